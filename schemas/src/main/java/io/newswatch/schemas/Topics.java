@@ -1,0 +1,76 @@
+package io.newswatch.schemas;
+
+import io.newswatch.avro.Alert;
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.RawArticle;
+import io.newswatch.avro.Watch;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The topic catalog: every topic newswatch reads or writes, with its serdes.
+ * Names are the defaults of DESIGN.md behind one optional prefix, so that several
+ * deployments can share a cluster.
+ */
+public final class Topics {
+  public static final String RAW = "news.articles.raw";
+  public static final String ENRICHED = "news.articles.enriched";
+  public static final String WATCHLIST = "news.watchlist";
+  public static final String ALERTS = "news.alerts";
+  public static final String DEADLETTER = "news.deadletter";
+
+  private final String prefix;
+
+  private Topics(String prefix) {
+    this.prefix = prefix == null ? "" : prefix;
+  }
+
+  public static Topics withPrefix(String prefix) {
+    return new Topics(prefix);
+  }
+
+  public static Topics defaults() {
+    return new Topics("");
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** Articles as ingested. Key: article id. */
+  public Topic<String, RawArticle> raw() {
+    return new Topic<>(prefix + RAW, Serdes.String(), AvroSerde.of(RawArticle.class));
+  }
+
+  /** Articles tagged by enrich. Key: article id. */
+  public Topic<String, EnrichedArticle> enriched() {
+    return new Topic<>(prefix + ENRICHED, Serdes.String(), AvroSerde.of(EnrichedArticle.class));
+  }
+
+  /** Compacted watchlist. Key: place id as a decimal string; a tombstone removes the watch. */
+  public Topic<String, Watch> watchlist() {
+    return new Topic<>(prefix + WATCHLIST, Serdes.String(), AvroSerde.of(Watch.class));
+  }
+
+  /** Alerts. Key: place id as a decimal string, so one place's alerts stay in order. */
+  public Topic<String, Alert> alerts() {
+    return new Topic<>(prefix + ALERTS, Serdes.String(), AvroSerde.of(Alert.class));
+  }
+
+  /**
+   * Records that could not be read or processed, as the bytes that came in, with the
+   * reason in headers (see {@link DeadLetters}).
+   */
+  public Topic<byte[], byte[]> deadLetter() {
+    return new Topic<>(prefix + DEADLETTER, Serdes.ByteArray(), Serdes.ByteArray());
+  }
+
+  public List<Topic<?, ?>> all() {
+    return List.of(raw(), enriched(), watchlist(), alerts(), deadLetter());
+  }
+
+  /** True for topics that keep only the latest value per key. */
+  public boolean isCompacted(String topicName) {
+    return topicName.equals(prefix + WATCHLIST);
+  }
+}

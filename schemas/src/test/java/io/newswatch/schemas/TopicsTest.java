@@ -1,0 +1,23 @@
+package io.newswatch.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+  @Test
+  void defaultNamesAreThoseOfTheDesign() {
+    assertThat(Topics.defaults().all()).extracting(Topic::name)
+        .containsExactly("news.articles.raw", "news.articles.enriched", "news.watchlist",
+            "news.alerts", "news.deadletter");
+  }
+
+  @Test
+  void onePrefixRenamesEveryTopic() {
+    Topics topics = Topics.withPrefix("desk1.");
+
+    assertThat(topics.all()).extracting(Topic::name).allMatch(n -> n.startsWith("desk1.news."));
+    assertThat(topics.isCompacted("desk1.news.watchlist")).isTrue();
+    assertThat(topics.isCompacted("desk1.news.alerts")).isFalse();
+  }
+}
