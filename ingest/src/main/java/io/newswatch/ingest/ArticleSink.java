@@ -1,0 +1,22 @@
+package io.newswatch.ingest;
+
+import io.newswatch.avro.RawArticle;
+
+/** Where a source puts what it read: articles, and input it had to reject. */
+public interface ArticleSink extends AutoCloseable {
+  void accept(RawArticle article);
+
+  /**
+   * Input that is not a valid article: kept, never dropped, with the reason.
+   *
+   * @param origin where it came from (a file name, "stdin", a feed URL)
+   * @param line its line number in the origin, or 0 when it has none
+   */
+  void reject(String origin, long line, String input, String reason);
+
+  /** Blocks until everything accepted or rejected so far is stored. */
+  void flush();
+
+  @Override
+  void close();
+}

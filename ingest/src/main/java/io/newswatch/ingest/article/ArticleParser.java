@@ -1,0 +1,95 @@
+package io.newswatch.ingest.article;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswatch.avro.RawArticle;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads one raw article in the JSON contract of DESIGN.md:
+ * {@code {"id", "url", "source", "title", "body", "publishedAt", "language"}}.
+ * Only a title or a body is required. The id defaults to a hash of the canonical URL
+ * (else of the text); a missing publishedAt defaults to the time of ingest.
+ */
+public final class ArticleParser {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Clock clock;
+
+  public ArticleParser(Clock clock) {
+    this.clock = clock;
+  }
+
+  public RawArticle parse(String json) throws Rejected {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new Rejected("not JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new Rejected("not a JSON object");
+    }
+    String title = text(node, "title");
+    String body = text(node, "body");
+    if (isBlank(title) && isBlank(body)) {
+      throw new Rejected("no title and no body");
+    }
+    String url = text(node, "url");
+    String canonical = CanonicalUrl.of(url);
+    if (url != null && !url.isBlank() && canonical == null) {
+      throw new Rejected("url is not an absolute http(s) URL: " + url);
+    }
+    Instant now = clock.instant();
+    String id = text(node, "id");
+    if (isBlank(id)) {
+      id = ArticleIds.hash(canonical != null ? canonical : nullToEmpty(title) + "\n" + nullToEmpty(body));
+    }
+    String published = text(node, "publishedAt");
+    return RawArticle.newBuilder()
+        .setId(id)
+        .setUrl(canonical != null ? canonical : null)
+        .setSource(isBlank(text(node, "source")) ? hostOf(canonical) : text(node, "source"))
+        .setTitle(nullToEmpty(title))
+        .setBody(nullToEmpty(body))
+        .setPublishedAt(isBlank(published) ? now : instant(published))
+        .setLanguage(isBlank(text(node, "language")) ? null : text(node, "language"))
+        .setIngestedAt(now)
+        .build();
+  }
+
+  private static Instant instant(String value) throws Rejected {
+    try {
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new Rejected("publishedAt is not an ISO-8601 date-time with offset: " + value);
+    }
+  }
+
+  private static String text(JsonNode node, String field) throws Rejected {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new Rejected(field + " must be a string");
+    }
+    return value.asText();
+  }
+
+  private static String hostOf(String canonicalUrl) {
+    return canonicalUrl == null ? null : java.net.URI.create(canonicalUrl).getHost();
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,30 @@
+package io.newswatch.schemas;
+
+import java.util.Properties;
+
+/**
+ * The Kafka Streams settings every newswatch topology runs with, in production and in
+ * {@code TopologyTestDriver} tests alike: exactly-once, and bad records sent to the
+ * dead-letter topic with their reason instead of stopping the app. Plain property
+ * names, so this module needs no Streams dependency.
+ */
+public final class StreamsDefaults {
+  private StreamsDefaults() {}
+
+  public static Properties properties(String applicationId, String bootstrapServers, Topics topics) {
+    Properties props = new Properties();
+    props.put("application.id", applicationId);
+    props.put("bootstrap.servers", bootstrapServers);
+    props.put("processing.guarantee", "exactly_once_v2");
+    props.put("errors.dead.letter.queue.topic.name", topics.deadLetter().name());
+    // With a dead-letter topic set, the continue-handlers write the failed record there.
+    props.put("deserialization.exception.handler",
+        "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
+    props.put("processing.exception.handler",
+        "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
+    props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
+    // Commit often: alerts should not wait 30 s to become visible.
+    props.put("commit.interval.ms", "200");
+    return props;
+  }
+}
