@@ -1,0 +1,38 @@
+package io.newswatch.cli;
+
+import io.newswatch.alerts.http.HttpApi;
+import io.newswatch.alerts.http.StoreAlertQueries;
+import io.newswatch.cli.pipeline.Running;
+import io.newswatch.cli.pipeline.Stages;
+import io.newswatch.cli.pipeline.StreamsApp;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+    description = {"Runs the alerts stage alone against a Kafka cluster: news.articles.enriched and "
+        + "news.watchlist in, news.alerts out, with the HTTP API. Stop with Ctrl-C."})
+final class AlertsCommand implements Callable<Integer> {
+  @Mixin ClusterOptions cluster;
+  @Mixin DetectorOptions detector;
+
+  @Option(names = "--state-dir", defaultValue = "${env:NEWSWATCH_STATE_DIR:-data/state}", paramLabel = "DIR",
+      description = "Local state of the Streams app (default: ${DEFAULT-VALUE}).")
+  Path stateDir;
+
+  @Option(names = "--http-port", defaultValue = "${env:NEWSWATCH_HTTP_PORT:-8080}", paramLabel = "PORT",
+      description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Override
+  public Integer call() throws Exception {
+    Running running = new Running();
+    StreamsApp alerts = running.add(Stages.startAlerts(cluster.clientProperties(), cluster.topics(), stateDir,
+        detector.settings()));
+    running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams())));
+    running.awaitStop();
+    return 0;
+  }
+}

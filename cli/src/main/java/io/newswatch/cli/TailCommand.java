@@ -1,0 +1,158 @@
+package io.newswatch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.AvroSerde;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tail", mixinStandardHelpOptions = true,
+    description = {"Prints the records of one of newswatch's topics as they arrive.",
+        "TOPIC is a full name or one of: raw, enriched, watchlist, alerts, deadletter. "
+            + "Reads committed records only, so aborted transactions never show."})
+final class TailCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+
+  @Parameters(index = "0", paramLabel = "TOPIC") String topicName;
+
+  @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")
+  boolean fromBeginning;
+
+  @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
+  Long max;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop after SECONDS without a new record.")
+  Long timeoutSeconds;
+
+  @Option(names = "--json", description = "One JSON object per record: topic, partition, offset, timestamp, key, value (and headers).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    Topics topics = cluster.topics();
+    Topic<?, ?> topic = resolve(topics, topicName);
+    PrintWriter out = spec.commandLine().getOut();
+    Properties props = cluster.clientProperties();
+    props.put("isolation.level", "read_committed");
+    props.put("enable.auto.commit", "false");
+    long seen = 0;
+    try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (partitions.isEmpty()) {
+        throw new UserError("topic " + topic.name() + " does not exist");
+      }
+      consumer.assign(partitions);
+      if (fromBeginning) {
+        consumer.seekToBeginning(partitions);
+      } else {
+        consumer.seekToEnd(partitions);
+      }
+      Instant lastRecord = Instant.now();
+      while (max == null || seen < max) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          out.println(json ? envelope(topics, topic, record) : line(topics, topic, record));
+          out.flush();
+          lastRecord = Instant.now();
+          if (max != null && ++seen >= max) {
+            break;
+          }
+        }
+        if (timeoutSeconds != null && Duration.between(lastRecord, Instant.now()).toSeconds() >= timeoutSeconds) {
+          break;
+        }
+      }
+    }
+    return 0;
+  }
+
+  static Topic<?, ?> resolve(Topics topics, String name) {
+    return topics.all().stream()
+        .filter(t -> t.name().equals(name) || shortName(topics, t).equals(name))
+        .findFirst()
+        .orElseThrow(() -> new UserError("unknown topic " + name + "; one of: "
+            + String.join(", ", topics.all().stream().map(Topic::name).toList())));
+  }
+
+  private static String shortName(Topics topics, Topic<?, ?> topic) {
+    String name = topic.name().substring(topics.prefix().length());
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static String envelope(Topics topics, Topic<?, ?> topic, ConsumerRecord<byte[], byte[]> record) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("topic", record.topic());
+    node.put("partition", record.partition());
+    node.put("offset", record.offset());
+    node.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
+    node.put("key", record.key() == null ? null : text(record.key()));
+    node.set("value", value(topic, record.value()));
+    if (record.headers().toArray().length > 0) {
+      ObjectNode headers = node.putObject("headers");
+      for (Header h : record.headers()) {
+        headers.put(h.key(), h.value() == null ? null : text(h.value()));
+      }
+    }
+    return node.toString();
+  }
+
+  private static String line(Topics topics, Topic<?, ?> topic, ConsumerRecord<byte[], byte[]> record) {
+    if (topic.name().equals(topics.deadLetter().name())) {
+      String reason = io.newswatch.schemas.DeadLetters.reason(record.headers());
+      return "dead letter: " + (reason == null ? "(no reason given)" : reason) + " | "
+          + (record.value() == null ? "" : text(record.value()));
+    }
+    JsonNode value = value(topic, record.value());
+    if (topic.name().equals(topics.alerts().name()) && value.hasNonNull("summary")) {
+      return value.get("level").asText() + " " + value.get("summary").asText();
+    }
+    return value.toString();
+  }
+
+  private static JsonNode value(Topic<?, ?> topic, byte[] bytes) {
+    if (bytes == null) {
+      return JsonNodeFactory.instance.nullNode();
+    }
+    if (topic.valueSerde() instanceof AvroSerde<?> serde) {
+      try {
+        return AvroJson.toJson((IndexedRecord) serde.fromBytes(bytes));
+      } catch (RuntimeException e) {
+        return JsonNodeFactory.instance.textNode("(unreadable: " + e.getMessage() + ")");
+      }
+    }
+    return JsonNodeFactory.instance.textNode(text(bytes));
+  }
+
+  /** UTF-8 text, or Base64 when the bytes are not text. */
+  private static String text(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      return "base64:" + java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+  }
+}

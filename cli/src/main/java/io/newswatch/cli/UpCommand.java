@@ -1,0 +1,103 @@
+package io.newswatch.cli;
+
+import io.newswatch.alerts.http.HttpApi;
+import io.newswatch.alerts.http.StoreAlertQueries;
+import io.newswatch.cli.broker.LocalBroker;
+import io.newswatch.cli.pipeline.AlertPrinter;
+import io.newswatch.cli.pipeline.Running;
+import io.newswatch.cli.pipeline.Stages;
+import io.newswatch.cli.pipeline.StreamsApp;
+import io.newswatch.cli.pipeline.TopicSetup;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.schemas.Topics;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+    description = {"Runs the whole pipeline in this process: ingest, enrich, alerts and the HTTP API.",
+        "With no --bootstrap-servers it first starts a real single-node Kafka broker (KRaft) whose data "
+            + "lives in --data-dir and is reused by the next `up`. Stop with Ctrl-C."})
+final class UpCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ClusterOptions cluster;
+  @Mixin DetectorOptions detector;
+
+  @Option(names = "--data-dir", defaultValue = "${env:NEWSWATCH_DATA_DIR:-data}", paramLabel = "DIR",
+      description = "Where the local broker and the Streams state live (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--http-port", defaultValue = "${env:NEWSWATCH_HTTP_PORT:-8080}", paramLabel = "PORT",
+      description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "PORT",
+      description = "Port of the local broker; the controller takes the next one (default: ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(names = "--partitions", defaultValue = "1", paramLabel = "N",
+      description = "Partitions of topics that up creates (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--demo", description = "Load the bundled demo feed: ordinary Donbas coverage, then an "
+      + "escalation in Kostiantynivka, which is put on the watchlist.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant start = Instant.now();
+    PrintWriter out = spec.commandLine().getOut();
+    Topics topics = cluster.topics();
+    Running running = new Running();
+    try {
+      String bootstrap = null;
+      if (!cluster.hasCluster()) {
+        out.println("starting a local Kafka broker in " + dataDir.resolve("kafka") + " ...");
+        out.flush();
+        bootstrap = running.add(LocalBroker.start(dataDir.resolve("kafka"), kafkaPort, kafkaPort + 1)).bootstrapServers();
+      }
+      Properties client = cluster.clientProperties(bootstrap);
+      TopicSetup.ensure(client, topics, partitions, (short) 1);
+      Enricher enricher = Enricher.loadDefault();
+      StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
+      StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"), detector.settings()));
+      running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning(),
+          new StoreAlertQueries(alerts.streams())));
+      running.add(AlertPrinter.start(client, topics, out));
+      awaitRunning(enrich, alerts);
+      out.printf("newswatch is up in %.1f s: http://localhost:%d/health, /api/alerts; Kafka at %s%n",
+          Duration.between(start, Instant.now()).toMillis() / 1000.0, httpPort, client.getProperty("bootstrap.servers"));
+      if (demo) {
+        out.println(Demo.load(client, topics, enricher.gazetteer()));
+      }
+      out.println("Ctrl-C stops everything.");
+      out.flush();
+      running.awaitStop();
+      return 0;
+    } catch (RuntimeException | InterruptedException e) {
+      running.close();
+      throw e;
+    }
+  }
+
+  private static void awaitRunning(StreamsApp... apps) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(120);
+    for (StreamsApp app : apps) {
+      while (!app.isRunning()) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException(app.name() + " did not reach RUNNING in 120 s (state "
+              + app.streams().state() + ")");
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+}

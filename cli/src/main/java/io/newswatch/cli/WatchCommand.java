@@ -1,0 +1,101 @@
+package io.newswatch.cli;
+
+import io.newswatch.avro.Level;
+import io.newswatch.avro.Watch;
+import io.newswatch.cli.pipeline.WatchlistClient;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.enrich.gazetteer.Gazetteer;
+import io.newswatch.enrich.gazetteer.Place;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "watch", mixinStandardHelpOptions = true,
+    description = "Edits the watchlist: the places whose escalating coverage raises alerts.",
+    subcommands = {WatchCommand.Add.class, WatchCommand.Remove.class, WatchCommand.ListWatches.class})
+final class WatchCommand {
+
+  /** A place named by GeoNames id or by any of its names; an ambiguous name is refused with its candidates. */
+  static Place resolve(Gazetteer gazetteer, String nameOrId) {
+    if (nameOrId.matches("-?\\d+")) {
+      return gazetteer.byId(Long.parseLong(nameOrId))
+          .orElseThrow(() -> new UserError("no place with GeoNames id " + nameOrId + " in the gazetteer"));
+    }
+    List<Place> candidates = gazetteer.lookup(nameOrId);
+    if (candidates.isEmpty()) {
+      throw new UserError("no place called '" + nameOrId + "' in the gazetteer");
+    }
+    if (candidates.size() > 1) {
+      throw new UserError("'" + nameOrId + "' is ambiguous; give the GeoNames id of one of: "
+          + candidates.stream().map(WatchCommand::describe).collect(Collectors.joining("; ")));
+    }
+    return candidates.get(0);
+  }
+
+  static String describe(Place p) {
+    return p.geonameId() + " " + p.name() + " (" + p.kind()
+        + (p.admin1() == null ? "" : ", " + p.admin1()) + ", " + p.countryCode()
+        + ", population " + p.population() + ")";
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Watches a place, by name or GeoNames id.")
+  static final class Add implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClusterOptions cluster;
+    @Parameters(paramLabel = "PLACE", description = "A name in any spelling (Konstantinovka, Костянтинівка) or a GeoNames id.")
+    String place;
+    @Option(names = "--min-level", defaultValue = "ELEVATED", paramLabel = "LEVEL",
+        description = "Lowest level that is published for this place: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Level minLevel;
+
+    @Override
+    public Integer call() {
+      Place p = resolve(Enricher.loadDefault().gazetteer(), place);
+      new WatchlistClient(cluster.clientProperties(), cluster.topics())
+          .add(new Watch(p.geonameId(), p.name(), minLevel, Instant.now()));
+      spec.commandLine().getOut().println("watching " + describe(p) + " from level " + minLevel);
+      return 0;
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stops watching a place.")
+  static final class Remove implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClusterOptions cluster;
+    @Parameters(paramLabel = "PLACE", description = "A name or a GeoNames id.")
+    String place;
+
+    @Override
+    public Integer call() {
+      Place p = resolve(Enricher.loadDefault().gazetteer(), place);
+      new WatchlistClient(cluster.clientProperties(), cluster.topics()).remove(p.geonameId());
+      spec.commandLine().getOut().println("no longer watching " + describe(p));
+      return 0;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the watched places.")
+  static final class ListWatches implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClusterOptions cluster;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      var watches = new WatchlistClient(cluster.clientProperties(), cluster.topics()).list();
+      if (watches.isEmpty()) {
+        out.println("the watchlist is empty: add a place with `newswatch watch add NAME`");
+      }
+      watches.values().forEach(w -> out.println(w.getPlaceId() + "\t" + w.getName() + "\tfrom " + w.getMinLevel()));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package io.newswatch.cli.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running
+ * in this JVM, with its log in a data directory that is reused across restarts: the
+ * production broker classes, so users and tests run the same Kafka.
+ */
+public final class LocalBroker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+  private final KafkaRaftServer server;
+  private final String bootstrapServers;
+
+  private LocalBroker(KafkaRaftServer server, String bootstrapServers) {
+    this.server = server;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /**
+   * Starts a broker whose log lives in {@code logDir}, listening on 127.0.0.1 only.
+   * Formats the directory first when it holds no broker yet.
+   */
+  public static LocalBroker start(Path logDir, int port, int controllerPort) {
+    Properties props = properties(logDir, port, controllerPort);
+    KafkaConfig config = KafkaConfig.fromProps(props, false);
+    if (!Files.exists(logDir.resolve("meta.properties"))) {
+      format(logDir);
+    }
+    KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+    server.startup();
+    String bootstrap = "127.0.0.1:" + port;
+    LOG.info("Kafka broker running at {} with its log in {}", bootstrap, logDir);
+    return new LocalBroker(server, bootstrap);
+  }
+
+  static Properties properties(Path logDir, int port, int controllerPort) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", "1");
+    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put("controller.listener.names", CONTROLLER_LISTENER);
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toAbsolutePath().toString());
+    // One node: every internal topic has one replica, and one partition where a
+    // coordinator would otherwise spend seconds on retries.
+    p.put("offsets.topic.replication.factor", "1");
+    p.put("offsets.topic.num.partitions", "1");
+    p.put("transaction.state.log.replication.factor", "1");
+    p.put("transaction.state.log.min.isr", "1");
+    p.put("transaction.state.log.num.partitions", "1");
+    p.put("share.coordinator.state.topic.replication.factor", "1");
+    p.put("share.coordinator.state.topic.min.isr", "1");
+    p.put("default.replication.factor", "1");
+    p.put("min.insync.replicas", "1");
+    p.put("group.initial.rebalance.delay.ms", "0");
+    p.put("auto.create.topics.enable", "false");
+    return p;
+  }
+
+  private static void format(Path logDir) {
+    try {
+      Files.createDirectories(logDir);
+      new Formatter()
+          .setClusterId(Uuid.randomUuid().toString())
+          .setNodeId(1)
+          .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+          .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .setControllerListenerName(CONTROLLER_LISTENER)
+          .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
+          .setDirectories(List.of(logDir.toAbsolutePath().toString()))
+          .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+          .run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the broker's data directory " + logDir, e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot format the broker's data directory " + logDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  @Override
+  public void close() {
+    server.shutdown();
+    server.awaitShutdown();
+    LOG.info("Kafka broker stopped");
+  }
+}

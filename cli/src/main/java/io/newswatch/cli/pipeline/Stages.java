@@ -1,0 +1,25 @@
+package io.newswatch.cli.pipeline;
+
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.topology.AlertsTopology;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.enrich.topology.EnrichTopology;
+import io.newswatch.schemas.Topics;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The two Streams stages, started the same way by {@code up} and by the stage commands. */
+public final class Stages {
+  private Stages() {}
+
+  public static StreamsApp startEnrich(Properties clientProperties, Topics topics, Path stateDir, Enricher enricher) {
+    return StreamsApp.start("enrich", EnrichTopology.build(topics, enricher), clientProperties, topics, stateDir,
+        new Properties());
+  }
+
+  public static StreamsApp startAlerts(Properties clientProperties, Topics topics, Path stateDir,
+      DetectorSettings settings) {
+    return StreamsApp.start("alerts", AlertsTopology.build(topics, settings), clientProperties, topics, stateDir,
+        new Properties());
+  }
+}

@@ -1,0 +1,68 @@
+package io.newswatch.cli.pipeline;
+
+import io.newswatch.schemas.StreamsDefaults;
+import io.newswatch.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One Kafka Streams application of the pipeline (enrich or alerts), started and closed. */
+public final class StreamsApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  private final String name;
+  private final KafkaStreams streams;
+
+  private StreamsApp(String name, KafkaStreams streams) {
+    this.name = name;
+    this.streams = streams;
+  }
+
+  /**
+   * Starts {@code topology} as application {@code <prefix>newswatch-<name>}, with the
+   * shared Streams defaults, then the user's client properties, then {@code overrides}.
+   */
+  public static StreamsApp start(String name, Topology topology, Properties clientProperties, Topics topics,
+      Path stateDir, Properties overrides) {
+    Properties props = StreamsDefaults.properties(
+        topics.prefix() + "newswatch-" + name, clientProperties.getProperty("bootstrap.servers"), topics);
+    props.putAll(clientProperties);
+    props.put("state.dir", stateDir.resolve(name).toString());
+    props.putAll(overrides);
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    // A failing thread is replaced rather than taking the app down; bad records never
+    // get here, they go to the dead-letter topic.
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("{}: stream thread failed, replacing it", name, e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
+    streams.start();
+    return new StreamsApp(name, streams);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public boolean isRunning() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  @Override
+  public void close() {
+    // Leave the group on close, so a restart does not wait for the session to time out.
+    streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+  }
+}
