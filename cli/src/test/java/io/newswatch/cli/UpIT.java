@@ -1,0 +1,207 @@
+package io.newswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.schemas.AvroJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code newswatch up} as a user runs it: the built launcher jar in its own process, with
+ * its own real Kafka broker in an empty data directory; articles go in with
+ * {@code newswatch ingest} and come out with {@code newswatch tail}.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class UpIT {
+  @TempDir static Path dataDir;
+  static int kafkaPort;
+  static int httpPort;
+  static Process up;
+  static Path upLog;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startUp() throws Exception {
+    kafkaPort = freePortPair();
+    httpPort = freePort();
+    upLog = dataDir.resolve("up.log");
+    up = startUpProcess();
+  }
+
+  @AfterAll
+  static void stopUp() throws Exception {
+    if (up != null && up.isAlive()) {
+      up.destroy();
+      up.waitFor(60, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void becomesHealthyOnAnEmptyDataDir() {
+    awaitHealthy();
+  }
+
+  @Test
+  @Order(2)
+  void anIngestedArticleComesOutEnrichedWithKostiantynivka() throws Exception {
+    Result ingest = run("ingest", "--file", resource("konstantinovka.jsonl").toString(), "--bootstrap-servers", bootstrap());
+    assertThat(ingest.exitCode).as(ingest.err).isZero();
+    assertThat(ingest.out).contains("1 read, 1 sent, 0 rejected");
+
+    JsonNode enriched = tail("enriched", 1).get(0).get("value");
+
+    assertThat(enriched.get("id").asText()).isEqualTo("seed-konstantinovka");
+    assertThat(enriched.get("places").findValuesAsText("geonameId")).contains("705104");
+    assertThat(enriched.get("actors").findValuesAsText("name")).anyMatch(n -> n.contains("Putin"));
+  }
+
+  @Test
+  @Order(3)
+  void aMalformedLineIsDeadLetteredWithItsLineNumberAndTheRestAreSent() throws Exception {
+    Path file = dataDir.resolve("mixed.jsonl");
+    Files.writeString(file, "{\"title\": \"Shelling in Sloviansk\", \"publishedAt\": \"2025-11-20T10:00:00Z\"}\n{broken\n");
+
+    Result ingest = run("ingest", "--file", file.toString(), "--bootstrap-servers", bootstrap());
+
+    assertThat(ingest.exitCode).isEqualTo(2);
+    assertThat(ingest.out).contains("2 read, 1 sent, 1 rejected");
+    JsonNode dead = tail("deadletter", 1).get(0);
+    assertThat(dead.get("value").asText()).isEqualTo("{broken");
+    assertThat(dead.get("headers").get("newswatch.error.line").asText()).isEqualTo("2");
+    assertThat(dead.get("headers").get("newswatch.error.reason").asText()).startsWith("not JSON");
+  }
+
+  @Test
+  @Order(4)
+  void aWatchedTownsEscalationBecomesAnAlert() throws Exception {
+    Result watch = run("watch", "add", "Konstantinovka", "--bootstrap-servers", bootstrap());
+    assertThat(watch.exitCode).as(watch.err).isZero();
+    assertThat(watch.out).contains("705104");
+    Path demo = dataDir.resolve("demo.jsonl");
+    try (var in = Demo.feed(); var copy = Files.newBufferedWriter(demo)) {
+      in.transferTo(copy);
+    }
+
+    Result ingest = run("ingest", "--file", demo.toString(), "--bootstrap-servers", bootstrap());
+    assertThat(ingest.exitCode).as(ingest.err).isZero();
+
+    JsonNode alert = tail("alerts", 1).get(0).get("value");
+    assertThat(alert.get("placeId").asLong()).isEqualTo(705104L);
+    assertThat(alert.get("level").asText()).isIn("ELEVATED", "ESCALATING", "CRITICAL");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(get("/api/alerts").body()).contains("\"placeId\":705104"));
+  }
+
+  @Test
+  @Order(5)
+  void stopsCleanlyAndASecondUpOnTheSameDirectoryResumes() throws Exception {
+    up.destroy(); // SIGTERM, as Ctrl-C
+    assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("up stopped within 60 s").isTrue();
+    assertThat(up.exitValue()).as(Files.readString(upLog)).isIn(0, 143);
+
+    up = startUpProcess();
+    awaitHealthy();
+
+    assertThat(run("watch", "list", "--bootstrap-servers", bootstrap()).out).contains("705104");
+  }
+
+  // --- helpers -------------------------------------------------------------------------
+
+  static Process startUpProcess() throws IOException {
+    Path jar = Path.of("target", "newswatch.jar").toAbsolutePath();
+    assertThat(jar).as("the launcher jar is built in package, before integration tests").exists();
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+        "up", "--data-dir", dataDir.resolve("data").toString(),
+        "--kafka-port", Integer.toString(kafkaPort), "--http-port", Integer.toString(httpPort))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(upLog.toFile()))
+        .start();
+  }
+
+  static void awaitHealthy() {
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+        .failFast(() -> !up.isAlive())
+        .untilAsserted(() -> assertThat(get("/health").statusCode()).isEqualTo(200));
+  }
+
+  static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String bootstrap() {
+    return "127.0.0.1:" + kafkaPort;
+  }
+
+  static List<JsonNode> tail(String topic, int max) throws Exception {
+    Result r = run("tail", topic, "--from-beginning", "--json", "--max", Integer.toString(max), "--timeout", "60",
+        "--bootstrap-servers", bootstrap());
+    assertThat(r.exitCode).as(r.err).isZero();
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : r.out.split("\n")) {
+      if (!line.isBlank()) {
+        records.add(AvroJson.MAPPER.readTree(line));
+      }
+    }
+    assertThat(records).as("records on %s within 60 s", topic).hasSize(max);
+    return records;
+  }
+
+  record Result(int exitCode, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int code = cli.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static Path resource(String name) throws Exception {
+    return Path.of(Objects.requireNonNull(UpIT.class.getResource("/" + name)).toURI());
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** A port whose successor is free too: the local broker's controller takes port + 1. */
+  static int freePortPair() throws IOException {
+    for (int i = 0; i < 50; i++) {
+      int port = freePort();
+      try (ServerSocket next = new ServerSocket(port + 1)) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no two adjacent free ports");
+  }
+}
