@@ -1,0 +1,34 @@
+package io.newswatch.alerts.detector;
+
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Alert;
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.PlaceMention;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the detector over a recorded feed, offline: what {@code newswatch backtest} calls, and
+ * the same per-place detectors the alerts topology keeps in its state store.
+ */
+public final class Backtest {
+  private Backtest() {}
+
+  public static List<Alert> run(Iterable<EnrichedArticle> articlesInEventTimeOrder,
+      DetectorSettings settings, WatchFilter watch) {
+    Map<Long, Detector> detectors = new HashMap<>();
+    List<Alert> alerts = new ArrayList<>();
+    for (EnrichedArticle article : articlesInEventTimeOrder) {
+      for (PlaceMention place : article.getPlaces()) {
+        if (watch.watches(place)) {
+          detectors.computeIfAbsent(place.getGeonameId(), id -> Detector.start(settings, place))
+              .onArticle(article)
+              .ifPresent(alerts::add);
+        }
+      }
+    }
+    return alerts;
+  }
+}

@@ -1,0 +1,127 @@
+package io.newswatch.alerts.detector;
+
+import io.newswatch.avro.Level;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the detector counts and when it raises a level. Rates are per day so that they mean
+ * the same whatever the bucket size.
+ *
+ * @param bucket the event-time bucket stories are counted in (1 h live; 1 d for day-dated feeds)
+ * @param window the span whose stories are compared with the baseline, rounded up to whole
+ *     buckets and never shorter than one bucket
+ * @param baselineHalfLife how fast the baseline forgets: a bucket this old weighs half as much
+ * @param priorPerDay the baseline of a place never seen before, so its first story is no spike
+ * @param floorPerDay the lowest baseline, so that quiet places do not alert on noise
+ * @param passingMentionWeight what a story counts for a place it mentions but is not about
+ *     (a story whose focus is the place, or that has no focus, counts 1)
+ * @param rules the entry conditions of ELEVATED, ESCALATING and CRITICAL, lowest first
+ * @param hysteresis a level is left only when the score falls below this fraction of its
+ *     entry score, so that coverage hovering at a threshold does not flap
+ * @param cooldown after an alert at a level, rises to that level or below stay silent this long
+ */
+public record DetectorSettings(
+    Duration bucket,
+    Duration window,
+    Duration baselineHalfLife,
+    double priorPerDay,
+    double floorPerDay,
+    double passingMentionWeight,
+    List<LevelRule> rules,
+    double hysteresis,
+    Duration cooldown) {
+
+  /**
+   * A level is entered when the window's spike score, its distinct stories and its distinct
+   * sources all reach these: the counts keep one story, or one outlet's live blog, from alerting.
+   */
+  public record LevelRule(Level level, double minScore, int minStories, int minSources) {}
+
+  public DetectorSettings {
+    requirePositive(bucket, "bucket");
+    requirePositive(window, "window");
+    requirePositive(baselineHalfLife, "baselineHalfLife");
+    if (floorPerDay <= 0 || priorPerDay < floorPerDay) {
+      throw new IllegalArgumentException("need 0 < floorPerDay <= priorPerDay");
+    }
+    if (passingMentionWeight < 0 || passingMentionWeight > 1) {
+      throw new IllegalArgumentException("passingMentionWeight must be within 0..1");
+    }
+    if (hysteresis <= 0 || hysteresis > 1) {
+      throw new IllegalArgumentException("hysteresis must be within (0, 1]");
+    }
+    if (cooldown == null || cooldown.isNegative()) {
+      throw new IllegalArgumentException("cooldown must not be negative");
+    }
+    rules = List.copyOf(rules);
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).level().ordinal() != i + 1) {
+        throw new IllegalArgumentException("rules must be ELEVATED, ESCALATING, CRITICAL in order");
+      }
+    }
+  }
+
+  /** Hourly buckets compared over 6 h against a baseline with a one-week half-life. */
+  public static DetectorSettings defaults() {
+    return new DetectorSettings(
+        Duration.ofHours(1),
+        Duration.ofHours(6),
+        Duration.ofDays(7),
+        1.0,
+        0.5,
+        0.5,
+        List.of(
+            new LevelRule(Level.ELEVATED, 3.0, 3, 2),
+            new LevelRule(Level.ESCALATING, 5.0, 5, 2),
+            new LevelRule(Level.CRITICAL, 8.0, 10, 3)),
+        0.5,
+        Duration.ofHours(24));
+  }
+
+  public DetectorSettings withBucket(Duration newBucket) {
+    return new DetectorSettings(newBucket, window, baselineHalfLife, priorPerDay, floorPerDay,
+        passingMentionWeight, rules, hysteresis, cooldown);
+  }
+
+  public DetectorSettings withWindow(Duration newWindow) {
+    return new DetectorSettings(bucket, newWindow, baselineHalfLife, priorPerDay, floorPerDay,
+        passingMentionWeight, rules, hysteresis, cooldown);
+  }
+
+  public DetectorSettings withCooldown(Duration newCooldown) {
+    return new DetectorSettings(bucket, window, baselineHalfLife, priorPerDay, floorPerDay,
+        passingMentionWeight, rules, hysteresis, newCooldown);
+  }
+
+  long bucketMillis() {
+    return bucket.toMillis();
+  }
+
+  int windowBuckets() {
+    return (int) Math.max(1, (window.toMillis() + bucketMillis() - 1) / bucketMillis());
+  }
+
+  Duration windowLength() {
+    return bucket.multipliedBy(windowBuckets());
+  }
+
+  /** The EWMA weight of one bucket, from the half-life. */
+  double baselineAlpha() {
+    return 1 - Math.pow(0.5, (double) bucketMillis() / baselineHalfLife.toMillis());
+  }
+
+  double perBucket(double perDay) {
+    return perDay * bucketMillis() / Duration.ofDays(1).toMillis();
+  }
+
+  LevelRule rule(Level level) {
+    return rules.get(level.ordinal() - 1);
+  }
+
+  private static void requirePositive(Duration d, String name) {
+    if (d == null || d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+}

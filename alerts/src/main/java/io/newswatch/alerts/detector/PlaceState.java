@@ -1,0 +1,61 @@
+package io.newswatch.alerts.detector;
+
+import io.newswatch.avro.Level;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the detector remembers about one place between articles: kept in a state store,
+ * stored as JSON and shown as the place's timeline. Times are epoch milliseconds of event
+ * time.
+ *
+ * @param baseline expected weighted stories per bucket, an EWMA over the buckets that have
+ *     left the window (so a burst is never compared with itself)
+ * @param windowStart the first bucket of the window; older buckets are in the baseline
+ * @param buckets the window's buckets that have stories, oldest first
+ * @param lastAlertAt when an alert was last raised at each level, for the cooldown
+ */
+public record PlaceState(
+    long placeId,
+    String placeName,
+    String countryCode,
+    double lat,
+    double lon,
+    Level level,
+    double baseline,
+    long windowStart,
+    List<Bucket> buckets,
+    Map<Level, Long> lastAlertAt) {
+
+  public PlaceState {
+    buckets = List.copyOf(buckets);
+    lastAlertAt = Map.copyOf(lastAlertAt);
+  }
+
+  /** The distinct stories published in one bucket. */
+  public record Bucket(long start, List<Story> stories) {
+    public Bucket {
+      stories = List.copyOf(stories);
+    }
+  }
+
+  /**
+   * One story as far as alerts need it: its weight for this place and the evidence an alert
+   * shows.
+   */
+  public record Story(
+      String articleId,
+      String title,
+      String url,
+      String source,
+      long publishedAt,
+      double weight,
+      double intensity,
+      List<String> cues,
+      List<String> actors) {
+    public Story {
+      cues = List.copyOf(cues);
+      actors = List.copyOf(actors);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package io.newswatch.alerts.detector;
+
+import static io.newswatch.alerts.Donbas.DAY_ONE;
+import static io.newswatch.alerts.Donbas.DONETSK_OBLAST;
+import static io.newswatch.alerts.Donbas.ESCALATION;
+import static io.newswatch.alerts.Donbas.KOSTIANTYNIVKA;
+import static io.newswatch.alerts.Donbas.UKRAINE;
+import static io.newswatch.alerts.Donbas.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.alerts.Donbas;
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Alert;
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DetectorTest {
+  private static final DetectorSettings HOURLY = DetectorSettings.defaults();
+  /**
+   * Day buckets compared day by day, so the arithmetic is easy to follow: a place never seen
+   * expects 1 story a day (the prior), so 4 stories score (4 - 1) / 1 = 3, just ELEVATED.
+   */
+  private static final DetectorSettings DAILY = HOURLY.withBucket(Duration.ofDays(1));
+
+  @Test
+  void ordinaryCoverageRaisesNoAlert() {
+    List<EnrichedArticle> ordinary = Donbas.demo().stream()
+        .filter(a -> a.getPublishedAt().isBefore(ESCALATION)).toList();
+
+    assertThat(Backtest.run(ordinary, HOURLY, WatchFilter.all())).isEmpty();
+  }
+
+  @Test
+  void escalationRaisesEachLevelOnceForThatTownOnly() {
+    List<Alert> alerts = Backtest.run(Donbas.demo(), HOURLY, WatchFilter.all());
+
+    assertThat(alerts).extracting(Alert::getPlaceId).containsOnly(KOSTIANTYNIVKA.getGeonameId());
+    assertThat(alerts).extracting(Alert::getLevel)
+        .containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
+    assertThat(alerts).extracting(Alert::getPreviousLevel)
+        .containsExactly(Level.NORMAL, Level.ELEVATED, Level.ESCALATING);
+    Alert escalating = alerts.get(1);
+    assertThat(escalating.getDetectedAt()).isBetween(ESCALATION, ESCALATION.plus(Duration.ofHours(4)));
+    assertThat(escalating.getWindowEnd()).isEqualTo(
+        escalating.getWindowStart().plus(Duration.ofHours(6)));
+    assertThat(escalating.getStories()).isEqualTo(5);
+    assertThat(escalating.getSources()).hasSize(5).doesNotContain("aggregator.example");
+    assertThat(escalating.getEvidence()).hasSize(5)
+        .allSatisfy(e -> assertThat(e.getArticleId()).startsWith("esc-").doesNotEndWith("-copy"));
+    assertThat(escalating.getTopActors())
+        .containsExactly("Armed Forces of Ukraine", "Russian Armed Forces");
+    assertThat(escalating.getIntensity()).isEqualTo(0.8);
+    assertThat(escalating.getSummary())
+        .startsWith("Kostiantynivka: 5 stories from 5 sources in 6 h, ")
+        .endsWith("usual; intense fighting, shelling");
+  }
+
+  @Test
+  void aReplayRaisesTheSameAlertsWithTheSameIds() {
+    List<Alert> first = Backtest.run(Donbas.demo(), HOURLY, WatchFilter.all());
+    List<Alert> second = Backtest.run(Donbas.demo(), HOURLY, WatchFilter.all());
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first).extracting(Alert::getAlertId).doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(id).matches("[0-9a-f]{32}"));
+  }
+
+  @Test
+  void detectedAtIsTheEventTimeOfTheArticleThatRaisedTheLevel() {
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      feed.add(story("s" + i, DAY_ONE.plus(Duration.ofHours(i)), "outlet" + i % 2 + ".example"));
+    }
+    List<Alert> alerts = Backtest.run(feed, DAILY, WatchFilter.all());
+
+    assertThat(alerts).singleElement().satisfies(alert -> {
+      assertThat(alert.getLevel()).isEqualTo(Level.ELEVATED);
+      assertThat(alert.getDetectedAt()).isEqualTo(feed.get(3).getPublishedAt());
+      assertThat(alert.getScore()).isEqualTo(3.0);
+      assertThat(alert.getBaseline()).isEqualTo(1.0);
+    });
+  }
+
+  @Test
+  void syndicatedCopiesDoNotCount() {
+    EnrichedArticle original = story("wire", DAY_ONE, "wire.example");
+    List<EnrichedArticle> feed = new ArrayList<>(List.of(original));
+    for (int i = 0; i < 20; i++) {
+      feed.add(article("copy" + i).at(DAY_ONE.plusSeconds(60L * i)).source("paper" + i + ".example")
+          .about(KOSTIANTYNIVKA).duplicateOf(original.getId()).build());
+    }
+
+    assertThat(Backtest.run(feed, HOURLY, WatchFilter.all())).isEmpty();
+  }
+
+  @Test
+  void aSingleStoryNeverAlerts() {
+    EnrichedArticle dramatic = article("one").at(DAY_ONE).about(KOSTIANTYNIVKA)
+        .intensity(1.0, "massive assault").build();
+
+    assertThat(Backtest.run(List.of(dramatic), HOURLY, WatchFilter.all())).isEmpty();
+  }
+
+  @Test
+  void manyStoriesFromOneOutletDoNotAlert() {
+    List<EnrichedArticle> liveBlog = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      liveBlog.add(story("live" + i, DAY_ONE.plus(Duration.ofMinutes(10L * i)), "live.example"));
+    }
+
+    assertThat(Backtest.run(liveBlog, HOURLY, WatchFilter.all())).isEmpty();
+  }
+
+  @Test
+  void postsByDifferentAccountsOnOnePlatformAreDifferentSources() {
+    List<EnrichedArticle> posts = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      posts.add(article("post" + i).at(DAY_ONE.plus(Duration.ofHours(i))).source("twitter.com")
+          .url("https://twitter.com/account" + i % 2 + "/status/" + i).about(KOSTIANTYNIVKA).build());
+    }
+
+    assertThat(Backtest.run(posts, DAILY, WatchFilter.all())).singleElement()
+        .satisfies(a -> assertThat(a.getSources())
+            .containsExactly("twitter.com/account0", "twitter.com/account1"));
+  }
+
+  @Test
+  void passingMentionsCountLessThanStoriesAboutThePlace() {
+    List<EnrichedArticle> passing = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      passing.add(article("p" + i).at(DAY_ONE.plus(Duration.ofHours(i)))
+          .source("outlet" + i % 2 + ".example").about(UKRAINE, KOSTIANTYNIVKA).build());
+    }
+
+    // 4 passing mentions weigh 2: score (2 - 1) / 1 = 1, below ELEVATED
+    assertThat(Backtest.run(passing, DAILY, WatchFilter.all())).isEmpty();
+  }
+
+  @Test
+  void countryAndRegionMentionsDoNotRaiseTheirTowns() {
+    List<EnrichedArticle> national = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      national.add(article("n" + i).at(DAY_ONE.plus(Duration.ofMinutes(10L * i)))
+          .source("outlet" + i % 5 + ".example").about(UKRAINE, DONETSK_OBLAST).build());
+    }
+
+    assertThat(Backtest.run(national, HOURLY, WatchFilter.all())).isEmpty();
+    assertThat(Backtest.run(national, HOURLY,
+        WatchFilter.places(Set.of(KOSTIANTYNIVKA.getGeonameId())))).isEmpty();
+    assertThat(Backtest.run(national, HOURLY, WatchFilter.places(Set.of(UKRAINE.getGeonameId()))))
+        .as("a country watched by id is tracked").isNotEmpty();
+  }
+
+  @Test
+  void hysteresisHoldsTheLevelUntilTheScoreFallsWellBelow() {
+    Detector detector = Detector.start(DAILY, KOSTIANTYNIVKA);
+
+    assertThat(day(detector, 0, 4)).map(Alert::getLevel).contains(Level.ELEVATED);
+    // baseline now 1 + a(4 - 1) = 1.28: 4 stories score 2.4, under ELEVATED's 3 but over 1.5
+    assertThat(day(detector, 1, 4)).isEmpty();
+    day(detector, 2, 1);
+    assertThat(detector.state().level()).as("held on day 1's complete window")
+        .isEqualTo(Level.ELEVATED);
+    day(detector, 3, 1);
+    assertThat(detector.state().level()).as("dropped on day 2's").isEqualTo(Level.NORMAL);
+  }
+
+  @Test
+  void cooldownSilencesARiseSoonAfterAnAlertAtThatLevel() {
+    for (Duration cooldown : List.of(Duration.ofDays(1), Duration.ofDays(7))) {
+      Detector detector = Detector.start(DAILY.withCooldown(cooldown), KOSTIANTYNIVKA);
+      assertThat(day(detector, 0, 4)).isPresent();
+      day(detector, 2, 1);
+      assertThat(detector.state().level()).isEqualTo(Level.NORMAL);
+
+      Optional<Alert> again = day(detector, 3, 6);
+
+      assertThat(detector.state().level()).isEqualTo(Level.ELEVATED);
+      assertThat(again.isPresent()).as("alert after a cooldown of %s", cooldown)
+          .isEqualTo(cooldown.toDays() < 3);
+    }
+  }
+
+  @Test
+  void aStoryOlderThanTheWindowIsNotCounted() {
+    Detector detector = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    detector.onArticle(story("now", DAY_ONE.plus(Duration.ofDays(1)), "a.example"));
+    PlaceState before = detector.state();
+
+    detector.onArticle(story("old", DAY_ONE, "b.example"));
+
+    assertThat(detector.state()).isEqualTo(before);
+  }
+
+  @Test
+  void aStateResumedFromItsSnapshotCarriesOnAlike() {
+    List<EnrichedArticle> feed = Donbas.demo().stream()
+        .filter(a -> a.getPlaces().contains(KOSTIANTYNIVKA)).toList();
+    Detector straight = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    Detector resumed = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    List<Alert> straightAlerts = new ArrayList<>();
+    List<Alert> resumedAlerts = new ArrayList<>();
+
+    for (EnrichedArticle article : feed) {
+      straight.onArticle(article).ifPresent(straightAlerts::add);
+      resumed = Detector.resume(HOURLY, resumed.state());
+      resumed.onArticle(article).ifPresent(resumedAlerts::add);
+    }
+
+    assertThat(resumedAlerts).hasSize(3).isEqualTo(straightAlerts);
+    assertThat(resumed.state()).isEqualTo(straight.state());
+  }
+
+  /** Feeds a day's stories from two outlets; returns the last alert raised. */
+  private static Optional<Alert> day(Detector detector, int day, int stories) {
+    Optional<Alert> last = Optional.empty();
+    for (int i = 0; i < stories; i++) {
+      Instant at = DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(i));
+      Optional<Alert> alert = detector.onArticle(story("d" + day + "s" + i, at, "o" + i % 2 + ".example"));
+      if (alert.isPresent()) {
+        last = alert;
+      }
+    }
+    return last;
+  }
+
+  private static EnrichedArticle story(String id, Instant at, String source) {
+    return article(id).at(at).source(source).about(KOSTIANTYNIVKA).build();
+  }
+}
