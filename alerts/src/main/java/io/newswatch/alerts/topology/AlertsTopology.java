@@ -1,0 +1,77 @@
+package io.newswatch.alerts.topology;
+
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.detector.PlaceState;
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Alert;
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.Watch;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The alerts topology. It only wires: enriched articles are re-keyed by watched place
+ * (through a repartition topic), each place's {@link io.newswatch.alerts.detector.Detector}
+ * state lives in a persistent store, and alerts go to the alerts topic keyed by place id.
+ * The watchlist topic is read as a global table, so adding or removing a watch takes effect
+ * on every instance at once.
+ */
+public final class AlertsTopology {
+  /** Global store of the watchlist topic: place id (decimal string) to {@link Watch}. */
+  public static final String WATCHLIST_STORE = "alerts-watchlist";
+  /** Detector state per place: place id (decimal string) to {@link PlaceState}, as JSON. */
+  public static final String PLACE_STATE_STORE = "alerts-place-state";
+  /**
+   * Published alerts of the last {@link RecentAlerts#RETENTION}, in detection order: key
+   * {@link RecentAlerts#firstKeyAt detection time}/alertId to {@link Alert}.
+   */
+  public static final String RECENT_ALERTS_STORE = "alerts-recent";
+  /** Names the repartition topic: {@code <application.id>-articles-by-place-repartition}. */
+  public static final String BY_PLACE = "articles-by-place";
+
+  private AlertsTopology() {}
+
+  /** Tracks the places on the watchlist topic. */
+  public static Topology build(Topics topics, DetectorSettings settings) {
+    return build(topics, settings, WatchFilter.none());
+  }
+
+  /** Tracks the places on the watchlist topic and those {@code alwaysWatched} lets through. */
+  public static Topology build(Topics topics, DetectorSettings settings, WatchFilter alwaysWatched) {
+    StreamsBuilder builder = new StreamsBuilder();
+    Topic<String, Watch> watchlist = topics.watchlist();
+    Topic<String, EnrichedArticle> enriched = topics.enriched();
+    Topic<String, Alert> alerts = topics.alerts();
+    WatchlistFactory watchlists = new WatchlistFactory(alwaysWatched);
+
+    builder.globalTable(watchlist.name(),
+        Consumed.with(watchlist.keySerde(), watchlist.valueSerde()),
+        Materialized.<String, Watch, KeyValueStore<Bytes, byte[]>>as(WATCHLIST_STORE)
+            .withKeySerde(watchlist.keySerde())
+            .withValueSerde(watchlist.valueSerde()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PLACE_STATE_STORE), Serdes.String(),
+        new JsonSerde<>(PlaceState.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(RECENT_ALERTS_STORE), Serdes.String(), alerts.valueSerde()));
+
+    builder.stream(enriched.name(), Consumed.with(enriched.keySerde(), enriched.valueSerde()))
+        .process(() -> new PlaceFanOut(watchlists), Named.as("watched-places"))
+        .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde()).withName(BY_PLACE))
+        .process(() -> new DetectProcessor(settings, watchlists), Named.as("detect"),
+            PLACE_STATE_STORE, RECENT_ALERTS_STORE)
+        .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()));
+    return builder.build();
+  }
+}
