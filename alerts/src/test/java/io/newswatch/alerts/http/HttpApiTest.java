@@ -1,0 +1,115 @@
+package io.newswatch.alerts.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.alerts.Donbas;
+import io.newswatch.alerts.detector.Backtest;
+import io.newswatch.alerts.detector.Detector;
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.detector.PlaceState;
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Alert;
+import io.newswatch.schemas.AvroJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpApiTest {
+  private static final List<Alert> ALERTS =
+      Backtest.run(Donbas.demo(), DetectorSettings.defaults(), WatchFilter.all());
+
+  private final AtomicBoolean ready = new AtomicBoolean(false);
+  private final HttpClient client = HttpClient.newHttpClient();
+  private HttpApi api;
+
+  /** Answers as the stores would after the demo feed. */
+  private final AlertQueries demo = new AlertQueries() {
+    @Override
+    public List<Alert> alertsSince(Instant since) {
+      return ALERTS.stream().filter(a -> !a.getDetectedAt().isBefore(since)).toList();
+    }
+
+    @Override
+    public Optional<PlaceState> placeState(long placeId) {
+      if (placeId != Donbas.KOSTIANTYNIVKA.getGeonameId()) {
+        return Optional.empty();
+      }
+      Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
+      Donbas.demo().forEach(detector::onArticle);
+      return Optional.of(detector.state());
+    }
+  };
+
+  @BeforeEach
+  void start() {
+    api = HttpApi.start(0, ready::get, demo);
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  @Test
+  void healthIsStartingUntilReady() throws Exception {
+    HttpResponse<String> starting = get("/health");
+    assertThat(starting.statusCode()).isEqualTo(503);
+    assertThat(starting.body()).isEqualTo("{\"status\":\"STARTING\"}");
+
+    ready.set(true);
+
+    HttpResponse<String> up = get("/health");
+    assertThat(up.statusCode()).isEqualTo(200);
+    assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  @Test
+  void alertsAreJsonOldestFirst() throws Exception {
+    HttpResponse<String> response = get("/api/alerts");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/json"));
+    JsonNode alerts = AvroJson.MAPPER.readTree(response.body());
+    assertThat(alerts).hasSize(3);
+    assertThat(alerts.get(0).toString()).isEqualTo(AvroJson.toJsonLine(ALERTS.get(0)));
+    assertThat(response.body()).contains("\"placeId\":705104", "\"level\":\"ESCALATING\"");
+  }
+
+  @Test
+  void alertsSinceLeavesOutOlderOnes() throws Exception {
+    Instant since = ALERTS.get(1).getDetectedAt();
+
+    JsonNode alerts = AvroJson.MAPPER.readTree(get("/api/alerts?since=" + since).body());
+
+    assertThat(alerts).extracting(a -> a.get("level").asText()).containsExactly("ESCALATING", "CRITICAL");
+    assertThat(get("/api/alerts?since=yesterday").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void timelineShowsThePlacesDetectorState() throws Exception {
+    HttpResponse<String> response = get("/api/places/705104/timeline");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode state = AvroJson.MAPPER.readTree(response.body());
+    assertThat(state.get("placeName").asText()).isEqualTo("Kostiantynivka");
+    assertThat(state.get("level").asText()).isEqualTo("CRITICAL");
+    assertThat(state.get("buckets")).isNotEmpty();
+    assertThat(get("/api/places/1/timeline").statusCode()).isEqualTo(404);
+    assertThat(get("/api/places/kostiantynivka/timeline").statusCode()).isEqualTo(400);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
