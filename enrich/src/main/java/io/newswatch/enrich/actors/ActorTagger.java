@@ -1,0 +1,82 @@
+package io.newswatch.enrich.actors;
+
+import io.newswatch.avro.ActorMention;
+import io.newswatch.avro.Mention;
+import io.newswatch.enrich.text.PhraseIndex;
+import io.newswatch.enrich.text.PhraseIndex.Match;
+import io.newswatch.enrich.text.ResourceLines;
+import io.newswatch.enrich.text.Tokens;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Finds the actors of the bundled dictionary ({@code actors.tsv}: people, governments, armed
+ * forces, international bodies, with English, Ukrainian and Russian aliases) in an article.
+ * A match must start capitalised ("the Kremlin", "NATO", "Putin's"). A capital followed by a
+ * reporting verb stands for its government ("Kyiv said", "Moscow denied"); the mention then
+ * covers the capital only. Immutable and thread-safe.
+ */
+public final class ActorTagger {
+  /** Actor as listed in the dictionary. */
+  public record Actor(String id, String type, String country, String name) {}
+
+  /** Verbs after a capital that make it the government speaking or acting. */
+  private static final Set<String> REPORTING_VERBS = Stream.of(
+          "said", "says", "say", "denied", "denies", "deny", "claimed", "claims", "accused",
+          "accuses", "warned", "warns", "announced", "announces", "insisted", "insists",
+          "rejected", "rejects", "responded", "responds", "confirmed", "confirms", "stated",
+          "urged", "urges", "demanded", "demands", "refused", "refuses", "vowed", "blamed",
+          "blames", "reported", "agreed", "wants", "threatened", "threatens",
+          "заявив", "заявила", "заявляє", "заявил", "заявило", "заявляет", "повідомив",
+          "сообщил", "звинуватив", "обвинил", "заперечує", "отрицает", "відкинув", "отверг")
+      .map(verb -> Tokens.of(verb).key(0))
+      .collect(Collectors.toUnmodifiableSet());
+
+  private static final ActorTagger BUNDLED = new ActorTagger();
+
+  private final PhraseIndex<Actor> aliases;
+  private final PhraseIndex<Actor> capitals;
+
+  private ActorTagger() {
+    PhraseIndex.Builder<Actor> aliasIndex = PhraseIndex.builder();
+    PhraseIndex.Builder<Actor> capitalIndex = PhraseIndex.builder();
+    for (String[] f : ResourceLines.read(ActorTagger.class, "actors.tsv")) {
+      Actor actor = new Actor(f[0], f[1], f[2].isEmpty() ? null : f[2], f[3]);
+      aliasIndex.add(actor.name(), actor);
+      Stream.of(f[4].split("\\|")).forEach(alias -> aliasIndex.add(alias, actor));
+      Stream.of(f[5].split("\\|")).filter(c -> !c.isEmpty()).forEach(c -> capitalIndex.add(c, actor));
+    }
+    Comparator<Actor> byId = Comparator.comparing(Actor::id);
+    this.aliases = aliasIndex.build(byId);
+    this.capitals = capitalIndex.build(byId);
+  }
+
+  public static ActorTagger bundled() {
+    return BUNDLED;
+  }
+
+  /** The actors named in {@code tokens}, in order of first mention. */
+  public List<ActorMention> tag(Tokens tokens) {
+    Map<Actor, List<Mention>> found = new LinkedHashMap<>();
+    List<Match<Actor>> matches = new ArrayList<>(
+        aliases.findAll(tokens, m -> tokens.capitalised(m.from())));
+    matches.addAll(capitals.findAll(tokens, m -> tokens.capitalised(m.from())
+        && m.to() < tokens.size() && REPORTING_VERBS.contains(tokens.key(m.to()))));
+    matches.sort(Comparator.comparingInt(Match::from));
+    for (Match<Actor> match : matches) {
+      Mention mention = new Mention(tokens.surface(match.from(), match.to()),
+          tokens.start(match.from()), tokens.end(match.to() - 1));
+      found.computeIfAbsent(match.values().get(0), a -> new ArrayList<>()).add(mention);
+    }
+    List<ActorMention> result = new ArrayList<>();
+    found.forEach((actor, mentions) -> result.add(new ActorMention(
+        actor.id(), actor.name(), actor.type(), actor.country(), mentions)));
+    return result;
+  }
+}

@@ -1,0 +1,113 @@
+package io.newswatch.enrich.dedup;
+
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.enrich.dedup.SeenFingerprints.Seen;
+import io.newswatch.enrich.text.Tokens;
+import java.time.Duration;
+
+/**
+ * Syndicated copies: an article whose fingerprint is within {@code maxDistance} bits
+ * (Hamming) of one seen within {@code horizon} of its publishedAt, before or after, is a copy
+ * of that one.
+ *
+ * <p>Fingerprint: a 64-bit SimHash over shingles of {@value #SHINGLE} consecutive folded
+ * words of the body (the headline is left out, syndicating sites rewrite it; a title-only
+ * article is fingerprinted on its title).
+ *
+ * <p>Use: {@code String original = nearDuplicates.duplicateOf(article)} returns the id of the
+ * earlier copy, or null, in which case the article is remembered as an original. Copies are
+ * not remembered, so every copy points at the first article, not at a chain. Lookup is by
+ * the pigeonhole principle: two fingerprints at most 3 bits apart agree on at least one of
+ * their four 16-bit bands, so only articles sharing a band are compared.
+ *
+ * <p>The same logic runs offline ({@link InMemorySeenFingerprints}) and in the topology
+ * ({@link WindowStoreSeenFingerprints}); a state store needs a retention of twice the horizon.
+ */
+public final class NearDuplicates {
+  public static final Duration DEFAULT_HORIZON = Duration.ofDays(3);
+  public static final int DEFAULT_MAX_DISTANCE = 3;
+  private static final int SHINGLE = 3;
+  private static final int BANDS = 4;
+
+  private final SeenFingerprints seen;
+  private final long horizonMillis;
+  private final int maxDistance;
+
+  public NearDuplicates(SeenFingerprints seen) {
+    this(seen, DEFAULT_HORIZON, DEFAULT_MAX_DISTANCE);
+  }
+
+  public NearDuplicates(SeenFingerprints seen, Duration horizon, int maxDistance) {
+    if (maxDistance < 0 || maxDistance >= BANDS) {
+      throw new IllegalArgumentException("maxDistance must be 0.." + (BANDS - 1) + ": " + maxDistance);
+    }
+    this.seen = seen;
+    this.horizonMillis = horizon.toMillis();
+    this.maxDistance = maxDistance;
+  }
+
+  /** The id of the article {@code article} copies, or null (and it is remembered). */
+  public String duplicateOf(EnrichedArticle article) {
+    return duplicateOf(article.getId(), article.getFingerprint(), article.getPublishedAt().toEpochMilli());
+  }
+
+  public String duplicateOf(String articleId, long fingerprint, long publishedAt) {
+    for (int b = 0; b < BANDS; b++) {
+      for (Seen candidate : seen.find(band(fingerprint, b), publishedAt - horizonMillis, publishedAt + horizonMillis)) {
+        if (!candidate.articleId().equals(articleId) && distance(candidate.fingerprint(), fingerprint) <= maxDistance) {
+          return candidate.articleId();
+        }
+      }
+    }
+    Seen original = new Seen(articleId, fingerprint, publishedAt);
+    for (int b = 0; b < BANDS; b++) {
+      seen.add(band(fingerprint, b), original);
+    }
+    return null;
+  }
+
+  public static int distance(long a, long b) {
+    return Long.bitCount(a ^ b);
+  }
+
+  public static long fingerprint(String text) {
+    return fingerprint(Tokens.of(text), 0);
+  }
+
+  /** SimHash of the shingles of tokens {@code [from, size)}. */
+  public static long fingerprint(Tokens tokens, int from) {
+    int[] votes = new int[64];
+    int last = Math.max(from + 1, tokens.size() - SHINGLE + 1);
+    for (int i = from; i < last && i < tokens.size(); i++) {
+      long hash = hash(tokens.phrase(i, Math.min(i + SHINGLE, tokens.size())));
+      for (int bit = 0; bit < 64; bit++) {
+        votes[bit] += (hash >>> bit & 1) == 1 ? 1 : -1;
+      }
+    }
+    long fingerprint = 0;
+    for (int bit = 0; bit < 64; bit++) {
+      if (votes[bit] > 0) {
+        fingerprint |= 1L << bit;
+      }
+    }
+    return fingerprint;
+  }
+
+  /** Band {@code b} of a fingerprint, tagged with b so equal bits in different bands differ. */
+  private static int band(long fingerprint, int b) {
+    return b << 16 | (int) (fingerprint >>> (16 * b) & 0xffff);
+  }
+
+  /** FNV-1a, then the murmur3 finaliser so that every bit depends on every character. */
+  private static long hash(String s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    return h ^ h >>> 33;
+  }
+}

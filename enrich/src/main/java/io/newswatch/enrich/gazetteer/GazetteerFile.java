@@ -1,0 +1,72 @@
+package io.newswatch.enrich.gazetteer;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The gazetteer file: gzip'd UTF-8 lines, a {@value #HEADER} line then one place per line,
+ * tab-separated: id, kind, name, countryCode, admin1Code, admin1, lat, lon, population, then
+ * the aliases separated by {@code |}. Empty fields are nulls. Aliases are kept as written,
+ * not folded, so a change to normalisation needs no rebuild.
+ */
+final class GazetteerFile {
+  static final String HEADER = "#newswatch-gazetteer\t1";
+
+  private GazetteerFile() {}
+
+  /** Writes places with their aliases; closes nothing but finishes the gzip stream. */
+  static void write(OutputStream out, List<Entry> entries) throws IOException {
+    GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16);
+    Writer writer = new BufferedWriter(new OutputStreamWriter(gzip, StandardCharsets.UTF_8));
+    writer.write(HEADER + "\n");
+    for (Entry entry : entries) {
+      Place p = entry.place();
+      writer.write(String.join("\t", Long.toString(p.geonameId()), p.kind().label(), p.name(),
+          p.countryCode(), orEmpty(p.admin1Code()), orEmpty(p.admin1()), Double.toString(p.lat()),
+          Double.toString(p.lon()), Long.toString(p.population()), String.join("|", entry.aliases())));
+      writer.write('\n');
+    }
+    writer.flush();
+    gzip.finish();
+  }
+
+  /** Calls {@code sink} with each place and its aliases. */
+  static void read(InputStream in, BiConsumer<Place, List<String>> sink) throws IOException {
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      String header = reader.readLine();
+      if (!HEADER.equals(header)) {
+        throw new IOException("not a newswatch gazetteer file (header " + header + ")");
+      }
+      for (String line; (line = reader.readLine()) != null; ) {
+        String[] f = line.split("\t", -1);
+        Place place = new Place(Long.parseLong(f[0]), f[2], Place.Kind.ofLabel(f[1]), f[3],
+            orNull(f[4]), orNull(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+            Long.parseLong(f[8]));
+        sink.accept(place, f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split("\\|")));
+      }
+    }
+  }
+
+  record Entry(Place place, List<String> aliases) {}
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String orNull(String s) {
+    return s.isEmpty() ? null : s;
+  }
+}

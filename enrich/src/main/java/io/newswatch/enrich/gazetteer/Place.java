@@ -1,0 +1,32 @@
+package io.newswatch.enrich.gazetteer;
+
+import java.util.Locale;
+
+/**
+ * A place the tagger can name.
+ *
+ * @param geonameId GeoNames id; negative for newswatch's own ids (see {@link GazetteerBuilder})
+ * @param name canonical English name
+ * @param countryCode ISO 3166-1 alpha-2
+ * @param admin1Code GeoNames first-level region code such as {@code UA.05}, or null (countries,
+ *     regions spanning several first-level regions)
+ * @param admin1 name of the first-level region, or null
+ * @param population GeoNames population; for countries and regions the sum over their places
+ */
+public record Place(long geonameId, String name, Kind kind, String countryCode, String admin1Code,
+    String admin1, double lat, double lon, long population) {
+
+  /** What kind of place; the order is the tagger's preference when a name is shared. */
+  public enum Kind {
+    LOCALITY, REGION, COUNTRY;
+
+    /** The lower-case label used in records: locality, region, country. */
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Kind ofLabel(String label) {
+      return valueOf(label.toUpperCase(Locale.ROOT));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.newswatch.enrich.text;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The curated tables bundled with the tagger: UTF-8, {@code #} comments, tab-separated. */
+public final class ResourceLines {
+  private ResourceLines() {}
+
+  /** The non-blank, non-comment lines of a resource next to {@code owner}, split on tabs. */
+  public static List<String[]> read(Class<?> owner, String resource) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource + " next to " + owner.getName());
+      }
+      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(line -> line.split("\t", -1))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.newswatch.enrich.topology;
+
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.RawArticle;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.enrich.dedup.NearDuplicates;
+import io.newswatch.enrich.dedup.WindowStoreSeenFingerprints;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * The enrich topology: {@code raw} articles are enriched ({@link Enricher}), marked when they
+ * copy an article seen before ({@link NearDuplicates}) and written to {@code enriched}, keyed
+ * by article id.
+ *
+ * <p>Copies of one story arrive under different ids, so on different partitions: the
+ * duplicate check runs after a repartition to a single partition, where one state store sees
+ * every article. That step is cheap (four store lookups per article); the enrichment before
+ * it runs on all partitions. The store is a window store whose retention, twice the
+ * duplicate horizon (6 days by default), bounds it.
+ *
+ * <p>A record that cannot be read or enriched goes to the dead-letter topic with its reason:
+ * the app runs with {@link io.newswatch.schemas.StreamsDefaults}.
+ */
+public final class EnrichTopology {
+  static final String SEEN_STORE = "enrich-seen-fingerprints";
+  static final String DEDUP_REPARTITION = "enrich-dedup";
+
+  private EnrichTopology() {}
+
+  public static Topology build(Topics topics, Enricher enricher) {
+    StreamsBuilder builder = new StreamsBuilder();
+    build(builder, topics, enricher);
+    return builder.build();
+  }
+
+  public static void build(StreamsBuilder builder, Topics topics, Enricher enricher) {
+    Topic<String, RawArticle> raw = topics.raw();
+    Topic<String, EnrichedArticle> enriched = topics.enriched();
+    builder.addStateStore(WindowStoreSeenFingerprints.storeBuilder(
+        SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
+    builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
+        .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
+        .mapValues(enricher::enrich)
+        .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
+            .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
+        .processValues(DuplicateMarker::new, SEEN_STORE)
+        .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
+  }
+
+  /** Sets duplicateOf from the seen-fingerprint store. */
+  private static final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private NearDuplicates nearDuplicates;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+      this.context = context;
+      this.nearDuplicates = new NearDuplicates(new WindowStoreSeenFingerprints(context.getStateStore(SEEN_STORE)));
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+      EnrichedArticle article = record.value();
+      article.setDuplicateOf(nearDuplicates.duplicateOf(article));
+      context.forward(record.withValue(article));
+    }
+  }
+}

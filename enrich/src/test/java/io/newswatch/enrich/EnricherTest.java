@@ -1,0 +1,85 @@
+package io.newswatch.enrich;
+
+import static io.newswatch.enrich.TestArticles.placeIds;
+import static io.newswatch.enrich.TestArticles.raw;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.avro.ActorMention;
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.Mention;
+import io.newswatch.avro.PlaceMention;
+import org.junit.jupiter.api.Test;
+
+class EnricherTest {
+  private static final long KOSTIANTYNIVKA = 705104;
+  private static final long DONETSK_OBLAST = 709716;
+  private static final long UKRAINE = 690791;
+  private static final long KYIV = 703448;
+
+  private final Enricher enricher = Enricher.loadDefault();
+
+  @Test
+  void seedArticleIsAboutKostiantynivkaInDonetskOblast() {
+    EnrichedArticle article = enricher.enrich(TestArticles.konstantinovka());
+
+    assertThat(article.getFocus()).isNotNull();
+    assertThat(article.getFocus().getGeonameId()).isEqualTo(KOSTIANTYNIVKA);
+    assertThat(article.getFocus().getConfidence()).isBetween(0.5, 1.0);
+    assertThat(placeIds(article)).contains(KOSTIANTYNIVKA, DONETSK_OBLAST, UKRAINE, KYIV);
+    assertThat(article.getActors()).extracting(ActorMention::getId).contains("RUS.PUTIN");
+    assertThat(article.getIntensity().getScore()).isGreaterThanOrEqualTo(0.7);
+    assertThat(article.getIntensity().getCues()).contains("intense fighting", "bombardment");
+    assertThat(article.getLanguage()).isEqualTo("en");
+    assertThat(article.getDuplicateOf()).isNull();
+  }
+
+  @Test
+  void mentionOffsetsPointIntoTheCleanText() {
+    EnrichedArticle article = enricher.enrich(TestArticles.konstantinovka());
+    for (PlaceMention place : article.getPlaces()) {
+      for (Mention m : place.getMentions()) {
+        assertThat(article.getText().substring(m.getStart(), m.getEnd())).isEqualTo(m.getSurface());
+      }
+    }
+    PlaceMention kostiantynivka = article.getPlaces().stream()
+        .filter(p -> p.getGeonameId() == KOSTIANTYNIVKA).findFirst().orElseThrow();
+    assertThat(kostiantynivka.getMentions().get(0).getSurface()).isEqualTo("Konstantinovka");
+    assertThat(kostiantynivka.getMentions().get(0).getStart()).isZero();
+  }
+
+  @Test
+  void textIsTitleBlankLineAndBodyWithoutMarkup() {
+    EnrichedArticle article = enricher.enrich(raw("h", "Shelling in Kharkiv",
+        "<p>Shells hit <b>Kharkiv</b> overnight.</p><p>Two people were wounded.</p>"));
+    assertThat(article.getText())
+        .isEqualTo("Shelling in Kharkiv\n\nShells hit Kharkiv overnight.\n\nTwo people were wounded.");
+    assertThat(article.getPlaces()).extracting(PlaceMention::getName).containsExactly("Kharkiv");
+  }
+
+  @Test
+  void cyrillicArticleIsTaggedAndItsLanguageDetected() {
+    EnrichedArticle uk = enricher.enrich(raw("uk", "Бої за Костянтинівку",
+        "У Костянтинівці Донецької області тривають запеклі бої."));
+    assertThat(uk.getLanguage()).isEqualTo("uk");
+    assertThat(uk.getFocus().getGeonameId()).isEqualTo(KOSTIANTYNIVKA);
+    assertThat(placeIds(uk)).contains(DONETSK_OBLAST);
+
+    EnrichedArticle ru = enricher.enrich(raw("ru", "Бои в Константиновке",
+        "Российские войска обстреляли Константиновку."));
+    assertThat(ru.getLanguage()).isEqualTo("ru");
+    assertThat(ru.getFocus().getGeonameId()).isEqualTo(KOSTIANTYNIVKA);
+  }
+
+  @Test
+  void articleWithoutPlacesHasNoFocus() {
+    EnrichedArticle article = enricher.enrich(raw("n", "Markets rally", "Stocks rose on Tuesday."));
+    assertThat(article.getPlaces()).isEmpty();
+    assertThat(article.getFocus()).isNull();
+  }
+
+  @Test
+  void defaultEnricherIsSharedAndFingerprintIsSet() {
+    assertThat(Enricher.loadDefault()).isSameAs(enricher);
+    assertThat(enricher.enrich(TestArticles.konstantinovka()).getFingerprint()).isNotZero();
+  }
+}

@@ -1,0 +1,48 @@
+package io.newswatch.enrich.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TokensTest {
+  private static String key(String name) {
+    return Tokens.of(name).phrase();
+  }
+
+  @Test
+  void ukrainianRussianAndLatinSpellingsConverge() {
+    assertThat(key("Kostiantynivka")).isEqualTo(key("Kostyantynivka")).isEqualTo(key("Kostjantynivka"))
+        .isEqualTo("kostiantinivka");
+    assertThat(key("Костянтинівка")).isEqualTo(key("Костянтинівку")).isEqualTo("kostiantinivk");
+    assertThat(key("Konstantinovka")).isEqualTo(key("KONSTANTINOVKA"));
+    assertThat(key("Pokrovs'k")).isEqualTo(key("Pokrovsk")).isEqualTo(key("Pokrovs’k"));
+    assertThat(key("Donbass")).isEqualTo(key("Donbas"));
+    assertThat(key("Zaporiżżia")).isEqualTo(key("zaporizzia"));
+  }
+
+  @Test
+  void cyrillicCaseEndingsAreStemmed() {
+    assertThat(key("Константиновке")).isEqualTo(key("Константиновка"));
+    assertThat(key("Донецкой области")).isEqualTo(key("Донецкая область")).isEqualTo(key("Donetsk oblast"));
+    assertThat(key("Путиным")).isEqualTo(key("Путін")).isEqualTo(key("Putin"));
+  }
+
+  @Test
+  void possessivesAreCutAndOffsetsPointIntoTheText() {
+    String text = "Putin’s war, Donbass's people and ‘Kyiv’";
+    Tokens tokens = Tokens.of(text);
+    assertThat(tokens.key(0)).isEqualTo("putin");
+    assertThat(tokens.surface(0, 1)).isEqualTo("Putin");
+    assertThat(tokens.key(2)).isEqualTo("donbas");
+    assertThat(tokens.surface(2, 3)).isEqualTo("Donbass");
+    assertThat(tokens.surface(4, 6)).isEqualTo("and ‘Kyiv");
+    assertThat(tokens.surface(5, 6)).isEqualTo("Kyiv");
+    assertThat(tokens.capitalised(0)).isTrue();
+    assertThat(tokens.capitalised(1)).isFalse();
+  }
+
+  @Test
+  void punctuationSeparatesWords() {
+    assertThat(Tokens.of("Ivano-Frankivsk, (Kharkiv).").phrase()).isEqualTo("ivano frankivsk kharkiv");
+  }
+}
