@@ -1,8 +1,10 @@
 package io.newswatch.alerts.detector;
 
 import io.newswatch.avro.Level;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the detector remembers about one place between articles: kept in a state store,
@@ -29,7 +31,7 @@ public record PlaceState(
 
   public PlaceState {
     buckets = List.copyOf(buckets);
-    lastAlertAt = Map.copyOf(lastAlertAt);
+    lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt)); // in level order, so stored bytes are stable
   }
 
   /** The distinct stories published in one bucket. */
