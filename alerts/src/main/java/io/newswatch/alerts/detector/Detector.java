@@ -97,9 +97,8 @@ public final class Detector {
    * that do not mention the place and stories older than the window do not count.
    */
   public Optional<Alert> onArticle(EnrichedArticle article) {
-    PlaceMention mention = article.getPlaces().stream()
-        .filter(p -> p.getGeonameId() == placeId).findFirst().orElse(null);
-    if (mention == null || article.getDuplicateOf() != null) {
+    boolean mentioned = article.getPlaces().stream().anyMatch(p -> p.getGeonameId() == placeId);
+    if (!mentioned || article.getDuplicateOf() != null) {
       return Optional.empty();
     }
     long publishedAt = article.getPublishedAt().toEpochMilli();
@@ -111,7 +110,7 @@ public final class Detector {
     advanceTo(bucket);
     List<Story> stories = buckets.computeIfAbsent(bucket, b -> new ArrayList<>());
     if (stories.stream().anyMatch(s -> s.articleId().equals(article.getId()))) {
-      return Optional.empty(); // the same article delivered again is not another story
+      return Optional.empty(); // the same article again (redelivered, or naming the place twice)
     }
     stories.add(story(article, weight(article)));
     return evaluate(publishedAt);
