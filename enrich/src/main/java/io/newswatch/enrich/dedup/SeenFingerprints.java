@@ -3,7 +3,7 @@ package io.newswatch.enrich.dedup;
 import java.util.List;
 
 /**
- * The articles {@link NearDuplicates} has seen, indexed by 16-bit bands of their fingerprint.
+ * The articles {@link NearDuplicates} has seen, indexed by bands (8-bit slices) of their fingerprint.
  * Two implementations run the same logic: {@link InMemorySeenFingerprints} for the offline
  * commands, {@link WindowStoreSeenFingerprints} (a Kafka Streams state store) in the pipeline.
  */

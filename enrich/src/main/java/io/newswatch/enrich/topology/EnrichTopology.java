@@ -23,7 +23,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *
  * <p>Copies of one story arrive under different ids, so on different partitions: the
  * duplicate check runs after a repartition to a single partition, where one state store sees
- * every article. That step is cheap (four store lookups per article); the enrichment before
+ * every article. That step is cheap (eight store lookups per article); the enrichment before
  * it runs on all partitions. The store is a window store whose retention, twice the
  * duplicate horizon (6 days by default), bounds it.
  *

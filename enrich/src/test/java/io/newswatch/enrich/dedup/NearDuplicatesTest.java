@@ -1,0 +1,56 @@
+package io.newswatch.enrich.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class NearDuplicatesTest {
+  static final String STORY = """
+      Russian forces shelled the town of Kostiantynivka in the Donetsk region overnight, \
+      local officials said on Thursday. At least three civilians were killed and eleven \
+      wounded when artillery hit a residential district near the railway station. The \
+      regional governor said emergency services were still clearing rubble from two \
+      apartment blocks and that the evacuation of families with children would continue. \
+      Ukrainian troops repelled several assaults on the eastern outskirts, the general \
+      staff reported, while Moscow said its units had advanced towards the city centre.""";
+
+  /** A syndicated copy: new lead word, a synonym, a dropped clause. */
+  static final String REWORDED = STORY
+      .replace("Russian forces shelled", "Russian troops shelled")
+      .replace("At least three civilians", "At least 3 civilians")
+      .replace(", the general staff reported", "");
+
+  static final String OTHER_STORY = """
+      Ukraine's parliament approved a budget amendment on Thursday that raises defence \
+      spending and cuts subsidies for energy companies. Lawmakers debated the measure for \
+      six hours before the vote, and the finance minister said the changes would keep the \
+      deficit within the limits agreed with international lenders.""";
+
+  private static final long DAY = Duration.ofDays(1).toMillis();
+
+  @Test
+  void rewordedCopyIsCloseAndDifferentStoryIsFar() {
+    long story = NearDuplicates.fingerprint(STORY);
+    assertThat(NearDuplicates.distance(story, NearDuplicates.fingerprint(REWORDED))).isLessThanOrEqualTo(NearDuplicates.DEFAULT_MAX_DISTANCE);
+    assertThat(NearDuplicates.distance(story, NearDuplicates.fingerprint(OTHER_STORY))).isGreaterThan(2 * NearDuplicates.DEFAULT_MAX_DISTANCE);
+  }
+
+  @Test
+  void copyPointsAtTheFirstArticleWithinTheHorizon() {
+    NearDuplicates duplicates = new NearDuplicates(new InMemorySeenFingerprints(Duration.ofDays(6)));
+    long story = NearDuplicates.fingerprint(STORY);
+    assertThat(duplicates.duplicateOf("a", story, 0)).isNull();
+    assertThat(duplicates.duplicateOf("b", NearDuplicates.fingerprint(REWORDED), DAY)).isEqualTo("a");
+    assertThat(duplicates.duplicateOf("c", story, 2 * DAY)).isEqualTo("a");
+    assertThat(duplicates.duplicateOf("d", NearDuplicates.fingerprint(OTHER_STORY), DAY)).isNull();
+    assertThat(duplicates.duplicateOf("e", story, 4 * DAY)).as("past the 3-day horizon").isNull();
+  }
+
+  @Test
+  void distanceTheBandsCannotGuaranteeIsRejected() {
+    assertThatThrownBy(() -> new NearDuplicates(new InMemorySeenFingerprints(Duration.ofDays(1)),
+        Duration.ofDays(1), 8)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
