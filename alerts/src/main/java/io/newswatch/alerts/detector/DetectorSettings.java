@@ -84,11 +84,6 @@ public record DetectorSettings(
         passingMentionWeight, rules, hysteresis, cooldown);
   }
 
-  public DetectorSettings withWindow(Duration newWindow) {
-    return new DetectorSettings(bucket, newWindow, baselineHalfLife, priorPerDay, floorPerDay,
-        passingMentionWeight, rules, hysteresis, cooldown);
-  }
-
   public DetectorSettings withCooldown(Duration newCooldown) {
     return new DetectorSettings(bucket, window, baselineHalfLife, priorPerDay, floorPerDay,
         passingMentionWeight, rules, hysteresis, newCooldown);

@@ -36,9 +36,4 @@ public final class WatchFilter {
   public boolean watches(PlaceMention place) {
     return placeIds.contains(place.getGeonameId()) || all && !TOO_WIDE.contains(place.getKind());
   }
-
-  @Override
-  public String toString() {
-    return all ? "all places" : "places " + placeIds;
-  }
 }
