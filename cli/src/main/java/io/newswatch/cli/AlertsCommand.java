@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 final class AlertsCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
   @Mixin DetectorOptions detector;
+  @Mixin DetectorOptions.Discovery discovery;
 
   @Option(names = "--state-dir", defaultValue = "${env:NEWSWATCH_STATE_DIR:-data/state}", paramLabel = "DIR",
       description = "Local state of the Streams app (default: ${DEFAULT-VALUE}).")
@@ -30,7 +31,7 @@ final class AlertsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Running running = new Running();
     StreamsApp alerts = running.add(Stages.startAlerts(cluster.clientProperties(), cluster.topics(), stateDir,
-        detector.settings()));
+        detector.settings(), discovery.alwaysWatched()));
     running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams())));
     running.awaitStop();
     return 0;

@@ -36,8 +36,8 @@ final class IngestCommand implements Callable<Integer> {
       throw new UserError("unsupported --format " + format + " (supported: jsonl)");
     }
     ImportSummary summary;
-    try (Reader in = RawArticleFiles.open(file);
-         KafkaArticleSink sink = new KafkaArticleSink(cluster.clientProperties(), cluster.topics())) {
+    try (KafkaArticleSink sink = new KafkaArticleSink(cluster.clientProperties(), cluster.topics());
+         Reader in = RawArticleFiles.open(file)) {
       summary = new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom(file.toString(), in, sink);
     }
     spec.commandLine().getOut().println(summary);

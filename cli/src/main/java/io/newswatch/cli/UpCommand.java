@@ -30,6 +30,7 @@ final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
   @Mixin DetectorOptions detector;
+  @Mixin DetectorOptions.Discovery discovery;
 
   @Option(names = "--data-dir", defaultValue = "${env:NEWSWATCH_DATA_DIR:-data}", paramLabel = "DIR",
       description = "Where the local broker and the Streams state live (default: ${DEFAULT-VALUE}).")
@@ -68,7 +69,8 @@ final class UpCommand implements Callable<Integer> {
       TopicSetup.ensure(client, topics, partitions, (short) 1);
       Enricher enricher = Enricher.loadDefault();
       StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
-      StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"), detector.settings()));
+      StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"),
+          detector.settings(), discovery.alwaysWatched()));
       running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning(),
           new StoreAlertQueries(alerts.streams())));
       running.add(AlertPrinter.start(client, topics, out));

@@ -23,7 +23,14 @@ import picocli.CommandLine.Spec;
     subcommands = {WatchCommand.Add.class, WatchCommand.Remove.class, WatchCommand.ListWatches.class})
 final class WatchCommand {
 
-  /** A place named by GeoNames id or by any of its names; an ambiguous name is refused with its candidates. */
+  /** How much more populous a place must be than every other of its name to be taken for it. */
+  static final int CLEAR_LEAD = 20;
+
+  /**
+   * A place named by GeoNames id or by any of its names. A name shared by several places is
+   * taken for the most populous only when it is {@value #CLEAR_LEAD} times larger than the
+   * next (Sloviansk, not a village of 1,200); otherwise it is refused with the candidates.
+   */
   static Place resolve(Gazetteer gazetteer, String nameOrId) {
     if (nameOrId.matches("-?\\d+")) {
       return gazetteer.byId(Long.parseLong(nameOrId))
@@ -33,7 +40,7 @@ final class WatchCommand {
     if (candidates.isEmpty()) {
       throw new UserError("no place called '" + nameOrId + "' in the gazetteer");
     }
-    if (candidates.size() > 1) {
+    if (candidates.size() > 1 && candidates.get(0).population() < CLEAR_LEAD * candidates.get(1).population()) {
       throw new UserError("'" + nameOrId + "' is ambiguous; give the GeoNames id of one of: "
           + candidates.stream().map(WatchCommand::describe).collect(Collectors.joining("; ")));
     }
@@ -41,7 +48,7 @@ final class WatchCommand {
   }
 
   static String describe(Place p) {
-    return p.geonameId() + " " + p.name() + " (" + p.kind()
+    return p.geonameId() + " " + p.name() + " (" + p.kind().label()
         + (p.admin1() == null ? "" : ", " + p.admin1()) + ", " + p.countryCode()
         + ", population " + p.population() + ")";
   }
@@ -50,7 +57,8 @@ final class WatchCommand {
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClusterOptions cluster;
-    @Parameters(paramLabel = "PLACE", description = "A name in any spelling (Konstantinovka, Костянтинівка) or a GeoNames id.")
+    @Parameters(paramLabel = "PLACE", description = "A GeoNames id, or a name in any spelling (Kramatorsk, Краматорськ); a name several "
+        + "places share is refused with their ids, unless one is far more populous.")
     String place;
     @Option(names = "--min-level", defaultValue = "ELEVATED", paramLabel = "LEVEL",
         description = "Lowest level that is published for this place: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -97,7 +97,7 @@ class UpIT {
   @Test
   @Order(4)
   void aWatchedTownsEscalationBecomesAnAlert() throws Exception {
-    Result watch = run("watch", "add", "Konstantinovka", "--bootstrap-servers", bootstrap());
+    Result watch = run("watch", "add", "705104", "--bootstrap-servers", bootstrap());
     assertThat(watch.exitCode).as(watch.err).isZero();
     assertThat(watch.out).contains("705104");
     Path demo = dataDir.resolve("demo.jsonl");

@@ -2,6 +2,7 @@ package io.newswatch.cli.pipeline;
 
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.topology.AlertsTopology;
+import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.schemas.Topics;
@@ -17,9 +18,10 @@ public final class Stages {
         new Properties());
   }
 
+  /** The alerts stage; {@code alwaysWatched} adds places to those of the watchlist topic. */
   public static StreamsApp startAlerts(Properties clientProperties, Topics topics, Path stateDir,
-      DetectorSettings settings) {
-    return StreamsApp.start("alerts", AlertsTopology.build(topics, settings), clientProperties, topics, stateDir,
-        new Properties());
+      DetectorSettings settings, WatchFilter alwaysWatched) {
+    return StreamsApp.start("alerts", AlertsTopology.build(topics, settings, alwaysWatched), clientProperties, topics,
+        stateDir, new Properties());
   }
 }

@@ -1,0 +1,91 @@
+package io.newswatch.cli;
+
+import io.newswatch.enrich.gazetteer.GazetteerBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Builds gazetteer files from GeoNames data: the bundled one, or a bigger one for {@code --gazetteer}. */
+@Command(name = "gazetteer", mixinStandardHelpOptions = true,
+    description = "Builds gazetteer files from GeoNames data.",
+    subcommands = {GazetteerCommand.Build.class, GazetteerCommand.Import.class})
+final class GazetteerCommand {
+
+  @Command(name = "build", mixinStandardHelpOptions = true,
+      description = {"Builds the gazetteer newswatch ships with from GeoNames cities500 and admin1 names "
+          + "(tools/build-gazetteer.sh fetches them and runs this)."})
+  static final class Build implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--cities", required = true, paramLabel = "FILE", description = "GeoNames cities500.txt.")
+    Path cities;
+
+    @Option(names = "--admin1", required = true, paramLabel = "FILE",
+        description = "First-level region names: GeoNames admin1CodesASCII.txt or a JSON array of {code, name}.")
+    Path admin1;
+
+    @Option(names = "--countries", split = ",", defaultValue = "UA", paramLabel = "CC",
+        description = "Countries whose towns and regions to keep, ISO codes (default: ${DEFAULT-VALUE}).")
+    List<String> countries;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The gazetteer file to write (.tsv.gz).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      return GazetteerCommand.build(spec, cities, admin1, countries, out);
+    }
+  }
+
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = {"Builds a gazetteer from a full GeoNames dump (allCountries.txt or a country file such "
+          + "as UA.txt, with villages) for `newswatch enrich|tag|up --gazetteer FILE`."})
+  static final class Import implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The GeoNames dump, tab-separated.")
+    Path dump;
+
+    @Option(names = "--admin1", required = true, paramLabel = "FILE",
+        description = "GeoNames admin1CodesASCII.txt (or a JSON array of {code, name}).")
+    Path admin1;
+
+    @Option(names = "--countries", split = ",", paramLabel = "CC",
+        description = "Keep the towns and regions of these countries only (default: all in the dump).")
+    List<String> countries = List.of();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The gazetteer file to write (.tsv.gz).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      return GazetteerCommand.build(spec, dump, admin1, countries, out);
+    }
+  }
+
+  private static int build(CommandSpec spec, Path dump, Path admin1, List<String> countries, Path out) {
+    for (Path input : new Path[] {dump, admin1}) {
+      if (!Files.isReadable(input)) {
+        throw new UserError("cannot read " + input);
+      }
+    }
+    Set<String> codes = Set.copyOf(countries.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).toList());
+    try {
+      var summary = GazetteerBuilder.build(dump, admin1, codes, out);
+      spec.commandLine().getOut().printf("%s: %d countries, %d regions, %d localities, %d aliases%n",
+          out, summary.countries(), summary.regions(), summary.localities(), summary.aliases());
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      throw new UserError("cannot build a gazetteer from " + dump + ": " + e.getMessage());
+    }
+  }
+}
