@@ -96,6 +96,30 @@ class UpIT {
 
   @Test
   @Order(4)
+  void bytesThatAreNotAnArticleAreDeadLetteredByEnrichAndTheNextArticleFlows() throws Exception {
+    var props = new java.util.Properties();
+    props.put("bootstrap.servers", bootstrap());
+    try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(props,
+        new org.apache.kafka.common.serialization.StringSerializer(),
+        new org.apache.kafka.common.serialization.StringSerializer())) {
+      producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+          "news.articles.raw", "poison", "these bytes are not Avro")).get();
+    }
+    Path next = dataDir.resolve("next.jsonl");
+    Files.writeString(next, "{\"id\": \"after-poison\", \"title\": \"Shelling in Kramatorsk\"}\n");
+    assertThat(run("ingest", "--file", next.toString(), "--bootstrap-servers", bootstrap()).exitCode).isZero();
+
+    List<JsonNode> dead = tail("deadletter", 2);
+    assertThat(dead).anySatisfy(d -> {
+      assertThat(d.get("key").asText()).isEqualTo("poison");
+      assertThat(d.get("value").asText()).isEqualTo("these bytes are not Avro");
+      assertThat(d.get("headers").toString()).contains("RawArticle");
+    });
+    assertThat(tail("enriched", 3)).extracting(e -> e.get("value").get("id").asText()).contains("after-poison");
+  }
+
+  @Test
+  @Order(5)
   void aWatchedTownsEscalationBecomesAnAlert() throws Exception {
     Result watch = run("watch", "add", "705104", "--bootstrap-servers", bootstrap());
     assertThat(watch.exitCode).as(watch.err).isZero();
@@ -116,7 +140,7 @@ class UpIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void stopsCleanlyAndASecondUpOnTheSameDirectoryResumes() throws Exception {
     up.destroy(); // SIGTERM, as Ctrl-C
     assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("up stopped within 60 s").isTrue();

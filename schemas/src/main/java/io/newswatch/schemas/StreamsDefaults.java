@@ -22,6 +22,8 @@ public final class StreamsDefaults {
         "org.apache.kafka.streams.errors.LogAndContinueExceptionHandler");
     props.put("processing.exception.handler",
         "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
+    // The same for the global thread that reads the watchlist (the default from Kafka 5.0).
+    props.put("processing.exception.handler.global.enabled", "true");
     props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
     // Commit often: alerts should not wait 30 s to become visible.
     props.put("commit.interval.ms", "200");
