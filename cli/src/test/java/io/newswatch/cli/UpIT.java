@@ -1,13 +1,12 @@
 package io.newswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.newswatch.cli.CommandLineTest.run;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.schemas.AvroJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,9 +66,9 @@ class UpIT {
   @Test
   @Order(2)
   void anIngestedArticleComesOutEnrichedWithKostiantynivka() throws Exception {
-    Result ingest = run("ingest", "--file", resource("konstantinovka.jsonl").toString(), "--bootstrap-servers", bootstrap());
-    assertThat(ingest.exitCode).as(ingest.err).isZero();
-    assertThat(ingest.out).contains("1 read, 1 sent, 0 rejected");
+    CommandLineTest.Result ingest = run("ingest", "--file", resource("konstantinovka.jsonl").toString(), "--bootstrap-servers", bootstrap());
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
+    assertThat(ingest.out()).contains("1 read, 1 sent, 0 rejected");
 
     JsonNode enriched = tail("enriched", 1).get(0).get("value");
 
@@ -84,10 +83,10 @@ class UpIT {
     Path file = dataDir.resolve("mixed.jsonl");
     Files.writeString(file, "{\"title\": \"Shelling in Sloviansk\", \"publishedAt\": \"2025-11-20T10:00:00Z\"}\n{broken\n");
 
-    Result ingest = run("ingest", "--file", file.toString(), "--bootstrap-servers", bootstrap());
+    CommandLineTest.Result ingest = run("ingest", "--file", file.toString(), "--bootstrap-servers", bootstrap());
 
-    assertThat(ingest.exitCode).isEqualTo(2);
-    assertThat(ingest.out).contains("2 read, 1 sent, 1 rejected");
+    assertThat(ingest.exitCode()).isEqualTo(2);
+    assertThat(ingest.out()).contains("2 read, 1 sent, 1 rejected");
     JsonNode dead = tail("deadletter", 1).get(0);
     assertThat(dead.get("value").asText()).isEqualTo("{broken");
     assertThat(dead.get("headers").get("newswatch.error.line").asText()).isEqualTo("2");
@@ -107,7 +106,7 @@ class UpIT {
     }
     Path next = dataDir.resolve("next.jsonl");
     Files.writeString(next, "{\"id\": \"after-poison\", \"title\": \"Shelling in Kramatorsk\"}\n");
-    assertThat(run("ingest", "--file", next.toString(), "--bootstrap-servers", bootstrap()).exitCode).isZero();
+    assertThat(run("ingest", "--file", next.toString(), "--bootstrap-servers", bootstrap()).exitCode()).isZero();
 
     List<JsonNode> dead = tail("deadletter", 2);
     assertThat(dead).anySatisfy(d -> {
@@ -121,16 +120,16 @@ class UpIT {
   @Test
   @Order(5)
   void aWatchedTownsEscalationBecomesAnAlert() throws Exception {
-    Result watch = run("watch", "add", "705104", "--bootstrap-servers", bootstrap());
-    assertThat(watch.exitCode).as(watch.err).isZero();
-    assertThat(watch.out).contains("705104");
+    CommandLineTest.Result watch = run("watch", "add", "705104", "--bootstrap-servers", bootstrap());
+    assertThat(watch.exitCode()).as(watch.err()).isZero();
+    assertThat(watch.out()).contains("705104");
     Path demo = dataDir.resolve("demo.jsonl");
     try (var in = Demo.feed(); var copy = Files.newBufferedWriter(demo)) {
       in.transferTo(copy);
     }
 
-    Result ingest = run("ingest", "--file", demo.toString(), "--bootstrap-servers", bootstrap());
-    assertThat(ingest.exitCode).as(ingest.err).isZero();
+    CommandLineTest.Result ingest = run("ingest", "--file", demo.toString(), "--bootstrap-servers", bootstrap());
+    assertThat(ingest.exitCode()).as(ingest.err()).isZero();
 
     JsonNode alert = tail("alerts", 1).get(0).get("value");
     assertThat(alert.get("placeId").asLong()).isEqualTo(705104L);
@@ -149,7 +148,7 @@ class UpIT {
     up = startUpProcess();
     awaitHealthy();
 
-    assertThat(run("watch", "list", "--bootstrap-servers", bootstrap()).out).contains("705104");
+    assertThat(run("watch", "list", "--bootstrap-servers", bootstrap()).out()).contains("705104");
   }
 
   // --- helpers -------------------------------------------------------------------------
@@ -181,29 +180,17 @@ class UpIT {
   }
 
   static List<JsonNode> tail(String topic, int max) throws Exception {
-    Result r = run("tail", topic, "--from-beginning", "--json", "--max", Integer.toString(max), "--timeout", "60",
+    CommandLineTest.Result r = run("tail", topic, "--from-beginning", "--json", "--max", Integer.toString(max), "--timeout", "60",
         "--bootstrap-servers", bootstrap());
-    assertThat(r.exitCode).as(r.err).isZero();
+    assertThat(r.exitCode()).as(r.err()).isZero();
     List<JsonNode> records = new ArrayList<>();
-    for (String line : r.out.split("\n")) {
+    for (String line : r.out().split("\n")) {
       if (!line.isBlank()) {
         records.add(AvroJson.MAPPER.readTree(line));
       }
     }
     assertThat(records).as("records on %s within 60 s", topic).hasSize(max);
     return records;
-  }
-
-  record Result(int exitCode, String out, String err) {}
-
-  static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    var cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int code = cli.execute(args);
-    return new Result(code, out.toString(), err.toString());
   }
 
   static Path resource(String name) throws Exception {
