@@ -19,13 +19,9 @@ import java.util.Optional;
  * Immutable and thread-safe.
  */
 public final class Gazetteer {
-  /**
-   * Localities before regions before countries (the press means the city by "Donetsk"), then
-   * most populous first.
-   */
+  /** Most prominent first (see {@link Place#prominence()}). */
   private static final Comparator<Place> BEST_FIRST = Comparator
-      .comparing(Place::kind)
-      .thenComparing(Comparator.comparingLong(Place::population).reversed())
+      .comparingDouble(Place::prominence).reversed()
       .thenComparingLong(Place::geonameId);
 
   /** The gazetteer that ships with newswatch, a classpath resource next to this class. */
@@ -74,8 +70,8 @@ public final class Gazetteer {
   }
 
   /**
-   * All places with an alias equal to {@code name} once folded: localities first, then
-   * regions, then countries, each most populous first.
+   * All places with an alias equal to {@code name} once folded, most populous first (a
+   * locality counting ten times its population, see {@link Place#prominence()}).
    */
   public List<Place> lookup(String name) {
     return names.get(name);

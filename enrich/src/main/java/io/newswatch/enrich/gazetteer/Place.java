@@ -16,7 +16,16 @@ import java.util.Locale;
 public record Place(long geonameId, String name, Kind kind, String countryCode, String admin1Code,
     String admin1, double lat, double lon, long population) {
 
-  /** What kind of place; the order is the tagger's preference when a name is shared. */
+  /**
+   * How readily a shared name means this place: population, times 10 for a locality. The
+   * press means the city by "Donetsk" (1 M people, oblast 3.5 M) but the country by "Moldova",
+   * not a village of 600 that GeoNames also calls so.
+   */
+  public double prominence() {
+    return kind == Kind.LOCALITY ? 10.0 * population : population;
+  }
+
+  /** What kind of place. */
   public enum Kind {
     LOCALITY, REGION, COUNTRY;
 

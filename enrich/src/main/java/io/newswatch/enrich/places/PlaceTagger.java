@@ -26,11 +26,11 @@ import java.util.stream.Collectors;
  *
  * <p>Disambiguation, per distinct name (so every mention of a name means the same place):
  * candidates are ranked by context first (a first-level region named elsewhere in the article,
- * or a place there, counts twice as much as the country), then locality over region over
- * country, then population. "Donetsk region" is matched as the region because longer names win.
+ * or a place there, counts twice as much as the country), then prominence: population, a
+ * locality's counting ten times ({@link Place#prominence()}). "Donetsk region" is matched as the region because longer names win.
  *
  * <p>Confidence in 0..1: 0.5, plus 0.25 if the name is unambiguous or context decided it
- * (0.1 if population alone did, by a factor of 5 or more), plus 0.15 for regional context
+ * (0.1 if prominence alone did, by a factor of 5 or more), plus 0.15 for regional context
  * (0.05 for country context), plus 0.1 for a name in the title or named twice.
  */
 public final class PlaceTagger {
@@ -59,8 +59,7 @@ public final class PlaceTagger {
     byName.forEach((name, matches) -> {
       List<Place> ranked = new ArrayList<>(candidates.get(name));
       ranked.sort(Comparator.comparingInt((Place p) -> -context.support(p, name))
-          .thenComparing(Place::kind)
-          .thenComparing(Comparator.comparingLong(Place::population).reversed()));
+          .thenComparing(Comparator.comparingDouble(Place::prominence).reversed()));
       Place best = ranked.get(0);
       boolean inTitle = tokens.start(matches.get(0).from()) < titleEnd;
       confidence.merge(best, confidence(ranked, context, name, inTitle || matches.size() > 1), Math::max);
@@ -98,7 +97,7 @@ public final class PlaceTagger {
     double c = 0.5;
     if (ranked.size() == 1 || support > context.support(ranked.get(1), name)) {
       c += 0.25;
-    } else if (best.population() >= 5 * Math.max(1, ranked.get(1).population())) {
+    } else if (best.prominence() >= 5 * Math.max(1, ranked.get(1).prominence())) {
       c += 0.1;
     }
     c += support >= 2 ? 0.15 : support == 1 ? 0.05 : 0;

@@ -29,9 +29,10 @@ class GazetteerTest {
   }
 
   @Test
-  void sharedNamesListTheLocalityBeforeTheRegion() {
+  void sharedNamesListTheProminentPlaceFirst() {
     assertThat(gazetteer.lookup("Donetsk")).extracting(Place::kind)
         .startsWith(Place.Kind.LOCALITY, Place.Kind.REGION);
+    assertThat(gazetteer.lookup("Moldova").get(0).kind()).isEqualTo(Place.Kind.COUNTRY);
     assertThat(gazetteer.lookup("Donbas")).extracting(Place::name).containsExactly("Donbas");
   }
 }
