@@ -36,15 +36,6 @@ public final class PhraseIndex<T> {
     return byPhrase.getOrDefault(Tokens.of(name).phrase(), List.of());
   }
 
-  /** The values under an already folded phrase. */
-  public List<T> getFolded(String phrase) {
-    return byPhrase.getOrDefault(phrase, List.of());
-  }
-
-  public int phraseCount() {
-    return byPhrase.size();
-  }
-
   /**
    * Non-overlapping matches, left to right; at each position the longest phrase that
    * {@code accept} takes wins, so a rejected long match still lets a shorter one through.
