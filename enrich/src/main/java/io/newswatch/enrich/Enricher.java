@@ -1,5 +1,6 @@
 package io.newswatch.enrich;
 
+import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.RawArticle;
@@ -8,6 +9,7 @@ import io.newswatch.enrich.dedup.NearDuplicates;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.intensity.IntensityScorer;
 import io.newswatch.enrich.places.Focus;
+import io.newswatch.enrich.places.PersonNames;
 import io.newswatch.enrich.places.PlaceTagger;
 import io.newswatch.enrich.text.ArticleText;
 import io.newswatch.enrich.text.Language;
@@ -54,7 +56,8 @@ public final class Enricher {
     String text = ArticleText.of(raw.getTitle(), raw.getBody());
     Tokens tokens = Tokens.of(text);
     int titleEnd = title.length();
-    List<PlaceMention> placeMentions = places.tag(tokens, titleEnd);
+    List<ActorMention> actorMentions = actors.tag(tokens);
+    List<PlaceMention> placeMentions = PersonNames.exclude(places.tag(tokens, titleEnd), actorMentions);
     return EnrichedArticle.newBuilder()
         .setId(raw.getId())
         .setUrl(raw.getUrl())
@@ -66,7 +69,7 @@ public final class Enricher {
         .setText(text)
         .setPlaces(placeMentions)
         .setFocus(Focus.of(placeMentions, titleEnd))
-        .setActors(actors.tag(tokens))
+        .setActors(actorMentions)
         .setIntensity(intensity.score(tokens))
         .setFingerprint(NearDuplicates.fingerprint(tokens, bodyStart(tokens, titleEnd)))
         .setDuplicateOf(null)

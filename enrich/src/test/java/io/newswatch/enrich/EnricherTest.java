@@ -71,6 +71,18 @@ class EnricherTest {
   }
 
   @Test
+  void aPlaceNameInsideAPersonsNameIsNotAPlace() {
+    EnrichedArticle article = enricher.enrich(raw("p", "Vladimir Putin visits troops",
+        "Vladimir Putin met commanders. Later he flew to Volodymyr in Volyn oblast."));
+
+    assertThat(article.getPlaces()).filteredOn(p -> p.getName().startsWith("Volodymyr"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.getMentions()).extracting(m -> m.getSurface()).containsExactly("Volodymyr"));
+    assertThat(enricher.enrich(TestArticles.konstantinovka()).getPlaces())
+        .extracting(p -> p.getName()).doesNotContain("Volodymyr-Volynskyi");
+  }
+
+  @Test
   void articleWithoutPlacesHasNoFocus() {
     EnrichedArticle article = enricher.enrich(raw("n", "Markets rally", "Stocks rose on Tuesday."));
     assertThat(article.getPlaces()).isEmpty();

@@ -13,7 +13,8 @@ import java.time.format.DateTimeParseException;
  * Reads one raw article in the JSON contract of DESIGN.md:
  * {@code {"id", "url", "source", "title", "body", "publishedAt", "language"}}.
  * Only a title or a body is required. The id defaults to a hash of the canonical URL
- * (else of the text); a missing publishedAt defaults to the time of ingest.
+ * (else of the text); a missing publishedAt defaults to the time of ingest; a url that is
+ * not an absolute http(s) URL is left out.
  */
 public final class ArticleParser {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,11 +40,9 @@ public final class ArticleParser {
     if (isBlank(title) && isBlank(body)) {
       throw new Rejected("no title and no body");
     }
-    String url = text(node, "url");
-    String canonical = CanonicalUrl.of(url);
-    if (url != null && !url.isBlank() && canonical == null) {
-      throw new Rejected("url is not an absolute http(s) URL: " + url);
-    }
+    // A url that is not an absolute http(s) URL ("link can be requested", javascript:) is
+    // dropped, never followed or shown; the article itself is kept.
+    String canonical = CanonicalUrl.of(text(node, "url"));
     Instant now = clock.instant();
     String id = text(node, "id");
     if (isBlank(id)) {
@@ -52,7 +51,7 @@ public final class ArticleParser {
     String published = text(node, "publishedAt");
     return RawArticle.newBuilder()
         .setId(id)
-        .setUrl(canonical != null ? canonical : null)
+        .setUrl(canonical)
         .setSource(isBlank(text(node, "source")) ? hostOf(canonical) : text(node, "source"))
         .setTitle(nullToEmpty(title))
         .setBody(nullToEmpty(body))
