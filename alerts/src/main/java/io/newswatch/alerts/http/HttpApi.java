@@ -1,12 +1,14 @@
 package io.newswatch.alerts.http;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.newswatch.schemas.AvroJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -32,7 +34,17 @@ public final class HttpApi implements AutoCloseable {
 
   /** Serves on {@code port} (0 for any free port) until {@link #close()}. */
   public static HttpApi start(int port, Supplier<Boolean> ready, AlertQueries queries) {
+    return start(port, ready, queries, config -> { });
+  }
+
+  /**
+   * The same, with the routes of other stages beside these ({@code newswatch up} serves one
+   * HTTP port for the whole pipeline).
+   */
+  public static HttpApi start(int port, Supplier<Boolean> ready, AlertQueries queries,
+      Consumer<JavalinConfig> moreRoutes) {
     Javalin app = Javalin.create(config -> {
+      moreRoutes.accept(config);
       config.startup.showJavalinBanner = false;
       config.routes.get("/health", ctx -> health(ctx, ready.get()));
       config.routes.get("/api/alerts", ctx -> alerts(ctx, queries));
