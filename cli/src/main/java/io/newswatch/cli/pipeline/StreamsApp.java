@@ -31,7 +31,7 @@ public final class StreamsApp implements AutoCloseable {
   public static StreamsApp start(String name, Topology topology, Properties clientProperties, Topics topics,
       Path stateDir, Properties overrides) {
     Properties props = StreamsDefaults.properties(
-        topics.prefix() + "newswatch-" + name, clientProperties.getProperty("bootstrap.servers"), topics);
+        applicationId(topics, name), clientProperties.getProperty("bootstrap.servers"), topics);
     props.putAll(clientProperties);
     props.put("state.dir", stateDir.resolve(name).toString());
     props.putAll(overrides);
@@ -45,6 +45,11 @@ public final class StreamsApp implements AutoCloseable {
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
     streams.start();
     return new StreamsApp(name, streams);
+  }
+
+  /** The application id, and so the consumer group, of stage {@code name}. */
+  public static String applicationId(Topics topics, String name) {
+    return topics.prefix() + "newswatch-" + name;
   }
 
   public String name() {

@@ -1,0 +1,134 @@
+package io.newswatch.cli;
+
+import static io.newswatch.cli.CommandLineTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Alert;
+import io.newswatch.avro.Level;
+import io.newswatch.avro.Watch;
+import io.newswatch.cli.broker.LocalBroker;
+import io.newswatch.cli.pipeline.Stages;
+import io.newswatch.cli.pipeline.StreamsApp;
+import io.newswatch.cli.pipeline.TopicSetup;
+import io.newswatch.cli.pipeline.WatchlistClient;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.ingest.article.ArticleParser;
+import io.newswatch.ingest.file.JsonLinesImporter;
+import io.newswatch.ingest.kafka.KafkaArticleSink;
+import io.newswatch.schemas.Topics;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.IntPredicate;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A full replay on the real broker reproduces the alerts of the first run, id for id. */
+class ReplayIT {
+  @TempDir static Path dir;
+  static LocalBroker broker;
+  static Properties client;
+  static final Topics TOPICS = Topics.defaults();
+
+  @BeforeAll
+  static void startBroker() throws Exception {
+    int port = UpIT.freePortPair();
+    broker = LocalBroker.start(dir.resolve("kafka"), port, port + 1);
+    client = new Properties();
+    client.put("bootstrap.servers", broker.bootstrapServers());
+    TopicSetup.ensure(client, TOPICS, 2, (short) 1);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void aFullReplayGivesTheSameAlertIds() throws Exception {
+    new WatchlistClient(client, TOPICS).add(new Watch(705104L, "Kostiantynivka", Level.ELEVATED, Instant.now()));
+    try (var in = Demo.feed(); var sink = new KafkaArticleSink(client, TOPICS)) {
+      new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo", in, sink);
+    }
+    runStagesUntil(n -> n > 0);
+    List<String> firstRun = alertIds();
+    assertThat(firstRun).isNotEmpty();
+
+    var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--state-dir", dir.resolve("state").toString(),
+        "--bootstrap-servers", broker.bootstrapServers());
+    assertThat(replay.exitCode()).as(replay.err()).isZero();
+    assertThat(replay.out()).contains("will enrich:", "will alerts:", "done");
+
+    runStagesUntil(n -> n >= 2 * firstRun.size());
+    List<String> all = alertIds();
+    assertThat(all).hasSize(2 * firstRun.size());
+    assertThat(all.subList(firstRun.size(), all.size())).containsExactlyInAnyOrderElementsOf(firstRun);
+  }
+
+  @Test
+  void refusesWhileAStageIsRunning() throws Exception {
+    Topics other = Topics.withPrefix("other.");
+    TopicSetup.ensure(client, other, 1, (short) 1);
+    try (StreamsApp enrich = Stages.startEnrich(client, other, dir.resolve("other-state"), Enricher.loadDefault())) {
+      await().atMost(Duration.ofSeconds(60)).until(enrich::isRunning);
+
+      var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--app", "enrich", "--topic-prefix", "other.",
+          "--state-dir", dir.resolve("other-state").toString(), "--bootstrap-servers", broker.bootstrapServers());
+
+      assertThat(replay.exitCode()).isEqualTo(2);
+      assertThat(replay.err()).contains("other.newswatch-enrich has 1 running member(s)");
+    }
+  }
+
+  /**
+   * Runs both stages until the number of alerts on the topic satisfies {@code done} and has
+   * stopped changing (the demo raises a few, close together), then stops them.
+   */
+  static void runStagesUntil(IntPredicate done) throws Exception {
+    Path state = dir.resolve("state");
+    try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, state, Enricher.loadDefault());
+         StreamsApp alerts = Stages.startAlerts(client, TOPICS, state, DetectorSettings.defaults(), WatchFilter.none())) {
+      int[] last = {-1};
+      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+        int n = alertIds().size();
+        boolean settled = done.test(n) && n == last[0];
+        last[0] = n;
+        return settled;
+      });
+    }
+  }
+
+  static List<String> alertIds() {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put("isolation.level", "read_committed");
+    var topic = TOPICS.alerts();
+    List<String> ids = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      var end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (var record : consumer.poll(Duration.ofMillis(200))) {
+          ids.add(((Alert) record.value()).getAlertId());
+        }
+      }
+    }
+    return ids;
+  }
+}
