@@ -2,6 +2,7 @@ package io.newswatch.schemas;
 
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.FeedState;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.avro.Watch;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class Topics {
   public static final String WATCHLIST = "news.watchlist";
   public static final String ALERTS = "news.alerts";
   public static final String DEADLETTER = "news.deadletter";
+  public static final String FEEDS = "news.ingest.feeds";
 
   private final String prefix;
 
@@ -65,12 +67,17 @@ public final class Topics {
     return new Topic<>(prefix + DEADLETTER, Serdes.ByteArray(), Serdes.ByteArray());
   }
 
+  /** Compacted state of ingest's feed poller. Key: the feed URL. */
+  public Topic<String, FeedState> feeds() {
+    return new Topic<>(prefix + FEEDS, Serdes.String(), AvroSerde.of(FeedState.class));
+  }
+
   public List<Topic<?, ?>> all() {
-    return List.of(raw(), enriched(), watchlist(), alerts(), deadLetter());
+    return List.of(raw(), enriched(), watchlist(), alerts(), deadLetter(), feeds());
   }
 
   /** True for topics that keep only the latest value per key. */
   public boolean isCompacted(String topicName) {
-    return topicName.equals(prefix + WATCHLIST);
+    return topicName.equals(prefix + WATCHLIST) || topicName.equals(prefix + FEEDS);
   }
 }
