@@ -59,8 +59,13 @@ class UpIT {
 
   @Test
   @Order(1)
-  void becomesHealthyOnAnEmptyDataDir() {
+  void becomesHealthyOnAnEmptyDataDirWithItsTopicsSetUp() {
     awaitHealthy();
+
+    var topics = run("topics", "describe", "--bootstrap-servers", bootstrap());
+    assertThat(topics.out()).contains(
+        "news.articles.raw  partitions=1 replicas=1 cleanup.policy=delete retention.ms=31536000000",
+        "news.watchlist  partitions=1 replicas=1 cleanup.policy=compact");
   }
 
   @Test

@@ -5,7 +5,9 @@ import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.FeedState;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.avro.Watch;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
@@ -79,5 +81,19 @@ public final class Topics {
   /** True for topics that keep only the latest value per key. */
   public boolean isCompacted(String topicName) {
     return topicName.equals(prefix + WATCHLIST) || topicName.equals(prefix + FEEDS);
+  }
+
+  /**
+   * The topic-level settings a topic is created with. Raw articles and alerts are kept a
+   * year, so a replay can go back that far and subscribers can catch up; enriched articles
+   * can be rebuilt from raw ones and dead letters are read soon or never, so a month.
+   */
+  public Map<String, String> configs(String topicName) {
+    if (isCompacted(topicName)) {
+      return Map.of("cleanup.policy", "compact");
+    }
+    String name = topicName.substring(prefix.length());
+    long days = name.equals(RAW) || name.equals(ALERTS) ? 365 : 30;
+    return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(days).toMillis()));
   }
 }

@@ -21,4 +21,14 @@ class TopicsTest {
     assertThat(topics.isCompacted("desk1.news.ingest.feeds")).isTrue();
     assertThat(topics.isCompacted("desk1.news.alerts")).isFalse();
   }
+
+  @Test
+  void rawArticlesAndAlertsAreKeptAYearTheWatchlistCompacted() {
+    Topics topics = Topics.defaults();
+
+    assertThat(topics.configs("news.articles.raw")).containsEntry("retention.ms", "31536000000");
+    assertThat(topics.configs("news.alerts")).containsEntry("retention.ms", "31536000000");
+    assertThat(topics.configs("news.deadletter")).containsEntry("retention.ms", "2592000000");
+    assertThat(topics.configs("news.watchlist")).containsEntry("cleanup.policy", "compact");
+  }
 }

@@ -3,13 +3,11 @@ package io.newswatch.cli.pipeline;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +24,7 @@ public final class TopicSetup {
       List<NewTopic> missing = topics.all().stream()
           .map(Topic::name)
           .filter(name -> !existing.contains(name))
-          .map(name -> new NewTopic(name, partitions, replication).configs(configs(topics, name)))
+          .map(name -> new NewTopic(name, partitions, replication).configs(topics.configs(name)))
           .toList();
       if (!missing.isEmpty()) {
         admin.createTopics(missing).all().get();
@@ -41,9 +39,4 @@ public final class TopicSetup {
     }
   }
 
-  private static Map<String, String> configs(Topics topics, String name) {
-    return topics.isCompacted(name)
-        ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-        : Map.of();
-  }
 }
