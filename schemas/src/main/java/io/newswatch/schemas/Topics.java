@@ -4,6 +4,7 @@ import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.FeedState;
 import io.newswatch.avro.RawArticle;
+import io.newswatch.avro.Subscription;
 import io.newswatch.avro.Watch;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class Topics {
   public static final String ALERTS = "news.alerts";
   public static final String DEADLETTER = "news.deadletter";
   public static final String FEEDS = "news.ingest.feeds";
+  public static final String SUBSCRIPTIONS = "news.subscriptions";
 
   private final String prefix;
 
@@ -52,6 +54,11 @@ public final class Topics {
   }
 
   /** Compacted watchlist. Key: place id as a decimal string; a tombstone removes the watch. */
+  /** Compacted webhook subscriptions. Key: subscription id; a tombstone removes it. */
+  public Topic<String, Subscription> subscriptions() {
+    return new Topic<>(prefix + SUBSCRIPTIONS, Serdes.String(), AvroSerde.of(Subscription.class));
+  }
+
   public Topic<String, Watch> watchlist() {
     return new Topic<>(prefix + WATCHLIST, Serdes.String(), AvroSerde.of(Watch.class));
   }
@@ -75,12 +82,13 @@ public final class Topics {
   }
 
   public List<Topic<?, ?>> all() {
-    return List.of(raw(), enriched(), watchlist(), alerts(), deadLetter(), feeds());
+    return List.of(raw(), enriched(), watchlist(), alerts(), deadLetter(), feeds(), subscriptions());
   }
 
   /** True for topics that keep only the latest value per key. */
   public boolean isCompacted(String topicName) {
-    return topicName.equals(prefix + WATCHLIST) || topicName.equals(prefix + FEEDS);
+    return topicName.equals(prefix + WATCHLIST) || topicName.equals(prefix + FEEDS)
+        || topicName.equals(prefix + SUBSCRIPTIONS);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.RawArticle;
+import io.newswatch.avro.Subscription;
 import io.newswatch.avro.Watch;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReleasedSchemaCompatibilityTest {
 
   static Stream<Class<?>> records() {
-    return Stream.of(RawArticle.class, EnrichedArticle.class, Alert.class, Watch.class);
+    return Stream.of(RawArticle.class, EnrichedArticle.class, Alert.class, Watch.class, Subscription.class);
   }
 
   @ParameterizedTest

@@ -9,7 +9,7 @@ class TopicsTest {
   void defaultNamesAreThoseOfTheDesign() {
     assertThat(Topics.defaults().all()).extracting(Topic::name)
         .containsExactly("news.articles.raw", "news.articles.enriched", "news.watchlist",
-            "news.alerts", "news.deadletter", "news.ingest.feeds");
+            "news.alerts", "news.deadletter", "news.ingest.feeds", "news.subscriptions");
   }
 
   @Test
@@ -19,6 +19,7 @@ class TopicsTest {
     assertThat(topics.all()).extracting(Topic::name).allMatch(n -> n.startsWith("desk1.news."));
     assertThat(topics.isCompacted("desk1.news.watchlist")).isTrue();
     assertThat(topics.isCompacted("desk1.news.ingest.feeds")).isTrue();
+    assertThat(topics.isCompacted("desk1.news.subscriptions")).isTrue();
     assertThat(topics.isCompacted("desk1.news.alerts")).isFalse();
   }
 
