@@ -24,7 +24,7 @@ public final class Backtest {
       for (PlaceMention place : article.getPlaces()) {
         if (watch.watches(place)) {
           detectors.computeIfAbsent(place.getGeonameId(), id -> Detector.start(settings, place))
-              .onArticle(article)
+              .onArticle(article).alert()
               .ifPresent(alerts::add);
         }
       }

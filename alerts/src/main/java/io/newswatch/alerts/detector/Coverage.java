@@ -9,41 +9,47 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** The stories of a place's window, summed up the ways the detector and its alerts need. */
-record Coverage(List<Story> stories) {
+/** The reports of a place's window, summed up the ways the detector and its alerts need. */
+record Coverage(List<Story> reports) {
 
-  /** Stories weighted by how much they are about the place. */
+  /** Reports weighted by how much they are about the place, echoes weighing less. */
   double weight() {
-    return stories.stream().mapToDouble(Story::weight).sum();
+    return reports.stream().mapToDouble(Story::weight).sum();
   }
 
-  int count() {
-    return stories.size();
+  /** Stories and their echoes by other outlets. */
+  int reportCount() {
+    return reports.size();
+  }
+
+  /** Distinct stories: an echoed story counts once, even when its original is older. */
+  int storyCount() {
+    return (int) reports.stream().map(Coverage::storyId).distinct().count();
   }
 
   SortedSet<String> outlets() {
     TreeSet<String> outlets = new TreeSet<>();
-    stories.forEach(s -> outlets.add(Outlets.of(s.source(), s.url())));
+    reports.forEach(s -> outlets.add(Outlets.of(s.source(), s.url())));
     return outlets;
   }
 
   double meanIntensity() {
-    return stories.stream().mapToDouble(Story::intensity).average().orElse(0);
+    return reports.stream().mapToDouble(Story::intensity).average().orElse(0);
   }
 
-  /** The actors named in the most stories. */
+  /** The actors named in the most reports. */
   List<String> topActors(int n) {
     return mostCommon(Story::actors, n);
   }
 
-  /** The intensity cues found in the most stories. */
+  /** The intensity cues found in the most reports. */
   List<String> topCues(int n) {
     return mostCommon(Story::cues, n);
   }
 
-  /** The stories to show first: about the place, intense, early (the ones that started it). */
+  /** The reports to show first: about the place, intense, early (the ones that started it). */
   List<Story> topStories(int n) {
-    return stories.stream()
+    return reports.stream()
         .sorted(Comparator.comparingDouble(Story::weight).reversed()
             .thenComparing(Comparator.comparingDouble(Story::intensity).reversed())
             .thenComparingLong(Story::publishedAt)
@@ -52,9 +58,13 @@ record Coverage(List<Story> stories) {
         .toList();
   }
 
+  private static String storyId(Story s) {
+    return s.echoOf() == null ? s.articleId() : s.echoOf();
+  }
+
   private List<String> mostCommon(Function<Story, List<String>> terms, int n) {
     Map<String, Integer> counts = new HashMap<>();
-    for (Story story : stories) {
+    for (Story story : reports) {
       terms.apply(story).stream().distinct().forEach(t -> counts.merge(t, 1, Integer::sum));
     }
     return counts.entrySet().stream()

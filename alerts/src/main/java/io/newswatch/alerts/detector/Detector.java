@@ -28,23 +28,35 @@ import org.slf4j.LoggerFactory;
  * The escalation detector of one place: pure, driven by event time only, so a replay of the
  * same articles in the same order yields the same alerts, ids included.
  *
- * <p>Stories are counted in event-time buckets; the last {@link DetectorSettings#window()} of
+ * <p>Reports are counted in event-time buckets; the last {@link DetectorSettings#window()} of
  * buckets is compared with a baseline, an EWMA of the buckets before it (floored, and starting
- * at a prior for a place never seen). The spike score is the Poisson z-score
- * {@code (observed - expected) / sqrt(expected)}. A level is entered when the score and the
- * window's distinct stories and sources reach its rule, as soon as the article that does it
- * arrives; it is left only when a complete window scores well below that (hysteresis). A rise
- * raises one alert, unless an alert at that level or above was raised within the cooldown.
- * Time moves only with the articles: a place that goes quiet keeps its level until its next
- * story.
+ * at a prior for a place never seen). Two scores judge it: a spike score
+ * {@code (observed - expected) / sqrt(variance)}, where the variance is the Poisson one unless
+ * the place's coverage has been more dispersed than that; and a one-sided Poisson CUSUM for a
+ * doubling of the usual rate, which catches climbs too slow to spike. A level is entered when
+ * either score and the window's reports, stories and sources reach its rule, as soon as the
+ * article that does it arrives; it is left only when a complete window scores well below that
+ * (hysteresis). A rise raises one alert, unless an alert at that level or above was raised
+ * within the cooldown. Time moves only with the articles: a place that goes quiet keeps its
+ * level until its next story.
  */
 public final class Detector {
   private static final Logger log = LoggerFactory.getLogger(Detector.class);
   /** windowStart of a place without stories yet. */
   private static final long NEVER = Long.MIN_VALUE;
+  /** The rise the CUSUM is tuned to: a doubling of the usual rate. */
+  private static final double CUSUM_RATIO = 2.0;
+  /** Every level needs this many distinct stories: one story, however echoed, never alerts. */
+  private static final int MIN_STORIES = 2;
   private static final int EVIDENCE_STORIES = 5;
   private static final int TOP_ACTORS = 5;
   private static final int SUMMARY_CUES = 3;
+
+  /** What became of one article. */
+  public record Outcome(Optional<Alert> alert, boolean droppedLate) {
+    static final Outcome NOTHING = new Outcome(Optional.empty(), false);
+    static final Outcome LATE = new Outcome(Optional.empty(), true);
+  }
 
   private final DetectorSettings settings;
   private final long placeId;
@@ -54,6 +66,8 @@ public final class Detector {
   private final double lon;
   private Level level;
   private double baseline;
+  private double variance;
+  private double cusum;
   private long windowStart;
   private final TreeMap<Long, List<Story>> buckets = new TreeMap<>();
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
@@ -67,6 +81,8 @@ public final class Detector {
     this.lon = state.lon();
     this.level = state.level();
     this.baseline = state.baseline();
+    this.variance = state.variance();
+    this.cusum = state.cusum();
     this.windowStart = state.windowStart();
     state.buckets().forEach(b -> buckets.put(b.start(), new ArrayList<>(b.stories())));
     lastAlertAt.putAll(state.lastAlertAt());
@@ -74,9 +90,10 @@ public final class Detector {
 
   /** A detector for a place not seen before: its baseline starts at the prior. */
   public static Detector start(DetectorSettings settings, PlaceMention place) {
+    double prior = settings.perBucket(settings.priorPerDay());
     return new Detector(settings, new PlaceState(place.getGeonameId(), place.getName(),
         place.getCountryCode(), place.getLat(), place.getLon(), Level.NORMAL,
-        settings.perBucket(settings.priorPerDay()), NEVER, List.of(), Map.of()));
+        prior, prior, 0, NEVER, List.of(), Map.of()));
   }
 
   /** A detector that carries on from a stored state. */
@@ -87,33 +104,59 @@ public final class Detector {
   public PlaceState state() {
     List<Bucket> window = new ArrayList<>();
     buckets.forEach((start, stories) -> window.add(new Bucket(start, stories)));
-    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline,
-        windowStart, window, lastAlertAt);
+    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, variance,
+        cusum, windowStart, window, lastAlertAt);
   }
 
   /**
-   * Counts an article that mentions this place, if it is a new story, and returns the alert
-   * when that raised the place's level. Syndicated copies ({@code duplicateOf} set), articles
-   * that do not mention the place and stories older than the window do not count.
+   * Counts an article that mentions this place and returns the alert when that raised the
+   * place's level. A story counts by how much it is about the place; a copy of a story
+   * ({@code duplicateOf} set) counts as an echo when its outlet is new to the window, and not
+   * at all otherwise. An article older than the window counts in the
+   * baseline within the grace period, and is dropped after it.
    */
-  public Optional<Alert> onArticle(EnrichedArticle article) {
+  public Outcome onArticle(EnrichedArticle article) {
     boolean mentioned = article.getPlaces().stream().anyMatch(p -> p.getGeonameId() == placeId);
-    if (!mentioned || article.getDuplicateOf() != null) {
-      return Optional.empty();
+    if (!mentioned) {
+      return Outcome.NOTHING;
     }
     long publishedAt = article.getPublishedAt().toEpochMilli();
     long bucket = Math.floorDiv(publishedAt, settings.bucketMillis()) * settings.bucketMillis();
     if (windowStart != NEVER && bucket < windowStart) {
-      log.debug("{}: article {} is older than the window, not counted", placeName, article.getId());
-      return Optional.empty();
+      return late(article, bucket);
     }
     advanceTo(bucket);
-    List<Story> stories = buckets.computeIfAbsent(bucket, b -> new ArrayList<>());
-    if (stories.stream().anyMatch(s -> s.articleId().equals(article.getId()))) {
-      return Optional.empty(); // the same article again (redelivered, or naming the place twice)
+    Coverage window = window();
+    if (window.reports().stream().anyMatch(s -> s.articleId().equals(article.getId()))) {
+      return Outcome.NOTHING; // the same article again (redelivered, or naming the place twice)
     }
-    stories.add(story(article, weight(article)));
-    return evaluate(publishedAt);
+    String outlet = Outlets.of(article.getSource(), article.getUrl());
+    String copyOf = article.getDuplicateOf();
+    if (copyOf != null && (settings.echoWeight() == 0 || window.outlets().contains(outlet))) {
+      return Outcome.NOTHING; // echoes measure breadth: only an outlet new to the window adds
+    }
+    double weight = weight(article) * (copyOf == null ? 1 : settings.echoWeight());
+    buckets.computeIfAbsent(bucket, b -> new ArrayList<>()).add(story(article, weight, copyOf));
+    return new Outcome(evaluate(publishedAt), false);
+  }
+
+  /**
+   * An article whose bucket has left the window: within the grace period its weight is added to
+   * the baseline as if it had been there when the bucket was folded in; after it, it is dropped.
+   */
+  private Outcome late(EnrichedArticle article, long bucket) {
+    long latestBucket = windowStart + (settings.windowBuckets() - 1) * settings.bucketMillis();
+    if (latestBucket - bucket > settings.grace().toMillis()) {
+      log.info("{}: article {} of {} is more than {} behind the place's latest coverage; not counted",
+          placeName, article.getId(), article.getPublishedAt(), settings.grace());
+      return Outcome.LATE;
+    }
+    if (article.getDuplicateOf() == null) {
+      long foldsSince = (windowStart - bucket) / settings.bucketMillis() - 1;
+      double alpha = settings.baselineAlpha();
+      baseline += alpha * Math.pow(1 - alpha, foldsSince) * weight(article);
+    }
+    return Outcome.NOTHING;
   }
 
   /** A story about the place counts fully; one that only mentions it in passing counts less. */
@@ -138,37 +181,73 @@ public final class Detector {
     foldUntil(newStart - settings.bucketMillis());
     Coverage lastComplete = window();
     double score = score(lastComplete);
-    if (level != Level.NORMAL && score < settings.rule(level).minScore() * settings.hysteresis()) {
-      level = enteredLevel(score, lastComplete);
+    double climb = windowCusum();
+    if (level != Level.NORMAL && score < settings.rule(level).minScore() * settings.hysteresis()
+        && climb < settings.rule(level).minCusum() * settings.hysteresis()) {
+      level = enteredLevel(score, climb, lastComplete);
     }
     foldUntil(newStart);
   }
 
-  /** Folds the buckets before {@code newStart}, empty ones included, into the baseline. */
+  /**
+   * Folds the buckets before {@code newStart}, empty ones included, into the baseline, the
+   * variance and the CUSUM. A long quiet run is folded bucket by bucket only until the CUSUM is
+   * spent and the baseline is at its floor; the rest has a closed form.
+   */
   private void foldUntil(long newStart) {
     long bucketMillis = settings.bucketMillis();
-    double alpha = settings.baselineAlpha();
     while (windowStart < newStart) {
       Map.Entry<Long, List<Story>> oldest = buckets.firstEntry();
-      if (oldest == null || oldest.getKey() >= newStart) {
-        // only empty buckets left to fold: decay in one step instead of one per bucket
-        baseline *= Math.pow(1 - alpha, (newStart - windowStart) / bucketMillis);
-        windowStart = newStart;
-      } else {
-        baseline *= Math.pow(1 - alpha, (oldest.getKey() - windowStart) / bucketMillis);
-        double observed = oldest.getValue().stream().mapToDouble(Story::weight).sum();
-        baseline += alpha * (observed - baseline);
+      if (oldest != null && oldest.getKey() == windowStart) {
+        fold(oldest.getValue().stream().mapToDouble(Story::weight).sum());
         buckets.remove(oldest.getKey());
-        windowStart = oldest.getKey() + bucketMillis;
+        windowStart += bucketMillis;
+      } else if (cusum > 0 || baseline > floorPerBucket()) {
+        fold(0);
+        windowStart += bucketMillis;
+      } else {
+        long quiet = (Math.min(newStart, oldest == null ? newStart : oldest.getKey()) - windowStart) / bucketMillis;
+        double keep = Math.pow(1 - settings.baselineAlpha(), quiet);
+        double settled = floorPerBucket() * floorPerBucket();
+        baseline *= keep;
+        variance = settled + (variance - settled) * keep;
+        windowStart += quiet * bucketMillis;
       }
     }
+  }
+
+  /** One bucket leaves the window with this weight of reports. */
+  private void fold(double observed) {
+    double alpha = settings.baselineAlpha();
+    double expected = expectedPerBucket();
+    cusum = cusumStep(cusum, observed, expected);
+    variance += alpha * ((observed - expected) * (observed - expected) - variance);
+    baseline += alpha * (observed - baseline);
+  }
+
+  /** The Poisson CUSUM's step for a doubling of the rate (a log-likelihood ratio, floored at 0). */
+  private static double cusumStep(double cusum, double observed, double expected) {
+    return Math.max(0, cusum + observed * Math.log(CUSUM_RATIO) - (CUSUM_RATIO - 1) * expected);
+  }
+
+  /** The CUSUM carried on over the window's buckets, empty ones included. */
+  private double windowCusum() {
+    double climb = cusum;
+    double expected = expectedPerBucket();
+    for (int i = 0; i < settings.windowBuckets(); i++) {
+      List<Story> stories = buckets.get(windowStart + i * settings.bucketMillis());
+      double observed = stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum();
+      climb = cusumStep(climb, observed, expected);
+    }
+    return climb;
   }
 
   /** Raises the level if the window now enters a higher one. */
   private Optional<Alert> evaluate(long detectedAt) {
     Coverage window = window();
     double score = score(window);
-    Level entered = enteredLevel(score, window);
+    double climb = windowCusum();
+    Level entered = enteredLevel(score, climb, window);
     Level previous = level;
     if (entered.compareTo(previous) <= 0) {
       return Optional.empty();
@@ -179,7 +258,8 @@ public final class Detector {
       return Optional.empty();
     }
     lastAlertAt.put(entered, detectedAt);
-    return Optional.of(alert(previous, window, score, detectedAt));
+    boolean sustained = score < settings.rule(entered).minScore();
+    return Optional.of(alert(previous, window, score, sustained, detectedAt));
   }
 
   private Coverage window() {
@@ -188,21 +268,32 @@ public final class Detector {
 
   /** Stories expected in a bucket: the baseline, but never below the floor. */
   private double expectedPerBucket() {
-    return Math.max(baseline, settings.perBucket(settings.floorPerDay()));
+    return Math.max(baseline, floorPerBucket());
   }
 
-  /** The Poisson z-score of the window's weighted stories against the baseline. */
+  private double floorPerBucket() {
+    return settings.perBucket(settings.floorPerDay());
+  }
+
+  /**
+   * The z-score of the window's weighted reports against the baseline, with the Poisson
+   * variance or the place's own, when its coverage has varied more.
+   */
   private double score(Coverage window) {
     double expected = expectedPerBucket() * settings.windowBuckets();
-    return (window.weight() - expected) / Math.sqrt(expected);
+    double spread = Math.max(expectedPerBucket(), variance) * settings.windowBuckets();
+    return (window.weight() - expected) / Math.sqrt(spread);
   }
 
-  private Level enteredLevel(double score, Coverage window) {
+  private Level enteredLevel(double score, double climb, Coverage window) {
+    if (window.storyCount() < MIN_STORIES) {
+      return Level.NORMAL;
+    }
     int outlets = window.outlets().size();
     Level entered = Level.NORMAL;
     for (DetectorSettings.LevelRule rule : settings.rules()) {
-      if (score >= rule.minScore() && window.count() >= rule.minStories()
-          && outlets >= rule.minSources()) {
+      if ((score >= rule.minScore() || climb >= rule.minCusum())
+          && window.reportCount() >= rule.minReports() && outlets >= rule.minSources()) {
         entered = rule.level();
       }
     }
@@ -215,7 +306,8 @@ public final class Detector {
         .anyMatch(e -> e.getKey().compareTo(rising) >= 0 && now - e.getValue() < cooldown);
   }
 
-  private Alert alert(Level previous, Coverage window, double score, long detectedAt) {
+  private Alert alert(Level previous, Coverage window, double score, boolean sustained,
+      long detectedAt) {
     double expectedPerBucket = expectedPerBucket();
     long windowEnd = windowStart + settings.windowLength().toMillis();
     List<String> sources = List.copyOf(window.outlets());
@@ -230,7 +322,7 @@ public final class Detector {
         .setPreviousLevel(previous)
         .setWindowStart(Instant.ofEpochMilli(windowStart))
         .setWindowEnd(Instant.ofEpochMilli(windowEnd))
-        .setStories(window.count())
+        .setStories(window.storyCount())
         .setSources(sources)
         .setBaseline(expectedPerBucket)
         .setScore(score)
@@ -238,18 +330,22 @@ public final class Detector {
         .setTopActors(window.topActors(TOP_ACTORS))
         .setEvidence(window.topStories(EVIDENCE_STORIES).stream().map(Detector::evidence).toList())
         .setSummary(summary(window, sources.size(),
-            window.weight() / (expectedPerBucket * settings.windowBuckets())))
+            window.weight() / (expectedPerBucket * settings.windowBuckets()), sustained))
         .setDetectedAt(Instant.ofEpochMilli(detectedAt))
         .build();
   }
 
-  /** E.g. "Kostiantynivka: 14 stories from 9 sources in 6 h, 7x usual; intense fighting, shelling". */
-  private String summary(Coverage window, int sources, double timesUsual) {
+  /**
+   * E.g. "Kostiantynivka: 14 stories from 9 sources in 6 h, 7x usual; intense fighting, shelling",
+   * saying "a sustained rise" when the climb, not the spike, raised the level.
+   */
+  private String summary(Coverage window, int sources, double timesUsual, boolean sustained) {
     String cues = String.join(", ", window.topCues(SUMMARY_CUES));
-    return String.format(Locale.ROOT, "%s: %d stories from %d sources in %s, %s usual%s",
-        placeName, window.count(), sources, span(settings.windowLength()),
+    return String.format(Locale.ROOT, "%s: %d stories from %d sources in %s, %s usual%s%s",
+        placeName, window.storyCount(), sources, span(settings.windowLength()),
         timesUsual < 10 ? String.format(Locale.ROOT, "%.1fx", timesUsual)
             : String.format(Locale.ROOT, "%.0fx", timesUsual),
+        sustained ? ", a sustained rise" : "",
         cues.isEmpty() ? "" : "; " + cues);
   }
 
@@ -260,11 +356,11 @@ public final class Detector {
     return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
   }
 
-  private static Story story(EnrichedArticle article, double weight) {
+  private static Story story(EnrichedArticle article, double weight, String echoOf) {
     return new Story(article.getId(), article.getTitle(), article.getUrl(), article.getSource(),
         article.getPublishedAt().toEpochMilli(), weight, article.getIntensity().getScore(),
         article.getIntensity().getCues(),
-        article.getActors().stream().map(ActorMention::getName).distinct().toList());
+        article.getActors().stream().map(ActorMention::getName).distinct().toList(), echoOf);
   }
 
   private static Evidence evidence(Story story) {

@@ -16,9 +16,14 @@ import java.util.List;
  * @param floorPerDay the lowest baseline, so that quiet places do not alert on noise
  * @param passingMentionWeight what a story counts for a place it mentions but is not about
  *     (a story whose focus is the place, or that has no focus, counts 1)
+ * @param echoWeight what a copy of a story counts when a new outlet publishes it (times the
+ *     weight the story has for the place): syndication is not a new story, but an outlet
+ *     picking a story up is breadth of coverage
+ * @param grace how far behind the place's latest bucket an article may arrive and still count
+ *     (in the baseline once its bucket has left the window); older ones are dropped and counted
  * @param rules the entry conditions of ELEVATED, ESCALATING and CRITICAL, lowest first
- * @param hysteresis a level is left only when the score falls below this fraction of its
- *     entry score, so that coverage hovering at a threshold does not flap
+ * @param hysteresis a level is left only when the scores fall below this fraction of its
+ *     entry scores, so that coverage hovering at a threshold does not flap
  * @param cooldown after an alert at a level, rises to that level or below stay silent this long
  */
 public record DetectorSettings(
@@ -28,15 +33,20 @@ public record DetectorSettings(
     double priorPerDay,
     double floorPerDay,
     double passingMentionWeight,
+    double echoWeight,
+    Duration grace,
     List<LevelRule> rules,
     double hysteresis,
     Duration cooldown) {
 
   /**
-   * A level is entered when the window's spike score, its distinct stories and its distinct
-   * sources all reach these: the counts keep one story, or one outlet's live blog, from alerting.
+   * A level is entered when the window's spike score or the sustained-climb CUSUM reaches
+   * these, and the window has enough reports (stories and their echoes by other outlets) from
+   * enough distinct sources. Every level also needs two distinct stories, so one story however
+   * widely syndicated never alerts, and the source minimum keeps one outlet's live blog from
+   * alerting.
    */
-  public record LevelRule(Level level, double minScore, int minStories, int minSources) {}
+  public record LevelRule(Level level, double minScore, double minCusum, int minReports, int minSources) {}
 
   public DetectorSettings {
     requirePositive(bucket, "bucket");
@@ -45,8 +55,10 @@ public record DetectorSettings(
     if (floorPerDay <= 0 || priorPerDay < floorPerDay) {
       throw new IllegalArgumentException("need 0 < floorPerDay <= priorPerDay");
     }
-    if (passingMentionWeight < 0 || passingMentionWeight > 1) {
-      throw new IllegalArgumentException("passingMentionWeight must be within 0..1");
+    requireFraction(passingMentionWeight, "passingMentionWeight");
+    requireFraction(echoWeight, "echoWeight");
+    if (grace == null || grace.isNegative()) {
+      throw new IllegalArgumentException("grace must not be negative");
     }
     if (hysteresis <= 0 || hysteresis > 1) {
       throw new IllegalArgumentException("hysteresis must be within (0, 1]");
@@ -71,22 +83,24 @@ public record DetectorSettings(
         1.0,
         0.5,
         0.5,
+        0.5,
+        Duration.ofDays(1),
         List.of(
-            new LevelRule(Level.ELEVATED, 3.0, 3, 2),
-            new LevelRule(Level.ESCALATING, 5.0, 5, 2),
-            new LevelRule(Level.CRITICAL, 8.0, 10, 3)),
+            new LevelRule(Level.ELEVATED, 3.0, 3.0, 3, 2),
+            new LevelRule(Level.ESCALATING, 4.5, 5.0, 5, 3),
+            new LevelRule(Level.CRITICAL, 8.0, 10.0, 8, 5)),
         0.5,
         Duration.ofHours(24));
   }
 
   public DetectorSettings withBucket(Duration newBucket) {
     return new DetectorSettings(newBucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        passingMentionWeight, rules, hysteresis, cooldown);
+        passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown);
   }
 
   public DetectorSettings withCooldown(Duration newCooldown) {
     return new DetectorSettings(bucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        passingMentionWeight, rules, hysteresis, newCooldown);
+        passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown);
   }
 
   long bucketMillis() {
@@ -117,6 +131,12 @@ public record DetectorSettings(
   private static void requirePositive(Duration d, String name) {
     if (d == null || d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + " must be positive");
+    }
+  }
+
+  private static void requireFraction(double value, String name) {
+    if (value < 0 || value > 1) {
+      throw new IllegalArgumentException(name + " must be within 0..1");
     }
   }
 }

@@ -13,6 +13,9 @@ import java.util.TreeMap;
  *
  * @param baseline expected weighted stories per bucket, an EWMA over the buckets that have
  *     left the window (so a burst is never compared with itself)
+ * @param variance the EWMA of the squared deviations of those buckets from the baseline: when
+ *     the place's coverage varies more than a Poisson count would, scores are scaled down
+ * @param cusum the one-sided CUSUM of those buckets, for climbs too slow to spike
  * @param windowStart the first bucket of the window; older buckets are in the baseline
  * @param buckets the window's buckets that have stories, oldest first
  * @param lastAlertAt when an alert was last raised at each level, for the cooldown
@@ -25,6 +28,8 @@ public record PlaceState(
     double lon,
     Level level,
     double baseline,
+    double variance,
+    double cusum,
     long windowStart,
     List<Bucket> buckets,
     Map<Level, Long> lastAlertAt) {
@@ -43,7 +48,7 @@ public record PlaceState(
 
   /**
    * One story as far as alerts need it: its weight for this place and the evidence an alert
-   * shows.
+   * shows. An echo is a copy of another story ({@code echoOf}) published by a new outlet.
    */
   public record Story(
       String articleId,
@@ -54,7 +59,8 @@ public record PlaceState(
       double weight,
       double intensity,
       List<String> cues,
-      List<String> actors) {
+      List<String> actors,
+      String echoOf) {
     public Story {
       cues = List.copyOf(cues);
       actors = List.copyOf(actors);

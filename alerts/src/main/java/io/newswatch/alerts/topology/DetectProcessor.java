@@ -9,6 +9,7 @@ import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
 import java.util.Optional;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -16,15 +17,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Runs a place's {@link Detector} on each of its articles, keeping the detector's state in a
- * store, and publishes the alerts at or above the place's watch level.
+ * store, and publishes the alerts at or above the place's watch level. Articles that arrive
+ * later than the grace period are counted in the metric {@value #LATE_METRIC}-total (group
+ * {@code stream-newswatch-metrics}).
  */
 final class DetectProcessor implements Processor<String, EnrichedArticle, String, Alert> {
+  static final String LATE_METRIC = "late-articles-dropped";
+
   private final DetectorSettings settings;
   private final WatchlistFactory watchlists;
   private ProcessorContext<String, Alert> context;
   private Watchlist watchlist;
   private KeyValueStore<String, PlaceState> states;
   private KeyValueStore<String, Alert> recentAlerts;
+  private Sensor droppedLate;
 
   DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists) {
     this.settings = settings;
@@ -37,6 +43,13 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     this.watchlist = watchlists.open(context);
     this.states = context.getStateStore(AlertsTopology.PLACE_STATE_STORE);
     this.recentAlerts = context.getStateStore(AlertsTopology.RECENT_ALERTS_STORE);
+    this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
+        "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
+  }
+
+  @Override
+  public void close() {
+    context.metrics().removeSensor(droppedLate);
   }
 
   @Override
@@ -55,9 +68,12 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     PlaceState stored = states.get(placeKey);
     Detector detector = stored == null
         ? Detector.start(settings, place) : Detector.resume(settings, stored);
-    Optional<Alert> alert = detector.onArticle(record.value());
+    Detector.Outcome outcome = detector.onArticle(record.value());
+    if (outcome.droppedLate()) {
+      droppedLate.record();
+    }
     states.put(placeKey, detector.state());
-    alert.filter(a -> a.getLevel().compareTo(minLevel.get()) >= 0).ifPresent(a -> {
+    outcome.alert().filter(a -> a.getLevel().compareTo(minLevel.get()) >= 0).ifPresent(a -> {
       RecentAlerts.add(recentAlerts, a);
       context.forward(new Record<>(placeKey, a, a.getDetectedAt().toEpochMilli()));
     });
