@@ -37,8 +37,7 @@ final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "-", paramLabel = "FILE", description = "Alerts, JSON Lines (default: standard output).")
   Path out;
 
-  @Option(names = "--gazetteer", paramLabel = "FILE", description = "A gazetteer built by `newswatch gazetteer import`.")
-  Path gazetteer;
+  @Mixin EnrichmentOptions enrichmentOptions;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Watching watching;
@@ -55,7 +54,7 @@ final class BacktestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    OfflineEnrichment enrichment = OfflineEnrichment.with(gazetteer);
+    OfflineEnrichment enrichment = OfflineEnrichment.with(enrichmentOptions);
     WatchFilter watch = watching.all ? WatchFilter.all() : WatchFilter.places(placeIds(enrichment));
 
     List<RawArticle> raw = new ArrayList<>(RawArticleFiles.read(in, err));

@@ -19,13 +19,11 @@ final class EnrichCommand implements Callable<Integer> {
       description = "Local state of the Streams app (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(names = "--gazetteer", paramLabel = "FILE",
-      description = "A gazetteer built by `newswatch gazetteer import` instead of the bundled one.")
-  Path gazetteer;
+  @Mixin EnrichmentOptions enrichmentOptions;
 
   @Override
   public Integer call() throws Exception {
-    Enricher enricher = gazetteer == null ? Enricher.loadDefault() : Enricher.load(gazetteer);
+    Enricher enricher = enrichmentOptions.enricher();
     Running running = new Running();
     running.add(Stages.startEnrich(cluster.clientProperties(), cluster.topics(), stateDir, enricher));
     running.awaitStop();

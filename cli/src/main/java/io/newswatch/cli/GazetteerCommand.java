@@ -33,9 +33,9 @@ final class GazetteerCommand {
         description = "First-level region names: GeoNames admin1CodesASCII.txt or a JSON array of {code, name}.")
     Path admin1;
 
-    @Option(names = "--countries", split = ",", defaultValue = "UA", paramLabel = "CC",
-        description = "Countries whose towns and regions to keep, ISO codes (default: ${DEFAULT-VALUE}).")
-    List<String> countries;
+    @Option(names = "--countries", split = ",", paramLabel = "CC",
+        description = "Keep the towns and regions of these countries only, ISO codes (default: the whole world).")
+    List<String> countries = List.of();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The gazetteer file to write (.tsv.gz).")
     Path out;
@@ -78,7 +78,8 @@ final class GazetteerCommand {
         throw new UserError("cannot read " + input);
       }
     }
-    Set<String> codes = Set.copyOf(countries.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).toList());
+    Set<String> codes = Set.copyOf(countries.stream().map(c -> c.strip().toUpperCase(Locale.ROOT))
+        .filter(c -> !c.isEmpty()).toList());
     try {
       var summary = GazetteerBuilder.build(dump, admin1, codes, out);
       spec.commandLine().getOut().printf("%s: %d countries, %d regions, %d localities, %d aliases%n",

@@ -6,8 +6,6 @@ import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.dedup.InMemorySeenFingerprints;
 import io.newswatch.enrich.dedup.NearDuplicates;
 import io.newswatch.enrich.gazetteer.Gazetteer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The enrich stage without Kafka, for {@code tag} and {@code backtest}: the same
@@ -22,12 +20,8 @@ final class OfflineEnrichment {
     this.nearDuplicates = new NearDuplicates(new InMemorySeenFingerprints(NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
   }
 
-  /** With the bundled gazetteer, or with {@code gazetteerFile} when it is not null. */
-  static OfflineEnrichment with(Path gazetteerFile) {
-    if (gazetteerFile != null && !Files.isReadable(gazetteerFile)) {
-      throw new UserError("cannot read --gazetteer " + gazetteerFile);
-    }
-    return new OfflineEnrichment(gazetteerFile == null ? Enricher.loadDefault() : Enricher.load(gazetteerFile));
+  static OfflineEnrichment with(EnrichmentOptions options) {
+    return new OfflineEnrichment(options.enricher());
   }
 
   Gazetteer gazetteer() {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,14 +23,13 @@ final class TagCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "-", paramLabel = "FILE", description = "Enriched articles, JSON Lines (default: standard output).")
   Path out;
 
-  @Option(names = "--gazetteer", paramLabel = "FILE", description = "A gazetteer built by `newswatch gazetteer import`.")
-  Path gazetteer;
+  @Mixin EnrichmentOptions enrichmentOptions;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     var articles = RawArticleFiles.read(in, err);
-    OfflineEnrichment enrichment = OfflineEnrichment.with(gazetteer);
+    OfflineEnrichment enrichment = OfflineEnrichment.with(enrichmentOptions);
     try (PrintWriter writer = OutputFiles.open(out, spec)) {
       for (var raw : articles) {
         EnrichedArticle enriched = enrichment.enrich(raw);

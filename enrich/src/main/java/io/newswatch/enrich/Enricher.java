@@ -16,6 +16,7 @@ import io.newswatch.enrich.text.Language;
 import io.newswatch.enrich.text.Tokens;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,12 +30,25 @@ public final class Enricher {
 
   private final Gazetteer gazetteer;
   private final PlaceTagger places;
-  private final ActorTagger actors = ActorTagger.bundled();
+  private final ActorTagger actors;
   private final IntensityScorer intensity = IntensityScorer.bundled();
 
-  public Enricher(Gazetteer gazetteer) {
+  public Enricher(Gazetteer gazetteer, ActorTagger actors, Set<String> preferredCountries) {
     this.gazetteer = gazetteer;
-    this.places = new PlaceTagger(gazetteer);
+    this.actors = actors;
+    this.places = new PlaceTagger(gazetteer, preferredCountries);
+  }
+
+  /**
+   * What an operator may change: a gazetteer file (null: the bundled one), an actor file
+   * added to the bundled dictionary (null: none), the countries to prefer for ambiguous names.
+   */
+  public record Options(Path gazetteer, Path actors, Set<String> preferredCountries) {
+    public static final Options DEFAULT = new Options(null, null, Set.of());
+
+    public Options {
+      preferredCountries = Set.copyOf(preferredCountries);
+    }
   }
 
   /** The bundled gazetteer and dictionaries, loaded once per JVM on first use. */
@@ -42,9 +56,14 @@ public final class Enricher {
     return Bundled.ENRICHER;
   }
 
-  /** A gazetteer built by {@link io.newswatch.enrich.gazetteer.GazetteerBuilder}, the bundled dictionaries. */
-  public static Enricher load(Path gazetteerFile) {
-    return new Enricher(Gazetteer.load(gazetteerFile));
+  /** The enricher {@code options} describe; the shared default one when they change nothing. */
+  public static Enricher load(Options options) {
+    if (options.equals(Options.DEFAULT)) {
+      return loadDefault();
+    }
+    Gazetteer gazetteer = options.gazetteer() == null ? loadDefault().gazetteer() : Gazetteer.load(options.gazetteer());
+    ActorTagger actors = options.actors() == null ? ActorTagger.bundled() : ActorTagger.bundledPlus(options.actors());
+    return new Enricher(gazetteer, actors, options.preferredCountries());
   }
 
   public Gazetteer gazetteer() {
@@ -57,7 +76,7 @@ public final class Enricher {
     Tokens tokens = Tokens.of(text);
     int titleEnd = title.length();
     List<ActorMention> actorMentions = actors.tag(tokens);
-    List<PlaceMention> placeMentions = PersonNames.exclude(places.tag(tokens, titleEnd), actorMentions);
+    List<PlaceMention> placeMentions = places.tag(tokens, titleEnd, PersonNames.of(actorMentions));
     return EnrichedArticle.newBuilder()
         .setId(raw.getId())
         .setUrl(raw.getUrl())
@@ -91,7 +110,7 @@ public final class Enricher {
 
     private static Enricher loadBundled() {
       long start = System.nanoTime();
-      Enricher enricher = new Enricher(Gazetteer.bundled());
+      Enricher enricher = new Enricher(Gazetteer.bundled(), ActorTagger.bundled(), Set.of());
       LOG.info("bundled gazetteer loaded: {} places in {} ms", enricher.gazetteer.size(),
           (System.nanoTime() - start) / 1_000_000);
       return enricher;

@@ -6,8 +6,10 @@ import io.newswatch.enrich.text.PhraseIndex;
 import io.newswatch.enrich.text.PhraseIndex.Match;
 import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,27 +40,44 @@ public final class ActorTagger {
       .map(verb -> Tokens.of(verb).key(0))
       .collect(Collectors.toUnmodifiableSet());
 
-  private static final ActorTagger BUNDLED = new ActorTagger();
+  private static final List<String[]> BUNDLED_ROWS = ResourceLines.read(ActorTagger.class, "actors.tsv");
+  private static final ActorTagger BUNDLED = new ActorTagger(BUNDLED_ROWS);
 
   private final PhraseIndex<Actor> aliases;
   private final PhraseIndex<Actor> capitals;
 
-  private ActorTagger() {
+  /** Rows in the format of {@code actors.tsv}; where two actors share an alias, the earlier row wins. */
+  private ActorTagger(List<String[]> rows) {
     PhraseIndex.Builder<Actor> aliasIndex = PhraseIndex.builder();
     PhraseIndex.Builder<Actor> capitalIndex = PhraseIndex.builder();
-    for (String[] f : ResourceLines.read(ActorTagger.class, "actors.tsv")) {
+    Map<Actor, Integer> order = new HashMap<>();
+    for (String[] f : rows) {
+      if (f.length < 5) {
+        throw new IllegalArgumentException("actor line needs id, type, country, name and aliases: "
+            + String.join("\t", f));
+      }
       Actor actor = new Actor(f[0], f[1], f[2].isEmpty() ? null : f[2], f[3]);
+      order.putIfAbsent(actor, order.size());
       aliasIndex.add(actor.name(), actor);
       Stream.of(f[4].split("\\|")).forEach(alias -> aliasIndex.add(alias, actor));
-      Stream.of(f[5].split("\\|")).filter(c -> !c.isEmpty()).forEach(c -> capitalIndex.add(c, actor));
+      if (f.length > 5) {
+        Stream.of(f[5].split("\\|")).filter(c -> !c.isEmpty()).forEach(c -> capitalIndex.add(c, actor));
+      }
     }
-    Comparator<Actor> byId = Comparator.comparing(Actor::id);
-    this.aliases = aliasIndex.build(byId);
-    this.capitals = capitalIndex.build(byId);
+    Comparator<Actor> firstListed = Comparator.comparing(order::get);
+    this.aliases = aliasIndex.build(firstListed);
+    this.capitals = capitalIndex.build(firstListed);
   }
 
   public static ActorTagger bundled() {
     return BUNDLED;
+  }
+
+  /** The bundled dictionary and, after it, the actors of {@code file} (same format, e.g. from {@code newswatch actors import}). */
+  public static ActorTagger bundledPlus(Path file) {
+    List<String[]> rows = new ArrayList<>(BUNDLED_ROWS);
+    rows.addAll(ResourceLines.read(file));
+    return new ActorTagger(rows);
   }
 
   /** The actors named in {@code tokens}, in order of first mention. */

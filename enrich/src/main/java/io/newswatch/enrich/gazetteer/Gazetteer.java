@@ -25,7 +25,7 @@ public final class Gazetteer {
       .thenComparingLong(Place::geonameId);
 
   /** The gazetteer that ships with newswatch, a classpath resource next to this class. */
-  public static final String BUNDLED_RESOURCE = "gazetteer-ua.tsv.gz";
+  public static final String BUNDLED_RESOURCE = "gazetteer.tsv.gz";
 
   private final Map<Long, Place> byId;
   private final PhraseIndex<Place> names;

@@ -260,22 +260,26 @@ public final class GazetteerBuilder {
     }
   }
 
-  /** The name, ascii name and alternate names written in Latin or Cyrillic, without codes. */
+  /**
+   * The name, ascii name and alternate names written in Latin or Cyrillic, without codes.
+   * Alternate names need four letters: shorter ones are mostly abbreviations ("Min" for
+   * Minden, "Osa" for Osh) that collide with words.
+   */
   private static List<String> aliases(String name, String asciiName, String alternateNames) {
     Set<String> aliases = new LinkedHashSet<>();
     aliases.add(name);
     aliases.add(asciiName);
-    aliases.addAll(Arrays.asList(alternateNames.split(",")));
-    aliases.removeIf(alias -> !usable(alias));
+    aliases.removeIf(alias -> !usable(alias, 3));
+    Arrays.stream(alternateNames.split(",")).filter(alias -> usable(alias, 4)).forEach(aliases::add);
     return List.copyOf(aliases);
   }
 
-  private static boolean usable(String alias) {
+  private static boolean usable(String alias, int minLetters) {
     if (alias.isBlank() || alias.indexOf('|') >= 0 || alias.indexOf('\t') >= 0) {
       return false;
     }
     boolean code = alias.length() <= 4 && alias.equals(alias.toUpperCase(Locale.ROOT));
-    if (code || Tokens.of(alias).phrase().length() < 3) {
+    if (code || Tokens.of(alias).phrase().length() < minLetters) {
       return false; // IATA and similar codes ("IEV"), and letters too short to be a name
     }
     return alias.codePoints().filter(Character::isLetter).allMatch(c -> {

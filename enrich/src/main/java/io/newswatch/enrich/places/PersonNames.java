@@ -2,40 +2,31 @@ package io.newswatch.enrich.places;
 
 import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.Mention;
-import io.newswatch.avro.PlaceMention;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A place name inside a known person's name is not a place: "Vladimir" in "Vladimir Putin"
  * is not the town Volodymyr (Vladimir-Volynsky), "Washington" in "George Washington" not the
- * city. Mentions that lie within a person's mention are removed; a place left with none is
- * dropped.
+ * city. The tagger does not even see such a name, so it lends no evidence to other names.
  */
-public final class PersonNames {
-  private PersonNames() {}
+public record PersonNames(List<Mention> spans) {
+  public static final PersonNames NONE = new PersonNames(List.of());
 
-  public static List<PlaceMention> exclude(List<PlaceMention> places, List<ActorMention> actors) {
-    List<Mention> persons = actors.stream()
+  /** The person mentions among {@code actors}. */
+  public static PersonNames of(List<ActorMention> actors) {
+    return new PersonNames(actors.stream()
         .filter(a -> a.getType().equals("person"))
         .flatMap(a -> a.getMentions().stream())
-        .toList();
-    if (persons.isEmpty()) {
-      return places;
-    }
-    List<PlaceMention> kept = new ArrayList<>();
-    for (PlaceMention place : places) {
-      List<Mention> outside = place.getMentions().stream().filter(m -> !within(m, persons)).toList();
-      if (outside.size() == place.getMentions().size()) {
-        kept.add(place);
-      } else if (!outside.isEmpty()) {
-        kept.add(PlaceMention.newBuilder(place).setMentions(outside).build());
-      }
-    }
-    return kept;
+        .toList());
   }
 
-  private static boolean within(Mention m, List<Mention> persons) {
-    return persons.stream().anyMatch(p -> p.getStart() <= m.getStart() && m.getEnd() <= p.getEnd());
+  /** Whether characters {@code [start, end)} lie within a person's name. */
+  boolean cover(int start, int end) {
+    for (Mention p : spans) {
+      if (p.getStart() <= start && end <= p.getEnd()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

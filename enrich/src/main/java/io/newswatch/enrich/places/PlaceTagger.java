@@ -10,8 +10,6 @@ import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,54 +19,83 @@ import java.util.stream.Collectors;
 /**
  * Finds the gazetteer places an article names and decides which place each name means.
  *
- * <p>Gates, per match: the first word must be capitalised (in Latin and Cyrillic text alike),
- * and a one-word name on the stop list ("War", "Police", "May") is not a locality.
+ * <p>Gates, per match: a phrase on the stop list ("War", "Police", "north-west") never means
+ * a town or region, nor does a word in capitals (an acronym: "SAM", "IED"). Some names
+ * count only with evidence from the rest of the article (below): a common English word
+ * ("Drone", "Convoy", "Crater", from {@code common-words.txt}) that is the place's own name
+ * needs its country named or implied, one that is only an alternate name its region; a name
+ * written in lower case counts only for a well-known place ({@link #WELL_KNOWN}: a country,
+ * a region or a city of 100,000 people) in a country the article points to.
  *
- * <p>Disambiguation, per distinct name (so every mention of a name means the same place):
- * candidates are ranked by context first (a first-level region named elsewhere in the article,
- * or a place there, counts twice as much as the country), then prominence: population, a
- * locality's counting ten times ({@link Place#prominence()}). "Donetsk region" is matched as the region because longer names win.
+ * <p>Disambiguation, per distinct name (every mention of a name means the same place), by
+ * a score in powers of ten: the place's prominence ({@link Place#prominence()}), a tenth of
+ * it when the article uses an alternate name of a town rather than its own ("Tokmak" is
+ * Tokmak in Ukraine before Tokmok in Kyrgyzstan), and evidence from the other names: a
+ * first-level region named or implied (+3), the country implied by a town or region (+2) or
+ * named (+1: a country is named as an actor as often as as a place), an operator's preferred
+ * country (+2). A foreign namesake, a town that is not well known in a country without
+ * evidence while the article gives evidence for others, is dropped: one unclear name never
+ * pulls in a village abroad.
  *
- * <p>Confidence in 0..1: 0.5, plus 0.25 if the name is unambiguous or context decided it
- * (0.1 if prominence alone did, by a factor of 5 or more), plus 0.15 for regional context
- * (0.05 for country context), plus 0.1 for a name in the title or named twice.
+ * <p>Confidence in 0..1: 0.5, plus 0.25 if the name is unambiguous or the winner leads by a
+ * factor of 100 (0.1 by a factor of 10), plus 0.15 for regional evidence (0.05 for country
+ * evidence), plus 0.1 for a name in the title or named twice.
  */
 public final class PlaceTagger {
+  /** People living in a locality that everyone knows by name. */
+  static final long WELL_KNOWN = 100_000;
+  private static final double REGION_EVIDENCE = 3;
+  private static final double COUNTRY_EVIDENCE = 2;
+  private static final double COUNTRY_NAMED = 1;
+  private static final double ALTERNATE_NAME = -1;
+
   private final PhraseIndex<Place> names;
   private final Set<String> stopWords;
+  private final Set<String> commonWords;
+  private final Set<String> preferredCountries;
 
-  public PlaceTagger(Gazetteer gazetteer) {
+  /** @param preferredCountries ISO codes that count as evidence in every article (may be empty) */
+  public PlaceTagger(Gazetteer gazetteer, Set<String> preferredCountries) {
     this.names = gazetteer.names();
-    this.stopWords = ResourceLines.read(PlaceTagger.class, "stopwords.txt").stream()
+    this.stopWords = folded("stopwords.txt");
+    this.commonWords = folded("common-words.txt");
+    this.preferredCountries = Set.copyOf(preferredCountries);
+  }
+
+  private static Set<String> folded(String resource) {
+    return ResourceLines.read(PlaceTagger.class, resource).stream()
         .map(f -> Tokens.of(f[0]).phrase())
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** The places in {@code tokens}, in order of first mention; {@code titleEnd}: end offset of the title. */
-  public List<PlaceMention> tag(Tokens tokens, int titleEnd) {
-    Map<String, List<Match<Place>>> byName = new LinkedHashMap<>();
-    for (Match<Place> match : names.findAll(tokens, m -> plausible(tokens, m))) {
-      byName.computeIfAbsent(tokens.phrase(match.from(), match.to()), k -> new ArrayList<>()).add(match);
+  /**
+   * The places in {@code tokens}, in order of first mention; {@code titleEnd}: end offset of
+   * the title; names within {@code persons} are left out.
+   */
+  public List<PlaceMention> tag(Tokens tokens, int titleEnd, PersonNames persons) {
+    Map<String, Name> byName = new LinkedHashMap<>();
+    for (Match<Place> match : names.findAll(tokens, m -> gate(tokens, m).admitsAny(m.values())
+        && !persons.cover(tokens.start(m.from()), tokens.end(m.to() - 1)))) {
+      String phrase = tokens.phrase(match.from(), match.to());
+      byName.computeIfAbsent(phrase, k -> new Name(k, candidates(tokens, match))).matches.add(match);
     }
-    Map<String, List<Place>> candidates = new LinkedHashMap<>();
-    byName.forEach((name, matches) -> candidates.put(name, candidates(name, matches.get(0).values())));
-    Context context = Context.of(candidates);
+    Evidence evidence = Evidence.of(byName.values(), preferredCountries);
 
     Map<Place, PlaceMention.Builder> places = new LinkedHashMap<>();
-    Map<Place, Double> confidence = new HashMap<>();
-    byName.forEach((name, matches) -> {
-      List<Place> ranked = new ArrayList<>(candidates.get(name));
-      ranked.sort(Comparator.comparingInt((Place p) -> -context.support(p, name))
-          .thenComparing(Comparator.comparingDouble(Place::prominence).reversed()));
-      Place best = ranked.get(0);
-      boolean inTitle = tokens.start(matches.get(0).from()) < titleEnd;
-      confidence.merge(best, confidence(ranked, context, name, inTitle || matches.size() > 1), Math::max);
-      PlaceMention.Builder mention = places.computeIfAbsent(best, PlaceTagger::newMention);
-      for (Match<Place> match : matches) {
+    Map<Place, Double> confidence = new LinkedHashMap<>();
+    for (Name name : byName.values()) {
+      Choice choice = name.choose(evidence);
+      if (choice == null) {
+        continue;
+      }
+      boolean inTitle = tokens.start(name.matches.get(0).from()) < titleEnd;
+      confidence.merge(choice.place, choice.confidence(inTitle || name.matches.size() > 1), Math::max);
+      PlaceMention.Builder mention = places.computeIfAbsent(choice.place, PlaceTagger::newMention);
+      for (Match<Place> match : name.matches) {
         mention.getMentions().add(new Mention(tokens.surface(match.from(), match.to()),
             tokens.start(match.from()), tokens.end(match.to() - 1)));
       }
-    });
+    }
     List<PlaceMention> result = new ArrayList<>();
     places.forEach((place, mention) -> {
       mention.getMentions().sort(Comparator.comparingInt(Mention::getStart));
@@ -78,31 +105,167 @@ public final class PlaceTagger {
     return result;
   }
 
-  private boolean plausible(Tokens tokens, Match<Place> match) {
-    return tokens.capitalised(match.from()) && !candidates(tokens.phrase(match.from(), match.to()),
-        match.values()).isEmpty();
+  /** The places a match can mean once the gates have spoken, each with the evidence it needs. */
+  private List<Candidate> candidates(Tokens tokens, Match<Place> match) {
+    Gate gate = gate(tokens, match);
+    List<Candidate> candidates = new ArrayList<>(match.values().size());
+    for (Place p : match.values()) {
+      if (gate.admits(p)) {
+        boolean own = Tokens.of(p.name()).phrase().equals(gate.phrase);
+        candidates.add(new Candidate(p, gate.evidenceNeeded(p, own), own));
+      }
+    }
+    return candidates;
   }
 
-  /** The places a name can mean once the stop list has removed localities. */
-  private List<Place> candidates(String name, List<Place> places) {
-    if (!stopWords.contains(name)) {
-      return places;
-    }
-    return places.stream().filter(p -> p.kind() != Place.Kind.LOCALITY).toList();
+  private Gate gate(Tokens tokens, Match<Place> match) {
+    String phrase = tokens.phrase(match.from(), match.to());
+    boolean oneWord = match.to() - match.from() == 1;
+    return new Gate(phrase, tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
+        stopWords.contains(phrase), oneWord && commonWords.contains(phrase));
   }
 
-  private static double confidence(List<Place> ranked, Context context, String name, boolean repeated) {
-    Place best = ranked.get(0);
-    int support = context.support(best, name);
-    double c = 0.5;
-    if (ranked.size() == 1 || support > context.support(ranked.get(1), name)) {
-      c += 0.25;
-    } else if (best.prominence() >= 5 * Math.max(1, ranked.get(1).prominence())) {
-      c += 0.1;
+  private static boolean acronym(Tokens tokens, int i) {
+    String word = tokens.surface(i, i + 1);
+    return word.length() > 1 && word.chars().noneMatch(Character::isLowerCase);
+  }
+
+  private static boolean wellKnown(Place p) {
+    return p.kind() != Place.Kind.LOCALITY || p.population() >= WELL_KNOWN;
+  }
+
+  /** What the way a name is written allows it to mean. */
+  private record Gate(String phrase, boolean capitalised, boolean acronym, boolean stopWord,
+      boolean commonWord) {
+    boolean admits(Place p) {
+      if (p.kind() == Place.Kind.COUNTRY) {
+        return capitalised || !commonWord;
+      }
+      return !stopWord && !acronym && (capitalised || !commonWord && wellKnown(p));
     }
-    c += support >= 2 ? 0.15 : support == 1 ? 0.05 : 0;
-    c += repeated ? 0.1 : 0;
-    return Math.round(Math.min(c, 0.99) * 100) / 100.0;
+
+    boolean admitsAny(List<Place> places) {
+      return places.stream().anyMatch(this::admits);
+    }
+
+    /** The support a place needs from the article to be meant by this name. */
+    double evidenceNeeded(Place p, boolean ownName) {
+      if (!capitalised) {
+        return COUNTRY_NAMED;
+      }
+      if (!commonWord || p.kind() == Place.Kind.COUNTRY && ownName) {
+        return 0;
+      }
+      return ownName ? COUNTRY_NAMED : REGION_EVIDENCE;
+    }
+  }
+
+  /** A place a name may mean, the support it needs, and whether the name is its own. */
+  private record Candidate(Place place, double evidenceNeeded, boolean ownName) {
+    /** How likely the name means this place before the article's evidence, in powers of ten. */
+    double prior() {
+      boolean alternate = place.kind() == Place.Kind.LOCALITY && !ownName;
+      return Math.log10(1 + place.prominence()) + (alternate ? ALTERNATE_NAME : 0);
+    }
+  }
+
+  /** One distinct name of the article: its candidates and where it occurs. */
+  private static final class Name {
+    final String phrase;
+    final List<Candidate> candidates;
+    final List<Match<Place>> matches = new ArrayList<>(2);
+
+    Name(String phrase, List<Candidate> candidates) {
+      this.phrase = phrase;
+      this.candidates = candidates;
+    }
+
+    /** The candidate that needs no evidence and scores best alone, or null. */
+    Candidate likeliest() {
+      Candidate best = null;
+      for (Candidate c : candidates) {
+        if (c.evidenceNeeded == 0 && (best == null || c.prior() > best.prior())) {
+          best = c;
+        }
+      }
+      return best;
+    }
+
+    Choice choose(Evidence evidence) {
+      Candidate best = null;
+      double bestScore = Double.NEGATIVE_INFINITY;
+      double runnerUp = Double.NEGATIVE_INFINITY;
+      for (Candidate c : candidates) {
+        double support = evidence.support(c.place, phrase);
+        boolean foreign = support == 0 && !wellKnown(c.place) && evidence.pointsElsewhere(phrase);
+        if (support < c.evidenceNeeded || foreign) {
+          continue;
+        }
+        double score = c.prior() + support;
+        if (score > bestScore) {
+          runnerUp = bestScore;
+          best = c;
+          bestScore = score;
+        } else if (score > runnerUp) {
+          runnerUp = score;
+        }
+      }
+      return best == null ? null
+          : new Choice(best.place, bestScore - runnerUp, evidence.support(best.place, phrase));
+    }
+  }
+
+  /** The place chosen for a name, by how much it led (powers of ten) and its evidence. */
+  private record Choice(Place place, double lead, double support) {
+    double confidence(boolean repeated) {
+      double c = 0.5;
+      c += lead >= 2 ? 0.25 : lead >= 1 ? 0.1 : 0;
+      c += support >= REGION_EVIDENCE ? 0.15 : support > 0 ? 0.05 : 0;
+      c += repeated ? 0.1 : 0;
+      return Math.round(Math.min(c, 0.99) * 100) / 100.0;
+    }
+  }
+
+  /**
+   * What the article's names say about where it is: each name's likeliest place, among those
+   * that need no evidence themselves, votes for its first-level region and country.
+   */
+  private record Evidence(Map<String, Place> likeliest, Set<String> preferredCountries) {
+    static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
+      Map<String, Place> likeliest = new LinkedHashMap<>();
+      for (Name name : names) {
+        Candidate c = name.likeliest();
+        if (c != null) {
+          likeliest.put(name.phrase, c.place);
+        }
+      }
+      return new Evidence(likeliest, preferredCountries);
+    }
+
+    /**
+     * The strongest evidence for {@code place} from names other than {@code ownName} (a
+     * place does not support itself under another name).
+     */
+    double support(Place place, String ownName) {
+      double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;
+      for (var e : likeliest.entrySet()) {
+        Place other = e.getValue();
+        if (e.getKey().equals(ownName) || other.equals(place)
+            || !place.countryCode().equals(other.countryCode())) {
+          continue;
+        }
+        if (place.admin1Code() != null && place.admin1Code().equals(other.admin1Code())) {
+          return REGION_EVIDENCE;
+        }
+        support = Math.max(support, other.kind() == Place.Kind.COUNTRY ? COUNTRY_NAMED : COUNTRY_EVIDENCE);
+      }
+      return support;
+    }
+
+    /** Whether a preferred country or a name but {@code ownName} points somewhere. */
+    boolean pointsElsewhere(String ownName) {
+      return !preferredCountries.isEmpty() || likeliest.keySet().stream().anyMatch(k -> !k.equals(ownName));
+    }
   }
 
   private static PlaceMention.Builder newMention(Place place) {
@@ -117,42 +280,5 @@ public final class PlaceTagger {
         .setPopulation(place.population())
         .setConfidence(0)
         .setMentions(new ArrayList<>());
-  }
-
-  /**
-   * What the other names in the article say: the first-level regions and countries that a
-   * name points to without doubt (all its candidates agree).
-   */
-  private record Context(Map<String, String> admin1ByName, Map<String, String> countryByName) {
-    static Context of(Map<String, List<Place>> candidates) {
-      Map<String, String> admin1 = new HashMap<>();
-      Map<String, String> country = new HashMap<>();
-      candidates.forEach((name, places) -> {
-        Set<String> admin1Codes = new HashSet<>();
-        Set<String> countries = new HashSet<>();
-        for (Place p : places) {
-          admin1Codes.add(p.admin1Code());
-          countries.add(p.countryCode());
-        }
-        if (admin1Codes.size() == 1 && admin1Codes.iterator().next() != null) {
-          admin1.put(name, admin1Codes.iterator().next());
-        }
-        if (countries.size() == 1) {
-          country.put(name, countries.iterator().next());
-        }
-      });
-      return new Context(admin1, country);
-    }
-
-    /** 2 if another name points to the place's region, 1 if only to its country, else 0. */
-    int support(Place place, String ownName) {
-      if (place.admin1Code() != null && admin1ByName.entrySet().stream()
-          .anyMatch(e -> !e.getKey().equals(ownName) && e.getValue().equals(place.admin1Code()))) {
-        return 2;
-      }
-      boolean country = countryByName.entrySet().stream()
-          .anyMatch(e -> !e.getKey().equals(ownName) && e.getValue().equals(place.countryCode()));
-      return country ? 1 : 0;
-    }
   }
 }
