@@ -2,7 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
-import io.newswatch.cli.pipeline.WatchlistClient;
+import io.newswatch.cli.pipeline.CompactedTopic;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.ImportSummary;
@@ -37,7 +37,8 @@ final class Demo {
   /** Watches Kostiantynivka and sends the demo feed; returns what it did, in one line. */
   static String load(Properties clientProperties, Topics topics, Gazetteer gazetteer) throws IOException {
     String name = gazetteer.byId(KOSTIANTYNIVKA).map(p -> p.name()).orElse("Kostiantynivka");
-    new WatchlistClient(clientProperties, topics).add(new Watch(KOSTIANTYNIVKA, name, Level.ELEVATED, Instant.now()));
+    new CompactedTopic<>(clientProperties, topics.watchlist())
+        .put(Long.toString(KOSTIANTYNIVKA), new Watch(KOSTIANTYNIVKA, name, Level.ELEVATED, Instant.now()));
     ImportSummary summary;
     try (Reader in = feed(); KafkaArticleSink sink = new KafkaArticleSink(clientProperties, topics)) {
       summary = new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo feed", in, sink);

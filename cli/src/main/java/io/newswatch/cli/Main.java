@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       UpCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
       TagCommand.class, BacktestCommand.class, TailCommand.class, WatchCommand.class,
-      TopicsCommand.class, ReplayCommand.class, GazetteerCommand.class, CommandLine.HelpCommand.class
+      TopicsCommand.class, ReplayCommand.class, SubscribeCommand.class, WebhooksCommand.class,
+      GazetteerCommand.class, CommandLine.HelpCommand.class
     },
     footer = {"%nExit status: 0 on success, 2 on bad usage or bad input (with a one-line reason), 1 on other failures."})
 public final class Main {

@@ -15,7 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Raw articles read from a JSON Lines file (or "-" for standard input) by the same
@@ -37,11 +39,13 @@ final class RawArticleFiles {
     }
   }
 
-  /** Every valid article of the file; each rejected line is reported on {@code err}. */
+  /** Every valid article of the file, once per id; each rejected line is reported on {@code err}. */
   static List<RawArticle> read(Path file, PrintWriter err) throws IOException {
-    List<RawArticle> articles = new ArrayList<>();
+    Map<String, RawArticle> articles = new LinkedHashMap<>();
     ArticleSink collect = new ArticleSink() {
-      @Override public void accept(RawArticle article) { articles.add(article); }
+      @Override public boolean accept(RawArticle article) {
+        return articles.putIfAbsent(article.getId(), article) == null;
+      }
       @Override public void reject(String origin, long line, String input, String reason) {
         err.println(origin + ":" + line + ": skipped: " + reason);
       }
@@ -55,6 +59,6 @@ final class RawArticleFiles {
         err.println(summary);
       }
     }
-    return articles;
+    return new ArrayList<>(articles.values());
   }
 }

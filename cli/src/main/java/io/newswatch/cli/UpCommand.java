@@ -2,6 +2,8 @@ package io.newswatch.cli;
 
 import io.newswatch.alerts.http.HttpApi;
 import io.newswatch.alerts.http.StoreAlertQueries;
+import io.newswatch.alerts.webhook.WebhookDelivery;
+import io.newswatch.alerts.webhook.WebhookSender;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.AlertPrinter;
 import io.newswatch.cli.pipeline.Running;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-    description = {"Runs the whole pipeline in this process: ingest, enrich, alerts and the HTTP API.",
+    description = {"Runs the whole pipeline in this process: ingest, enrich, alerts, webhook delivery and the HTTP API.",
         "With no --bootstrap-servers it first starts a real single-node Kafka broker (KRaft) whose data "
             + "lives in --data-dir and is reused by the next `up`. Stop with Ctrl-C."})
 final class UpCommand implements Callable<Integer> {
@@ -75,6 +77,7 @@ final class UpCommand implements Callable<Integer> {
       running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning(),
           new StoreAlertQueries(alerts.streams())));
       running.add(AlertPrinter.start(client, topics, out));
+      running.add(WebhookDelivery.start(client, topics, WebhookSender.defaults()));
       awaitRunning(enrich, alerts);
       out.printf("newswatch is up in %.1f s: http://localhost:%d/health, /api/alerts; Kafka at %s%n",
           Duration.between(start, Instant.now()).toMillis() / 1000.0, httpPort, client.getProperty("bootstrap.servers"));

@@ -2,7 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
-import io.newswatch.cli.pipeline.WatchlistClient;
+import io.newswatch.cli.pipeline.CompactedTopic;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.gazetteer.Place;
@@ -67,8 +67,8 @@ final class WatchCommand {
     @Override
     public Integer call() {
       Place p = resolve(Enricher.loadDefault().gazetteer(), place);
-      new WatchlistClient(cluster.clientProperties(), cluster.topics())
-          .add(new Watch(p.geonameId(), p.name(), minLevel, Instant.now()));
+      new CompactedTopic<>(cluster.clientProperties(), cluster.topics().watchlist())
+          .put(Long.toString(p.geonameId()), new Watch(p.geonameId(), p.name(), minLevel, Instant.now()));
       spec.commandLine().getOut().println("watching " + describe(p) + " from level " + minLevel);
       return 0;
     }
@@ -84,7 +84,7 @@ final class WatchCommand {
     @Override
     public Integer call() {
       Place p = resolve(Enricher.loadDefault().gazetteer(), place);
-      new WatchlistClient(cluster.clientProperties(), cluster.topics()).remove(p.geonameId());
+      new CompactedTopic<>(cluster.clientProperties(), cluster.topics().watchlist()).put(Long.toString(p.geonameId()), null);
       spec.commandLine().getOut().println("no longer watching " + describe(p));
       return 0;
     }
@@ -98,7 +98,7 @@ final class WatchCommand {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      var watches = new WatchlistClient(cluster.clientProperties(), cluster.topics()).list();
+      var watches = new CompactedTopic<>(cluster.clientProperties(), cluster.topics().watchlist()).readAll();
       if (watches.isEmpty()) {
         out.println("the watchlist is empty: add a place with `newswatch watch add NAME`");
       }

@@ -13,7 +13,7 @@ import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
 import io.newswatch.cli.pipeline.TopicSetup;
-import io.newswatch.cli.pipeline.WatchlistClient;
+import io.newswatch.cli.pipeline.CompactedTopic;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.JsonLinesImporter;
@@ -59,7 +59,8 @@ class ReplayIT {
 
   @Test
   void aFullReplayGivesTheSameAlertIds() throws Exception {
-    new WatchlistClient(client, TOPICS).add(new Watch(705104L, "Kostiantynivka", Level.ELEVATED, Instant.now()));
+    new CompactedTopic<>(client, TOPICS.watchlist())
+        .put("705104", new Watch(705104L, "Kostiantynivka", Level.ELEVATED, Instant.now()));
     try (var in = Demo.feed(); var sink = new KafkaArticleSink(client, TOPICS)) {
       new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo", in, sink);
     }

@@ -185,8 +185,13 @@ class UpIT {
   }
 
   static List<JsonNode> tail(String topic, int max) throws Exception {
-    CommandLineTest.Result r = run("tail", topic, "--from-beginning", "--json", "--max", Integer.toString(max), "--timeout", "60",
-        "--bootstrap-servers", bootstrap());
+    return tailFrom(bootstrap(), topic, max);
+  }
+
+  /** The first {@code max} records of a topic, through {@code newswatch tail --json}. */
+  static List<JsonNode> tailFrom(String bootstrap, String topic, int max) throws Exception {
+    CommandLineTest.Result r = run("tail", topic, "--from-beginning", "--json", "--max", Integer.toString(max),
+        "--timeout", "60", "--bootstrap-servers", bootstrap);
     assertThat(r.exitCode()).as(r.err()).isZero();
     List<JsonNode> records = new ArrayList<>();
     for (String line : r.out().split("\n")) {

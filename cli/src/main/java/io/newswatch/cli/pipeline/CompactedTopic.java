@@ -1,8 +1,6 @@
 package io.newswatch.cli.pipeline;
 
-import io.newswatch.avro.Watch;
 import io.newswatch.schemas.Topic;
-import io.newswatch.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,30 +12,26 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads and edits the compacted watchlist topic: one record per place, a tombstone removes it. */
-public final class WatchlistClient {
+/**
+ * A compacted topic used as a small table (the watchlist, the webhook subscriptions): put
+ * a value under a key, remove it with a tombstone, read the latest value of every key.
+ */
+public final class CompactedTopic<V> {
   private final Properties clientProperties;
-  private final Topic<String, Watch> topic;
+  private final Topic<String, V> topic;
 
-  public WatchlistClient(Properties clientProperties, Topics topics) {
+  public CompactedTopic(Properties clientProperties, Topic<String, V> topic) {
     this.clientProperties = clientProperties;
-    this.topic = topics.watchlist();
+    this.topic = topic;
   }
 
-  public void add(Watch watch) {
-    send(Long.toString(watch.getPlaceId()), watch);
-  }
-
-  public void remove(long placeId) {
-    send(Long.toString(placeId), null);
-  }
-
-  private void send(String key, Watch watch) {
+  /** Stores {@code value} under {@code key}; null removes the key. Returns once the broker has it. */
+  public void put(String key, V value) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put("acks", "all");
     try (var producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-      producer.send(new ProducerRecord<>(topic.name(), key, watch)).get();
+      producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -46,12 +40,12 @@ public final class WatchlistClient {
     }
   }
 
-  /** The current watchlist: the topic read from its start to its end, latest value per place. */
-  public Map<Long, Watch> list() {
+  /** The latest value of every key: the topic read from its start to its end, sorted by key. */
+  public Map<String, V> readAll() {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put("isolation.level", "read_committed");
-    Map<Long, Watch> watches = new TreeMap<>();
+    Map<String, V> table = new TreeMap<>();
     try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -60,15 +54,14 @@ public final class WatchlistClient {
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
-          long id = Long.parseLong(record.key());
           if (record.value() == null) {
-            watches.remove(id);
+            table.remove(record.key());
           } else {
-            watches.put(id, record.value());
+            table.put(record.key(), record.value());
           }
         }
       }
     }
-    return watches;
+    return table;
   }
 }

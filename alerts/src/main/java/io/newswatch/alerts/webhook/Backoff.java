@@ -1,0 +1,19 @@
+package io.newswatch.alerts.webhook;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with full jitter: before retry n (1, 2, ...) wait a random time up
+ * to min(cap, base * 2^(n-1)), so subscribers that failed together do not retry together.
+ */
+public record Backoff(Duration base, Duration cap, int attempts) {
+  public static Backoff defaults() {
+    return new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 6);
+  }
+
+  public Duration beforeRetry(int retry, RandomGenerator random) {
+    long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(retry - 1, 30));
+    return Duration.ofMillis(random.nextLong(ceiling + 1));
+  }
+}

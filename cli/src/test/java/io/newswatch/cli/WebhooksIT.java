@@ -1,0 +1,120 @@
+package io.newswatch.cli;
+
+import static io.newswatch.cli.CommandLineTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import io.newswatch.alerts.webhook.Backoff;
+import io.newswatch.alerts.webhook.Signature;
+import io.newswatch.alerts.webhook.WebhookDelivery;
+import io.newswatch.alerts.webhook.WebhookSender;
+import io.newswatch.avro.Alert;
+import io.newswatch.avro.Level;
+import io.newswatch.cli.broker.LocalBroker;
+import io.newswatch.cli.pipeline.TopicSetup;
+import io.newswatch.schemas.Topics;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Webhook delivery on the real broker, seen from a subscriber's HTTP server. */
+class WebhooksIT {
+  @TempDir static Path dir;
+  static LocalBroker broker;
+  static Properties client;
+  static HttpServer subscriber;
+  static final List<String[]> received = new CopyOnWriteArrayList<>(); // {alertId, signature, body}
+  static final Topics TOPICS = Topics.defaults();
+  static final WebhookSender FAST = new WebhookSender(
+      new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 3), new Random(1), d -> Thread.sleep(d.toMillis()));
+
+  @BeforeAll
+  static void start() throws Exception {
+    int port = UpIT.freePortPair();
+    broker = LocalBroker.start(dir.resolve("kafka"), port, port + 1);
+    client = new Properties();
+    client.put("bootstrap.servers", broker.bootstrapServers());
+    TopicSetup.ensure(client, TOPICS, 2, (short) 1);
+    subscriber = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    subscriber.createContext("/hook", exchange -> {
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      received.add(new String[] {exchange.getRequestHeaders().getFirst(WebhookSender.ALERT_ID_HEADER),
+          exchange.getRequestHeaders().getFirst(Signature.HEADER), new String(body, StandardCharsets.UTF_8)});
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    subscriber.createContext("/broken", exchange -> {
+      exchange.sendResponseHeaders(500, -1);
+      exchange.close();
+    });
+    subscriber.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    subscriber.stop(0);
+    broker.close();
+  }
+
+  @Test
+  void aSubscriberGetsEachAlertOnceByIdAcrossARestartAndFailuresAreDeadLettered() throws Exception {
+    String hook = "http://127.0.0.1:" + subscriber.getAddress().getPort();
+    var added = run("subscribe", "--url", hook + "/hook", "--secret", "s3cret", "--min-level", "ESCALATING",
+        "--bootstrap-servers", broker.bootstrapServers());
+    assertThat(added.exitCode()).as(added.err()).isZero();
+    assertThat(run("subscribe", "--url", hook + "/broken", "--watch", "705104",
+        "--bootstrap-servers", broker.bootstrapServers()).exitCode()).isZero();
+    assertThat(run("subscribe", "--list", "--bootstrap-servers", broker.bootstrapServers()).out())
+        .contains(hook + "/hook", hook + "/broken");
+
+    try (WebhookDelivery delivery = WebhookDelivery.start(client, TOPICS, FAST)) {
+      publish(alert("a1", Level.ELEVATED), alert("a2", Level.ESCALATING));
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 1);
+    }
+    try (WebhookDelivery restarted = WebhookDelivery.start(client, TOPICS, FAST)) {
+      publish(alert("a3", Level.CRITICAL));
+      await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(r -> r[0].equals("a3")));
+    }
+
+    assertThat(received.stream().map(r -> r[0]).distinct()).containsExactly("a2", "a3");
+    assertThat(received).allSatisfy(r ->
+        assertThat(r[1]).isEqualTo(Signature.of("s3cret", r[2].getBytes(StandardCharsets.UTF_8))));
+    List<com.fasterxml.jackson.databind.JsonNode> dead = UpIT.tailFrom(broker.bootstrapServers(), "deadletter", 3);
+    assertThat(dead).allSatisfy(d -> {
+      assertThat(d.get("headers").get("newswatch.error.stage").asText()).isEqualTo("webhooks");
+      assertThat(d.get("headers").get("newswatch.error.reason").asText()).contains("HTTP 500 after 3 attempts");
+    });
+  }
+
+  static Alert alert(String id, Level level) {
+    return Alert.newBuilder()
+        .setAlertId(id).setPlaceId(705104L).setPlaceName("Kostiantynivka").setCountryCode("UA")
+        .setLat(48.5).setLon(37.7).setLevel(level).setPreviousLevel(Level.NORMAL)
+        .setWindowStart(Instant.parse("2025-11-20T01:00:00Z")).setWindowEnd(Instant.parse("2025-11-20T07:00:00Z"))
+        .setStories(5).setSources(List.of("reuters.com")).setBaseline(0.2).setScore(9).setIntensity(0.8)
+        .setTopActors(List.of()).setEvidence(List.of()).setSummary("Kostiantynivka: 5 stories")
+        .setDetectedAt(Instant.parse("2025-11-20T06:30:00Z")).build();
+  }
+
+  static void publish(Alert... alerts) throws Exception {
+    var topic = TOPICS.alerts();
+    try (var producer = new KafkaProducer<>(client, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      for (Alert a : alerts) {
+        producer.send(new ProducerRecord<>(topic.name(), Long.toString(a.getPlaceId()), a)).get();
+      }
+    }
+  }
+}
