@@ -4,7 +4,13 @@ import io.newswatch.avro.RawArticle;
 
 /** Where a source puts what it read: articles, and input it had to reject. */
 public interface ArticleSink extends AutoCloseable {
-  void accept(RawArticle article);
+  /**
+   * Stores an article.
+   *
+   * @return false when it is a copy of an article already stored (same id), which is
+   *     then not stored again
+   */
+  boolean accept(RawArticle article);
 
   /**
    * Input that is not a valid article: kept, never dropped, with the reason.

@@ -9,6 +9,14 @@ import java.util.HexFormat;
 public final class ArticleIds {
   private ArticleIds() {}
 
+  /**
+   * The id of an article: a hash of its canonical URL, so copies reached through two feeds
+   * or with tracking parameters are one article; of its text when it has no URL.
+   */
+  public static String of(String canonicalUrl, String title, String body) {
+    return hash(canonicalUrl != null ? canonicalUrl : nullToEmpty(title) + "\n" + nullToEmpty(body));
+  }
+
   /** 16 hex digits of SHA-256 over the text: stable across runs and machines. */
   public static String hash(String text) {
     try {
@@ -17,5 +25,9 @@ public final class ArticleIds {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 }

@@ -11,10 +11,10 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads one raw article in the JSON contract of DESIGN.md:
- * {@code {"id", "url", "source", "title", "body", "publishedAt", "language"}}.
+ * {@code {"id", "url", "source", "title", "body", "publishedAt", "language", "author"}}.
  * Only a title or a body is required. The id defaults to a hash of the canonical URL
- * (else of the text); a missing publishedAt defaults to the time of ingest; a url that is
- * not an absolute http(s) URL is left out.
+ * (else of the text); a missing or future publishedAt becomes the time of ingest, flagged
+ * as estimated; a url that is not an absolute http(s) URL is left out.
  */
 public final class ArticleParser {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,12 +26,14 @@ public final class ArticleParser {
   }
 
   public RawArticle parse(String json) throws Rejected {
-    JsonNode node;
     try {
-      node = JSON.readTree(json);
+      return parse(JSON.readTree(json));
     } catch (JsonProcessingException e) {
       throw new Rejected("not JSON: " + e.getOriginalMessage());
     }
+  }
+
+  public RawArticle parse(JsonNode node) throws Rejected {
     if (node == null || !node.isObject()) {
       throw new Rejected("not a JSON object");
     }
@@ -45,17 +47,17 @@ public final class ArticleParser {
     String canonical = CanonicalUrl.of(text(node, "url"));
     Instant now = clock.instant();
     String id = text(node, "id");
-    if (isBlank(id)) {
-      id = ArticleIds.hash(canonical != null ? canonical : nullToEmpty(title) + "\n" + nullToEmpty(body));
-    }
     String published = text(node, "publishedAt");
+    PublishedTime time = PublishedTime.of(isBlank(published) ? null : instant(published), now);
     return RawArticle.newBuilder()
-        .setId(id)
+        .setId(isBlank(id) ? ArticleIds.of(canonical, title, body) : id)
         .setUrl(canonical)
         .setSource(isBlank(text(node, "source")) ? hostOf(canonical) : text(node, "source"))
         .setTitle(nullToEmpty(title))
         .setBody(nullToEmpty(body))
-        .setPublishedAt(isBlank(published) ? now : instant(published))
+        .setAuthor(isBlank(text(node, "author")) ? null : text(node, "author"))
+        .setPublishedAt(time.at())
+        .setPublishedAtEstimated(time.estimated())
         .setLanguage(isBlank(text(node, "language")) ? null : text(node, "language"))
         .setIngestedAt(now)
         .build();
@@ -80,7 +82,8 @@ public final class ArticleParser {
     return value.asText();
   }
 
-  private static String hostOf(String canonicalUrl) {
+  /** The host of a canonical URL, as the source of an article that names none. */
+  public static String hostOf(String canonicalUrl) {
     return canonicalUrl == null ? null : java.net.URI.create(canonicalUrl).getHost();
   }
 

@@ -2,7 +2,6 @@ package io.newswatch.ingest.file;
 
 import io.newswatch.ingest.ArticleSink;
 import io.newswatch.ingest.article.ArticleParser;
-import io.newswatch.ingest.article.Rejected;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -19,24 +18,16 @@ public final class JsonLinesImporter {
   }
 
   public ImportSummary importFrom(String origin, Reader input, ArticleSink sink) throws IOException {
-    long read = 0;
-    long sent = 0;
+    ImportCounter count = new ImportCounter(origin, sink);
     long lineNumber = 0;
     BufferedReader lines = new BufferedReader(input);
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      read++;
-      try {
-        sink.accept(parser.parse(line));
-        sent++;
-      } catch (Rejected e) {
-        sink.reject(origin, lineNumber, line, e.getMessage());
+      if (!line.isBlank()) {
+        String text = line;
+        count.offer(lineNumber, text, () -> parser.parse(text));
       }
     }
-    sink.flush();
-    return new ImportSummary(origin, read, sent, read - sent);
+    return count.finish();
   }
 }

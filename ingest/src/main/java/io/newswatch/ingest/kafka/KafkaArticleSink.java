@@ -39,10 +39,11 @@ public final class KafkaArticleSink implements ArticleSink {
   }
 
   @Override
-  public void accept(RawArticle article) {
+  public boolean accept(RawArticle article) {
     byte[] key = raw.keySerde().serializer().serialize(raw.name(), article.getId());
     byte[] value = raw.valueSerde().serializer().serialize(raw.name(), article);
     producer.send(new ProducerRecord<>(raw.name(), key, value), this::remember);
+    return true;
   }
 
   @Override

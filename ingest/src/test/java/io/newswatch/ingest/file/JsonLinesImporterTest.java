@@ -3,29 +3,14 @@ package io.newswatch.ingest.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.avro.RawArticle;
-import io.newswatch.ingest.ArticleSink;
+import io.newswatch.ingest.ListSink;
+import io.newswatch.ingest.ListSink.Rejection;
 import io.newswatch.ingest.article.ArticleParser;
 import java.io.StringReader;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonLinesImporterTest {
-  record Rejection(String origin, long line, String input, String reason) {}
-
-  static final class ListSink implements ArticleSink {
-    final List<RawArticle> articles = new ArrayList<>();
-    final List<Rejection> rejections = new ArrayList<>();
-
-    @Override public void accept(RawArticle article) { articles.add(article); }
-    @Override public void reject(String origin, long line, String input, String reason) {
-      rejections.add(new Rejection(origin, line, input, reason));
-    }
-    @Override public void flush() {}
-    @Override public void close() {}
-  }
-
   @Test
   void aMalformedLineIsRejectedWithItsLineNumberAndTheRestGoOn() throws Exception {
     String input = """
@@ -46,7 +31,7 @@ class JsonLinesImporterTest {
       assertThat(r.input()).isEqualTo("{\"id\": \"2\", \"title\":");
       assertThat(r.reason()).startsWith("not JSON");
     });
-    assertThat(summary).isEqualTo(new ImportSummary("feed.jsonl", 3, 2, 1));
+    assertThat(summary).isEqualTo(new ImportSummary("feed.jsonl", 3, 2, 0, 1));
     assertThat(summary.toString()).isEqualTo("feed.jsonl: 3 read, 2 sent, 1 rejected");
   }
 }

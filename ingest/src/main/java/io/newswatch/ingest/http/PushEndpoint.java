@@ -1,0 +1,107 @@
+package io.newswatch.ingest.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.newswatch.avro.RawArticle;
+import io.newswatch.ingest.ArticleSink;
+import io.newswatch.ingest.article.ArticleParser;
+import io.newswatch.ingest.file.ImportSummary;
+import io.newswatch.ingest.file.JsonLinesImporter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/articles}: one JSON article, or a batch of them as JSON Lines. Valid
+ * articles are sent (copies of articles already sent are counted, not sent again); invalid
+ * lines are dead-lettered and answered with 400 and a reason per line.
+ */
+public final class PushEndpoint {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private final JsonLinesImporter importer;
+  private final ArticleSink sink;
+  private final PushSettings settings;
+  private final Counter accepted;
+  private final Counter duplicates;
+  private final Counter rejected;
+
+  public PushEndpoint(ArticleParser parser, ArticleSink sink, PushSettings settings, MeterRegistry registry) {
+    this.importer = new JsonLinesImporter(parser);
+    this.sink = sink;
+    this.settings = settings;
+    this.accepted = Counter.builder("newswatch.push.articles").tag("outcome", "sent").register(registry);
+    this.duplicates = Counter.builder("newswatch.push.articles").tag("outcome", "duplicate").register(registry);
+    this.rejected = Counter.builder("newswatch.push.articles").tag("outcome", "rejected").register(registry);
+  }
+
+  void handle(Context ctx) throws IOException {
+    if (settings.token() != null && !authorized(ctx.header("Authorization"))) {
+      json(ctx, HttpStatus.UNAUTHORIZED, Map.of("error", "send the shared token: Authorization: Bearer TOKEN"));
+      return;
+    }
+    byte[] body = readAtMost(ctx.bodyInputStream(), settings.maxBytes() + 1);
+    if (body.length > settings.maxBytes()) {
+      json(ctx, HttpStatus.CONTENT_TOO_LARGE, Map.of("error",
+          "the body is over " + settings.maxBytes() + " bytes: send smaller batches"));
+      return;
+    }
+    List<Map<String, Object>> errors = new ArrayList<>();
+    ArticleSink reporting = new ArticleSink() {
+      @Override public boolean accept(RawArticle article) { return sink.accept(article); }
+      @Override public void reject(String origin, long line, String input, String reason) {
+        errors.add(Map.of("line", line, "reason", reason));
+        sink.reject(origin, line, input, reason);
+      }
+      @Override public void flush() { sink.flush(); }
+      @Override public void close() { }
+    };
+    ImportSummary summary = importer.importFrom("POST /api/articles from " + ctx.ip(),
+        new StringReader(asJsonLines(new String(body, StandardCharsets.UTF_8))), reporting);
+    accepted.increment(summary.sent());
+    duplicates.increment(summary.duplicates());
+    rejected.increment(summary.rejected());
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("read", summary.read());
+    answer.put("sent", summary.sent());
+    answer.put("duplicates", summary.duplicates());
+    answer.put("rejected", summary.rejected());
+    answer.put("errors", errors);
+    json(ctx, errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, answer);
+  }
+
+  /** One pretty-printed JSON object becomes one line; anything else is read as JSON Lines. */
+  private static String asJsonLines(String body) {
+    try {
+      JsonNode one = JSON.readTree(body);
+      return one != null && one.isObject() ? one.toString() : body;
+    } catch (JsonProcessingException notOneObject) {
+      return body;
+    }
+  }
+
+  private boolean authorized(String header) {
+    byte[] expected = ("Bearer " + settings.token()).getBytes(StandardCharsets.UTF_8);
+    return header != null && MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] readAtMost(InputStream in, long max) throws IOException {
+    return in.readNBytes((int) Math.min(max, Integer.MAX_VALUE - 8));
+  }
+
+  private static void json(Context ctx, HttpStatus status, Object body) throws JsonProcessingException {
+    ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+  }
+}

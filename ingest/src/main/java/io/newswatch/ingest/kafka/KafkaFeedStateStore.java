@@ -1,0 +1,63 @@
+package io.newswatch.ingest.kafka;
+
+import io.newswatch.avro.FeedState;
+import io.newswatch.ingest.feed.FeedStateStore;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Feed states on the compacted feeds topic: the latest record per feed URL is its state. */
+public final class KafkaFeedStateStore implements FeedStateStore {
+  private final Properties client;
+  private final Topics topics;
+  private final Topic<String, FeedState> topic;
+  private final Producer<String, FeedState> producer;
+
+  public KafkaFeedStateStore(Properties client, Topics topics) {
+    this.client = client;
+    this.topics = topics;
+    this.topic = topics.feeds();
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    this.producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  /** Every feed's state, read from the topic without a running poller (for --status). */
+  public static Map<String, FeedState> read(Properties client, Topics topics) {
+    Topic<String, FeedState> topic = topics.feeds();
+    Map<String, FeedState> states = new HashMap<>();
+    TopicReader.readToEnd(client, topic.name(), Instant.EPOCH, (key, value) -> {
+      String url = topic.keySerde().deserializer().deserialize(topic.name(), key);
+      if (value == null) {
+        states.remove(url);
+      } else {
+        states.put(url, topic.valueSerde().deserializer().deserialize(topic.name(), value));
+      }
+    });
+    return states;
+  }
+
+  @Override
+  public Map<String, FeedState> load() {
+    return read(client, topics);
+  }
+
+  @Override
+  public void save(FeedState state) {
+    producer.send(new ProducerRecord<>(topic.name(), state.getUrl(), state));
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

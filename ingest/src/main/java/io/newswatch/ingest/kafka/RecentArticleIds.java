@@ -1,0 +1,28 @@
+package io.newswatch.ingest.kafka;
+
+import io.newswatch.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The ids (keys) of the articles on the raw topic written in the last while. The raw topic
+ * is the record of what was sent, so a restarted ingest that starts from it sends nothing
+ * twice, even what it sent just before it crashed.
+ */
+public final class RecentArticleIds {
+  private RecentArticleIds() {}
+
+  public static List<String> read(Properties client, Topics topics, Duration window) {
+    List<String> ids = new ArrayList<>();
+    TopicReader.readToEnd(client, topics.raw().name(), Instant.now().minus(window), (key, value) -> {
+      if (key != null) {
+        ids.add(new String(key, StandardCharsets.UTF_8));
+      }
+    });
+    return ids;
+  }
+}
