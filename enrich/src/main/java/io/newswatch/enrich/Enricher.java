@@ -72,7 +72,11 @@ public final class Enricher {
 
   public EnrichedArticle enrich(RawArticle raw) {
     String title = ArticleText.of(raw.getTitle(), null);
-    String text = ArticleText.of(raw.getTitle(), raw.getBody());
+    ArticleText.Clean clean = ArticleText.clean(raw.getTitle(), raw.getBody());
+    String text = clean.text();
+    if (clean.truncated()) {
+      LOG.debug("article {}: body longer than {} characters, cut", raw.getId(), ArticleText.MAX_CHARS);
+    }
     Tokens tokens = Tokens.of(text);
     int titleEnd = title.length();
     List<ActorMention> actorMentions = actors.tag(tokens);
@@ -92,6 +96,7 @@ public final class Enricher {
         .setIntensity(intensity.score(tokens))
         .setFingerprint(NearDuplicates.fingerprint(tokens, bodyStart(tokens, titleEnd)))
         .setDuplicateOf(null)
+        .setTruncated(clean.truncated())
         .build();
   }
 

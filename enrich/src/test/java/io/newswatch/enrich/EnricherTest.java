@@ -8,6 +8,7 @@ import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Mention;
 import io.newswatch.avro.PlaceMention;
+import io.newswatch.enrich.text.ArticleText;
 import org.junit.jupiter.api.Test;
 
 class EnricherTest {
@@ -15,6 +16,7 @@ class EnricherTest {
   private static final long DONETSK_OBLAST = 709716;
   private static final long UKRAINE = 690791;
   private static final long KYIV = 703448;
+  private static final long RUSSIA = 2017370;
 
   private final Enricher enricher = Enricher.loadDefault();
 
@@ -25,9 +27,10 @@ class EnricherTest {
     assertThat(article.getFocus()).isNotNull();
     assertThat(article.getFocus().getGeonameId()).isEqualTo(KOSTIANTYNIVKA);
     assertThat(article.getFocus().getConfidence()).isBetween(0.5, 1.0);
-    assertThat(placeIds(article)).contains(KOSTIANTYNIVKA, DONETSK_OBLAST, UKRAINE, KYIV);
-    assertThat(article.getActors()).extracting(ActorMention::getId).contains("RUS.PUTIN");
-    assertThat(article.getIntensity().getScore()).isGreaterThanOrEqualTo(0.7);
+    assertThat(placeIds(article)).contains(KOSTIANTYNIVKA, DONETSK_OBLAST, UKRAINE, RUSSIA, KYIV);
+    assertThat(article.getActors()).extracting(ActorMention::getId)
+        .contains("RUS.PUTIN", "RUS", "UKR", "UKR.GOV");
+    assertThat(article.getIntensity().getScore()).isGreaterThanOrEqualTo(0.6);
     assertThat(article.getIntensity().getCues()).contains("intense fighting", "bombardment");
     assertThat(article.getLanguage()).isEqualTo("en");
     assertThat(article.getDuplicateOf()).isNull();
@@ -80,6 +83,16 @@ class EnricherTest {
         .satisfies(p -> assertThat(p.getMentions()).extracting(m -> m.getSurface()).containsExactly("Volodymyr"));
     assertThat(enricher.enrich(TestArticles.konstantinovka()).getPlaces())
         .extracting(p -> p.getName()).doesNotContain("Volodymyr-Volynskyi");
+  }
+
+  @Test
+  void oversizedBodyIsCutAndFlaggedNotRefused() {
+    String body = "Shelling in Kharkiv overnight. " + "More words follow here. ".repeat(200_000);
+    EnrichedArticle article = enricher.enrich(raw("big", "A very long page", body));
+    assertThat(article.getTruncated()).isTrue();
+    assertThat(article.getText().length()).isLessThanOrEqualTo(ArticleText.MAX_CHARS + 100);
+    assertThat(article.getPlaces()).extracting(PlaceMention::getName).containsExactly("Kharkiv");
+    assertThat(enricher.enrich(TestArticles.konstantinovka()).getTruncated()).isFalse();
   }
 
   @Test

@@ -20,25 +20,31 @@ import java.util.stream.Stream;
 /**
  * Finds the actors of the bundled dictionary ({@code actors.tsv}: people, governments, armed
  * forces, international bodies, with English, Ukrainian and Russian aliases) in an article.
- * A match must start capitalised ("the Kremlin", "NATO", "Putin's"). A capital followed by a
- * reporting verb stands for its government ("Kyiv said", "Moscow denied"); the mention then
- * covers the capital only. Immutable and thread-safe.
+ * A match must start capitalised ("the Kremlin", "NATO", "Putin's"). A capital stands for its
+ * government when it acts or speaks: followed by a reporting verb ("Kyiv said", "Moscow
+ * denied") or after a noun of political agency ("the influence of Kyiv", "pressure from
+ * Moscow"); the mention then covers the capital only, which stays a place too. Immutable and
+ * thread-safe.
  */
 public final class ActorTagger {
   /** Actor as listed in the dictionary. */
   public record Actor(String id, String type, String country, String name) {}
 
   /** Verbs after a capital that make it the government speaking or acting. */
-  private static final Set<String> REPORTING_VERBS = Stream.of(
+  private static final Set<String> REPORTING_VERBS = keys(
           "said", "says", "say", "denied", "denies", "deny", "claimed", "claims", "accused",
           "accuses", "warned", "warns", "announced", "announces", "insisted", "insists",
           "rejected", "rejects", "responded", "responds", "confirmed", "confirms", "stated",
           "urged", "urges", "demanded", "demands", "refused", "refuses", "vowed", "blamed",
           "blames", "reported", "agreed", "wants", "threatened", "threatens",
           "заявив", "заявила", "заявляє", "заявил", "заявило", "заявляет", "повідомив",
-          "сообщил", "звинуватив", "обвинил", "заперечує", "отрицает", "відкинув", "отверг")
-      .map(verb -> Tokens.of(verb).key(0))
-      .collect(Collectors.toUnmodifiableSet());
+          "сообщил", "звинуватив", "обвинил", "заперечує", "отрицает", "відкинув", "отверг");
+
+  /** Nouns that, followed by "of" or "from", make the capital after them an actor. */
+  private static final Set<String> AGENCY_NOUNS = keys(
+      "influence", "pressure", "position", "demands", "demand", "stance", "response", "leadership",
+      "regime", "backing", "support", "claims", "accusations", "proposal", "decision", "orders");
+  private static final Set<String> OF_FROM = keys("of", "from");
 
   private static final List<String[]> BUNDLED_ROWS = ResourceLines.read(ActorTagger.class, "actors.tsv");
   private static final ActorTagger BUNDLED = new ActorTagger(BUNDLED_ROWS);
@@ -80,13 +86,22 @@ public final class ActorTagger {
     return new ActorTagger(rows);
   }
 
+  private static boolean acting(Tokens tokens, Match<Actor> capital) {
+    return capital.to() < tokens.size() && REPORTING_VERBS.contains(tokens.key(capital.to()))
+        || capital.from() >= 2 && OF_FROM.contains(tokens.key(capital.from() - 1))
+        && AGENCY_NOUNS.contains(tokens.key(capital.from() - 2));
+  }
+
+  private static Set<String> keys(String... words) {
+    return Stream.of(words).map(word -> Tokens.of(word).key(0)).collect(Collectors.toUnmodifiableSet());
+  }
+
   /** The actors named in {@code tokens}, in order of first mention. */
   public List<ActorMention> tag(Tokens tokens) {
     Map<Actor, List<Mention>> found = new LinkedHashMap<>();
     List<Match<Actor>> matches = new ArrayList<>(
         aliases.findAll(tokens, m -> tokens.capitalised(m.from())));
-    matches.addAll(capitals.findAll(tokens, m -> tokens.capitalised(m.from())
-        && m.to() < tokens.size() && REPORTING_VERBS.contains(tokens.key(m.to()))));
+    matches.addAll(capitals.findAll(tokens, m -> tokens.capitalised(m.from()) && acting(tokens, m)));
     matches.sort(Comparator.comparingInt(Match::from));
     for (Match<Actor> match : matches) {
       Mention mention = new Mention(tokens.surface(match.from(), match.to()),

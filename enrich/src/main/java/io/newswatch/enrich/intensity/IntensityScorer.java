@@ -7,8 +7,9 @@ import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,14 +18,24 @@ import java.util.stream.Stream;
  * How escalated the events an article reports are, from weighted cue terms in English,
  * Ukrainian and Russian ({@code cues.tsv}). Each distinct cue counts once, so repeating
  * "fighting" ten times does not make a battle. A cue right after a negation ("no shelling",
- * "не було обстрілів", within {@value #NEGATION_REACH} words) does not count; de-escalation
- * cues ("ceasefire holding", "denied", "calm") have negative weights. The score is
+ * "не було обстрілів", within {@value #NEGATION_REACH} words) does not count; one right after
+ * a hedge ("reportedly shelled", "possible assault", "нібито", within {@value #HEDGE_REACH}
+ * words) counts half, unless the article also states it plainly. De-escalation cues
+ * ("ceasefire holding", "denied", "calm") have negative weights. The score is
  * {@code 1 - exp(-sum)}, clipped at 0: saturating in 0..1. Immutable and thread-safe.
  */
 public final class IntensityScorer {
   private static final int NEGATION_REACH = 3;
   private static final Set<String> NEGATIONS = Stream.of(
           "no", "not", "without", "never", "nor", "neither", "ні", "не", "без", "немає", "нет")
+      .map(word -> Tokens.of(word).key(0))
+      .collect(Collectors.toUnmodifiableSet());
+  private static final int HEDGE_REACH = 4;
+  private static final double HEDGED = 0.5;
+  private static final Set<String> HEDGES = Stream.of(
+          "reportedly", "allegedly", "alleged", "unconfirmed", "unverified", "possible", "possibly",
+          "may", "might", "could", "rumoured", "rumored", "feared", "нібито", "ймовірно", "можливо",
+          "якобы", "возможно", "предположительно")
       .map(word -> Tokens.of(word).key(0))
       .collect(Collectors.toUnmodifiableSet());
   private static final IntensityScorer BUNDLED = new IntensityScorer();
@@ -47,22 +58,23 @@ public final class IntensityScorer {
   }
 
   public Intensity score(Tokens tokens) {
-    Set<Cue> found = new LinkedHashSet<>();
+    Map<Cue, Double> found = new LinkedHashMap<>();
     for (Match<Cue> match : cues.findAll(tokens, m -> true)) {
-      if (!negated(tokens, match.from())) {
-        found.add(match.values().get(0));
+      if (!preceded(tokens, match.from(), NEGATIONS, NEGATION_REACH)) {
+        double factor = preceded(tokens, match.from(), HEDGES, HEDGE_REACH) ? HEDGED : 1;
+        found.merge(match.values().get(0), factor, Math::max);
       }
     }
-    double sum = found.stream().mapToDouble(Cue::weight).sum();
+    double sum = found.entrySet().stream().mapToDouble(e -> e.getKey().weight() * e.getValue()).sum();
     double score = Math.round((1 - Math.exp(-Math.max(0, sum))) * 1000) / 1000.0;
     List<String> terms = new ArrayList<>();
-    found.forEach(cue -> terms.add(cue.term()));
+    found.keySet().forEach(cue -> terms.add(cue.term()));
     return new Intensity(score, terms);
   }
 
-  private static boolean negated(Tokens tokens, int at) {
-    for (int i = Math.max(0, at - NEGATION_REACH); i < at; i++) {
-      if (NEGATIONS.contains(tokens.key(i))) {
+  private static boolean preceded(Tokens tokens, int at, Set<String> words, int reach) {
+    for (int i = Math.max(0, at - reach); i < at; i++) {
+      if (words.contains(tokens.key(i))) {
         return true;
       }
     }

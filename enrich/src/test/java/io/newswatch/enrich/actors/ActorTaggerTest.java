@@ -30,6 +30,8 @@ class ActorTaggerTest {
     ActorMention kyiv = tag("Kyiv said so").get(0);
     assertThat(kyiv.getMentions().get(0).getSurface()).isEqualTo("Kyiv");
     assertThat(ids("Residents of Kyiv sheltered.")).isEmpty();
+    assertThat(ids("the destabilizing influence of Kyiv; pressure from Moscow"))
+        .containsExactly("UKR.GOV", "RUS.GOV");
   }
 
   @Test

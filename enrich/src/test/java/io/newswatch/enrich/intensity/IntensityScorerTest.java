@@ -33,6 +33,16 @@ class IntensityScorerTest {
   }
 
   @Test
+  void hedgedCuesCountHalfUnlessAlsoStatedPlainly() {
+    double plain = score("Russian troops shelled the town.").getScore();
+    double hedged = score("Russian troops reportedly shelled the town.").getScore();
+    assertThat(hedged).isGreaterThan(0).isLessThan(plain);
+    assertThat(score("Нібито обстріляли місто.").getScore()).isEqualTo(hedged);
+    assertThat(score("Troops may have shelled the town. Later troops shelled the town.").getScore())
+        .isEqualTo(plain);
+  }
+
+  @Test
   void repetitionDoesNotEscalateAndScoreSaturates() {
     assertThat(score("shelling shelling shelling").getScore()).isEqualTo(score("shelling").getScore());
     assertThat(score("intense fighting, shelling, bombardment, airstrike, missile strike, assault, "
