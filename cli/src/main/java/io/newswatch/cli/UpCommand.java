@@ -1,5 +1,7 @@
 package io.newswatch.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswatch.alerts.http.HttpApi;
 import io.newswatch.alerts.http.StoreAlertQueries;
 import io.newswatch.alerts.webhook.WebhookDelivery;
@@ -11,6 +13,7 @@ import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
 import io.newswatch.cli.pipeline.TopicSetup;
 import io.newswatch.enrich.Enricher;
+import io.newswatch.ingest.kafka.KafkaIngest;
 import io.newswatch.schemas.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +37,7 @@ final class UpCommand implements Callable<Integer> {
   @Mixin DetectorOptions detector;
   @Mixin DetectorOptions.Discovery discovery;
   @Mixin EnrichmentOptions enrichmentOptions;
+  @Mixin IngestOptions ingestOptions;
 
   @Option(names = "--data-dir", defaultValue = "${env:NEWSWATCH_DATA_DIR:-data}", paramLabel = "DIR",
       description = "Where the local broker and the Streams state live (default: ${DEFAULT-VALUE}).")
@@ -60,6 +64,7 @@ final class UpCommand implements Callable<Integer> {
     Instant start = Instant.now();
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = cluster.topics();
+    var feeds = ingestOptions.feeds(); // a bad feeds file fails before anything starts
     Running running = new Running();
     try {
       String bootstrap = null;
@@ -74,13 +79,22 @@ final class UpCommand implements Callable<Integer> {
       StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
       StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"),
           detector.settings(), discovery.alwaysWatched()));
+      // One registry for /metrics: other stages show their meters by binding them to it.
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      KafkaIngest ingest = running.add(KafkaIngest.connect(client, topics));
+      if (!feeds.isEmpty()) {
+        ingest.pollFeeds(feeds, ingestOptions.limits(), metrics);
+      }
       running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning(),
-          new StoreAlertQueries(alerts.streams())));
+          new StoreAlertQueries(alerts.streams()), ingest.routes(ingestOptions.push(), metrics)));
       running.add(AlertPrinter.start(client, topics, out));
       running.add(WebhookDelivery.start(client, topics, WebhookSender.defaults()));
       awaitRunning(enrich, alerts);
       out.printf("newswatch is up in %.1f s: http://localhost:%d/health, /api/alerts; Kafka at %s%n",
           Duration.between(start, Instant.now()).toMillis() / 1000.0, httpPort, client.getProperty("bootstrap.servers"));
+      if (!feeds.isEmpty()) {
+        out.println("polling " + feeds.size() + " feeds; POST articles to http://localhost:" + httpPort + "/api/articles");
+      }
       if (demo) {
         out.println(Demo.load(client, topics, enricher.gazetteer()));
       }
