@@ -158,7 +158,7 @@ public final class Donbas {
     }
   }
 
-  private static PlaceMention town(long id, String name, double lat, double lon) {
+  public static PlaceMention town(long id, String name, double lat, double lon) {
     return place(id, name, "locality", lat, lon);
   }
 

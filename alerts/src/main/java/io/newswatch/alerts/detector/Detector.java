@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * <p>Reports are counted in event-time buckets; the last {@link DetectorSettings#window()} of
  * buckets is compared with a baseline, an EWMA of the buckets before it (floored, and starting
  * at a prior for a place never seen). Two scores judge it: a spike score
- * {@code (observed - expected) / sqrt(variance)}, where the variance is the Poisson one unless
- * the place's coverage has been more dispersed than that; and a one-sided Poisson CUSUM for a
- * doubling of the usual rate, which catches climbs too slow to spike. A level is entered when
+ * {@code (observed - expected) / sqrt(variance)} with a negative-binomial variance
+ * {@code expected + overdispersion * expected^2}, as news coverage swings more from day to day
+ * than a Poisson count; and a one-sided CUSUM for a doubling
+ * of the usual rate, which catches climbs too slow to spike. A level is entered when
  * either score and the window's reports, stories and sources reach its rule, as soon as the
  * article that does it arrives; it is left only when a complete window scores well below that
  * (hysteresis). A rise raises one alert, unless an alert at that level or above was raised
@@ -66,7 +67,6 @@ public final class Detector {
   private final double lon;
   private Level level;
   private double baseline;
-  private double variance;
   private double cusum;
   private long windowStart;
   private final TreeMap<Long, List<Story>> buckets = new TreeMap<>();
@@ -81,7 +81,6 @@ public final class Detector {
     this.lon = state.lon();
     this.level = state.level();
     this.baseline = state.baseline();
-    this.variance = state.variance();
     this.cusum = state.cusum();
     this.windowStart = state.windowStart();
     state.buckets().forEach(b -> buckets.put(b.start(), new ArrayList<>(b.stories())));
@@ -93,7 +92,7 @@ public final class Detector {
     double prior = settings.perBucket(settings.priorPerDay());
     return new Detector(settings, new PlaceState(place.getGeonameId(), place.getName(),
         place.getCountryCode(), place.getLat(), place.getLon(), Level.NORMAL,
-        prior, prior, 0, NEVER, List.of(), Map.of()));
+        prior, 0, NEVER, List.of(), Map.of()));
   }
 
   /** A detector that carries on from a stored state. */
@@ -104,8 +103,7 @@ public final class Detector {
   public PlaceState state() {
     List<Bucket> window = new ArrayList<>();
     buckets.forEach((start, stories) -> window.add(new Bucket(start, stories)));
-    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, variance,
-        cusum, windowStart, window, lastAlertAt);
+    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum, windowStart, window, lastAlertAt);
   }
 
   /**
@@ -190,8 +188,8 @@ public final class Detector {
   }
 
   /**
-   * Folds the buckets before {@code newStart}, empty ones included, into the baseline, the
-   * variance and the CUSUM. A long quiet run is folded bucket by bucket only until the CUSUM is
+   * Folds the buckets before {@code newStart}, empty ones included, into the baseline and the
+   * CUSUM. A long quiet run is folded bucket by bucket only until the CUSUM is
    * spent and the baseline is at its floor; the rest has a closed form.
    */
   private void foldUntil(long newStart) {
@@ -207,10 +205,7 @@ public final class Detector {
         windowStart += bucketMillis;
       } else {
         long quiet = (Math.min(newStart, oldest == null ? newStart : oldest.getKey()) - windowStart) / bucketMillis;
-        double keep = Math.pow(1 - settings.baselineAlpha(), quiet);
-        double settled = floorPerBucket() * floorPerBucket();
-        baseline *= keep;
-        variance = settled + (variance - settled) * keep;
+        baseline *= Math.pow(1 - settings.baselineAlpha(), quiet);
         windowStart += quiet * bucketMillis;
       }
     }
@@ -221,13 +216,21 @@ public final class Detector {
     double alpha = settings.baselineAlpha();
     double expected = expectedPerBucket();
     cusum = cusumStep(cusum, observed, expected);
-    variance += alpha * ((observed - expected) * (observed - expected) - variance);
     baseline += alpha * (observed - baseline);
   }
 
-  /** The Poisson CUSUM's step for a doubling of the rate (a log-likelihood ratio, floored at 0). */
-  private static double cusumStep(double cusum, double observed, double expected) {
-    return Math.max(0, cusum + observed * Math.log(CUSUM_RATIO) - (CUSUM_RATIO - 1) * expected);
+  /**
+   * The CUSUM's step for a doubling of the rate: the log-likelihood ratio of the observed weight
+   * under the doubled and the usual rate, negative-binomial like the spike score (Poisson when
+   * there is no overdispersion), floored at 0.
+   */
+  private double cusumStep(double cusum, double observed, double expected) {
+    double r = settings.overdispersion();
+    double rise = r == 0
+        ? observed * Math.log(CUSUM_RATIO) - (CUSUM_RATIO - 1) * expected
+        : observed * Math.log(CUSUM_RATIO * (1 + r * expected) / (1 + r * CUSUM_RATIO * expected))
+            - Math.log((1 + r * CUSUM_RATIO * expected) / (1 + r * expected)) / r;
+    return Math.max(0, cusum + rise);
   }
 
   /** The CUSUM carried on over the window's buckets, empty ones included. */
@@ -271,18 +274,23 @@ public final class Detector {
     return Math.max(baseline, floorPerBucket());
   }
 
+  private double expectedInWindow() {
+    return Math.max(expectedPerBucket() * settings.windowBuckets(), settings.floorPerDay());
+  }
+
   private double floorPerBucket() {
     return settings.perBucket(settings.floorPerDay());
   }
 
   /**
-   * The z-score of the window's weighted reports against the baseline, with the Poisson
-   * variance or the place's own, when its coverage has varied more.
+   * The z-score of the window's weighted reports against the baseline, negative-binomial. A
+   * window shorter than a day expects at least a day's floor: a handful of stories within hours
+   * about a quiet town happen too often by chance to be an escalation on their own.
    */
   private double score(Coverage window) {
-    double expected = expectedPerBucket() * settings.windowBuckets();
-    double spread = Math.max(expectedPerBucket(), variance) * settings.windowBuckets();
-    return (window.weight() - expected) / Math.sqrt(spread);
+    double expected = expectedInWindow();
+    double variance = expected + settings.overdispersion() * expected * expected;
+    return (window.weight() - expected) / Math.sqrt(variance);
   }
 
   private Level enteredLevel(double score, double climb, Coverage window) {
@@ -330,7 +338,7 @@ public final class Detector {
         .setTopActors(window.topActors(TOP_ACTORS))
         .setEvidence(window.topStories(EVIDENCE_STORIES).stream().map(Detector::evidence).toList())
         .setSummary(summary(window, sources.size(),
-            window.weight() / (expectedPerBucket * settings.windowBuckets()), sustained))
+            window.weight() / expectedInWindow(), sustained))
         .setDetectedAt(Instant.ofEpochMilli(detectedAt))
         .build();
   }

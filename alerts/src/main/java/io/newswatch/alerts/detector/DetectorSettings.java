@@ -14,6 +14,9 @@ import java.util.List;
  * @param baselineHalfLife how fast the baseline forgets: a bucket this old weighs half as much
  * @param priorPerDay the baseline of a place never seen before, so its first story is no spike
  * @param floorPerDay the lowest baseline, so that quiet places do not alert on noise
+ * @param overdispersion the variance of a window's count beyond the Poisson one, as a fraction
+ *     of its squared expectation: 0.25 means coverage typically swings by half from one window
+ *     to the next, so a busy place needs a proportionally bigger jump than a quiet one
  * @param passingMentionWeight what a story counts for a place it mentions but is not about
  *     (a story whose focus is the place, or that has no focus, counts 1)
  * @param echoWeight what a copy of a story counts when a new outlet publishes it (times the
@@ -32,6 +35,7 @@ public record DetectorSettings(
     Duration baselineHalfLife,
     double priorPerDay,
     double floorPerDay,
+    double overdispersion,
     double passingMentionWeight,
     double echoWeight,
     Duration grace,
@@ -54,6 +58,9 @@ public record DetectorSettings(
     requirePositive(baselineHalfLife, "baselineHalfLife");
     if (floorPerDay <= 0 || priorPerDay < floorPerDay) {
       throw new IllegalArgumentException("need 0 < floorPerDay <= priorPerDay");
+    }
+    if (overdispersion < 0) {
+      throw new IllegalArgumentException("overdispersion must not be negative");
     }
     requireFraction(passingMentionWeight, "passingMentionWeight");
     requireFraction(echoWeight, "echoWeight");
@@ -82,25 +89,26 @@ public record DetectorSettings(
         Duration.ofDays(7),
         1.0,
         0.5,
+        0.25,
         0.5,
         0.5,
         Duration.ofDays(1),
         List.of(
-            new LevelRule(Level.ELEVATED, 3.0, 3.0, 3, 2),
-            new LevelRule(Level.ESCALATING, 4.5, 5.0, 5, 3),
-            new LevelRule(Level.CRITICAL, 8.0, 10.0, 8, 5)),
+            new LevelRule(Level.ELEVATED, 3.0, 4.0, 3, 2),
+            new LevelRule(Level.ESCALATING, 4.5, 6.0, 5, 3),
+            new LevelRule(Level.CRITICAL, 8.0, 12.0, 8, 5)),
         0.5,
         Duration.ofHours(24));
   }
 
   public DetectorSettings withBucket(Duration newBucket) {
     return new DetectorSettings(newBucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown);
   }
 
   public DetectorSettings withCooldown(Duration newCooldown) {
     return new DetectorSettings(bucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown);
   }
 
   long bucketMillis() {

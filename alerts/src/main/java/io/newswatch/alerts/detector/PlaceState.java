@@ -13,8 +13,6 @@ import java.util.TreeMap;
  *
  * @param baseline expected weighted stories per bucket, an EWMA over the buckets that have
  *     left the window (so a burst is never compared with itself)
- * @param variance the EWMA of the squared deviations of those buckets from the baseline: when
- *     the place's coverage varies more than a Poisson count would, scores are scaled down
  * @param cusum the one-sided CUSUM of those buckets, for climbs too slow to spike
  * @param windowStart the first bucket of the window; older buckets are in the baseline
  * @param buckets the window's buckets that have stories, oldest first
@@ -28,7 +26,6 @@ public record PlaceState(
     double lon,
     Level level,
     double baseline,
-    double variance,
     double cusum,
     long windowStart,
     List<Bucket> buckets,
