@@ -33,6 +33,11 @@ final class IngestOptions {
       description = "Least time between two requests to one host (default: ${DEFAULT-VALUE}).")
   Duration hostDelay;
 
+  @Option(names = "--read-timeout", defaultValue = "20s", converter = Durations.class, paramLabel = "DURATION",
+      description = "Give up on a feed whose server sends nothing for this long (default: ${DEFAULT-VALUE}; "
+          + "a whole fetch gets at most a minute).")
+  Duration readTimeout;
+
   @Option(names = "--push-token", defaultValue = "${env:NEWSWATCH_PUSH_TOKEN}", paramLabel = "TOKEN",
       description = "When set, POST /api/articles needs 'Authorization: Bearer TOKEN' (env NEWSWATCH_PUSH_TOKEN).")
   String pushToken;
@@ -70,7 +75,8 @@ final class IngestOptions {
   }
 
   FeedLimits limits() {
-    return FeedLimits.defaults().withHostDelay(hostDelay);
+    FeedLimits defaults = FeedLimits.defaults();
+    return defaults.withHostDelay(hostDelay).withTimeouts(readTimeout, defaults.totalTimeout());
   }
 
   PushSettings push() {

@@ -58,11 +58,11 @@ public final class PushEndpoint {
           "the body is over " + settings.maxBytes() + " bytes: send smaller batches"));
       return;
     }
-    List<Map<String, Object>> errors = new ArrayList<>();
+    List<LineError> errors = new ArrayList<>();
     ArticleSink reporting = new ArticleSink() {
       @Override public boolean accept(RawArticle article) { return sink.accept(article); }
       @Override public void reject(String origin, long line, String input, String reason) {
-        errors.add(Map.of("line", line, "reason", reason));
+        errors.add(new LineError(line, reason));
         sink.reject(origin, line, input, reason);
       }
       @Override public void flush() { sink.flush(); }
@@ -81,6 +81,9 @@ public final class PushEndpoint {
     answer.put("errors", errors);
     json(ctx, errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, answer);
   }
+
+  /** Why one line of a batch was rejected. */
+  record LineError(long line, String reason) {}
 
   /** One pretty-printed JSON object becomes one line; anything else is read as JSON Lines. */
   private static String asJsonLines(String body) {
