@@ -1,7 +1,10 @@
 package io.newswatch.alerts.topology;
 
 import static io.newswatch.alerts.Donbas.ESCALATION;
+import static io.newswatch.alerts.Donbas.DAY_ONE;
 import static io.newswatch.alerts.Donbas.KOSTIANTYNIVKA;
+import static io.newswatch.alerts.Donbas.KRAMATORSK;
+import static io.newswatch.alerts.Donbas.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.Donbas;
@@ -12,6 +15,7 @@ import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
+import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.Watch;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topic;
@@ -19,6 +23,10 @@ import io.newswatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -37,6 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AlertsTopologyTest {
   private static final Topics TOPICS = Topics.defaults();
   private static final DetectorSettings SETTINGS = DetectorSettings.defaults();
+  /** Day buckets compared day by day, as in {@code DetectorTest}. */
+  private static final DetectorSettings DAILY = SETTINGS.withBucket(Duration.ofDays(1));
   private static final String KOSTIANTYNIVKA_KEY = Long.toString(KOSTIANTYNIVKA.getGeonameId());
 
   @TempDir
@@ -128,6 +138,140 @@ class AlertsTopologyTest {
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
   }
 
+  @Test
+  void aWatchAddedAtRuntimeStartsTrackingAndEachWatchHasItsOwnLevel() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    List<EnrichedArticle> feed = new ArrayList<>(Donbas.demo());
+    feed.addAll(escalation(KRAMATORSK, ESCALATION.plus(Duration.ofMinutes(10))));
+    feed.sort(Comparator.comparing(EnrichedArticle::getPublishedAt));
+    Predicate<EnrichedArticle> ordinary = a -> a.getPublishedAt().isBefore(ESCALATION);
+
+    send(feed.stream().filter(ordinary).toList());
+    assertThat(states().get(key(KOSTIANTYNIVKA))).as("not tracked before it is watched").isNull();
+    watch(KOSTIANTYNIVKA, Level.ESCALATING);
+    watch(KRAMATORSK, Level.ELEVATED);
+    send(feed.stream().filter(ordinary.negate()).toList());
+
+    assertThat(alerts.readValuesToList()).extracting(a -> a.getPlaceName() + " " + a.getLevel())
+        .containsExactly("Kramatorsk ELEVATED", "Kostiantynivka ESCALATING", "Kramatorsk ESCALATING",
+            "Kostiantynivka CRITICAL", "Kramatorsk CRITICAL");
+  }
+
+  @Test
+  void aWatchRemovedAtRuntimeIgnoresThePlaceUntilItIsWatchedAgain() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    List<EnrichedArticle> demo = Donbas.demo();
+    Predicate<EnrichedArticle> early = a -> a.getPublishedAt().isBefore(ESCALATION.plus(Duration.ofMinutes(50)));
+
+    send(demo.stream().filter(early).toList());
+    PlaceState whenRemoved = states().get(key(KOSTIANTYNIVKA));
+    watchlist.pipeInput(key(KOSTIANTYNIVKA), null);
+    send(List.of(article("unwatched").at(ESCALATION.plus(Duration.ofMinutes(55))).source("x.example")
+        .about(KOSTIANTYNIVKA).build()));
+    assertThat(states().get(key(KOSTIANTYNIVKA))).as("not counted while unwatched").isEqualTo(whenRemoved);
+    watch(KOSTIANTYNIVKA, Level.CRITICAL);
+    send(demo.stream().filter(early.negate()).toList());
+
+    assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
+        .as("ELEVATED before the removal, then only CRITICAL, the new watch's level")
+        .containsExactly(Level.ELEVATED, Level.CRITICAL);
+  }
+
+  @Test
+  void outOfOrderArticlesWithinTheWindowRaiseTheSameLevelsAndTooLateOnesAreCounted() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    List<EnrichedArticle> demo = new ArrayList<>(Donbas.demo());
+    for (int i = 1; i + 1 < demo.size(); i += 3) {
+      Collections.swap(demo, i, i + 1); // neighbours, at most an hour apart in the escalation
+    }
+    EnrichedArticle tooLate = article("too-late").at(ESCALATION.minus(Duration.ofDays(2)))
+        .source("slow.example").about(KOSTIANTYNIVKA).build();
+
+    send(demo);
+    send(List.of(tooLate));
+
+    assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
+        .containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
+    assertThat(lateArticlesDropped()).isEqualTo(1.0);
+    assertThat(states().get(key(KOSTIANTYNIVKA)).buckets()).flatExtracting(PlaceState.Bucket::stories)
+        .extracting(PlaceState.Story::articleId).doesNotContain("too-late");
+  }
+
+  @Test
+  void copiesAndRedeliveriesAddNothing() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (EnrichedArticle article : Donbas.demo()) {
+      feed.add(article);
+      feed.add(article); // redelivered
+      feed.add(EnrichedArticle.newBuilder(article).setId("repost-" + article.getId())
+          .setPublishedAt(article.getPublishedAt().plusSeconds(5)).setDuplicateOf(article.getId()).build());
+    }
+
+    send(feed);
+
+    assertThat(alerts.readValuesToList()).as("reposts by the same outlet are not breadth")
+        .isEqualTo(Backtest.run(Donbas.demo(), SETTINGS, WatchFilter.all()));
+  }
+
+  @Test
+  void aLevelIsHeldUntilTheScoresFallWellBelowIt() {
+    start(AlertsTopology.build(TOPICS, DAILY));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+
+    send(days(0, 5));
+    send(days(1, 4)); // scores 1.9: under ELEVATED's 3, over the 1.5 it must fall below
+    send(days(2, 1));
+    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.ELEVATED);
+    send(days(5, 1));
+    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.NORMAL);
+
+    assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
+  }
+
+  @Test
+  void aRiseWithinTheCooldownIsTrackedButNotPublished() {
+    start(AlertsTopology.build(TOPICS, DAILY.withCooldown(Duration.ofDays(7))));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+
+    send(days(0, 5));
+    send(days(2, 1));
+    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.NORMAL);
+    send(days(3, 6));
+
+    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.ELEVATED);
+    assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
+  }
+
+  @Test
+  void aRestartCarriesOnFromTheStores() {
+    List<EnrichedArticle> demo = Donbas.demo();
+    Predicate<EnrichedArticle> early = a -> a.getPublishedAt().isBefore(ESCALATION.plus(Duration.ofMinutes(50)));
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    send(demo.stream().filter(early).toList());
+    List<Alert> beforeRestart = alerts.readValuesToList();
+    List<KeyValue<String, PlaceState>> stored = contents(states());
+    List<KeyValue<String, Alert>> recent = contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE));
+    driver.close();
+
+    // a new instance restores the stores (from their changelogs, in production)
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    states().putAll(stored);
+    driver.<String, Alert>getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE).putAll(recent);
+    send(demo.stream().filter(early.negate()).toList());
+
+    List<Alert> all = new ArrayList<>(beforeRestart);
+    all.addAll(alerts.readValuesToList());
+    assertThat(all).isEqualTo(Backtest.run(demo, SETTINGS, WatchFilter.all()));
+    assertThat(contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE)))
+        .extracting(kv -> kv.value).isEqualTo(all);
+  }
+
   /**
    * The dead letter itself is not asserted: TopologyTestDriver 4.4 runs the continue-handler
    * but does not write Kafka Streams' dead-letter record, so that needs a real broker.
@@ -161,12 +305,59 @@ class AlertsTopologyTest {
   }
 
   private void watch(Level minLevel) {
-    watchlist.pipeInput(KOSTIANTYNIVKA_KEY, Watch.newBuilder()
-        .setPlaceId(KOSTIANTYNIVKA.getGeonameId())
-        .setName(KOSTIANTYNIVKA.getName())
+    watch(KOSTIANTYNIVKA, minLevel);
+  }
+
+  private void watch(PlaceMention place, Level minLevel) {
+    watchlist.pipeInput(key(place), Watch.newBuilder()
+        .setPlaceId(place.getGeonameId())
+        .setName(place.getName())
         .setMinLevel(minLevel)
         .setAddedAt(Donbas.DAY_ONE)
         .build());
+  }
+
+  private static String key(PlaceMention place) {
+    return Long.toString(place.getGeonameId());
+  }
+
+  private KeyValueStore<String, PlaceState> states() {
+    return driver.getKeyValueStore(AlertsTopology.PLACE_STATE_STORE);
+  }
+
+  private static <V> List<KeyValue<String, V>> contents(KeyValueStore<String, V> store) {
+    try (var all = store.all()) {
+      List<KeyValue<String, V>> entries = new ArrayList<>();
+      all.forEachRemaining(entries::add);
+      return entries;
+    }
+  }
+
+  private double lateArticlesDropped() {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals(DetectProcessor.LATE_METRIC + "-total"))
+        .mapToDouble(e -> (Double) e.getValue().metricValue())
+        .sum();
+  }
+
+  /** {@code stories} stories about Kostiantynivka on one day, from two outlets. */
+  private static List<EnrichedArticle> days(int day, int stories) {
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int i = 0; i < stories; i++) {
+      feed.add(article("d" + day + "s" + i).at(DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(i)))
+          .source("o" + i % 2 + ".example").about(KOSTIANTYNIVKA).build());
+    }
+    return feed;
+  }
+
+  /** The demo's escalation, told about another town from {@code from} on. */
+  private static List<EnrichedArticle> escalation(PlaceMention town, Instant from) {
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int i = 0; i < Donbas.ESCALATION_STORIES; i++) {
+      feed.add(article(town.getName() + "-" + i).at(from.plus(Duration.ofMinutes(20L * i)))
+          .source("outlet" + i % 6 + ".example").about(town).intensity(0.8, "shelling").build());
+    }
+    return feed;
   }
 
   private void send(List<EnrichedArticle> articles) {
