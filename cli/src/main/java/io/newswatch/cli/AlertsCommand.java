@@ -5,7 +5,10 @@ import io.newswatch.alerts.http.StoreAlertQueries;
 import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
+import io.newswatch.cli.web.DashboardRoutes;
+import io.newswatch.enrich.Enricher;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "alerts", mixinStandardHelpOptions = true,
     description = {"Runs the alerts stage alone against a Kafka cluster: news.articles.enriched and "
-        + "news.watchlist in, news.alerts out, with the HTTP API. Stop with Ctrl-C."})
+        + "news.watchlist in, news.alerts out, with the HTTP API and the dashboard. Stop with Ctrl-C."})
 final class AlertsCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
   @Mixin DetectorOptions detector;
@@ -30,9 +33,11 @@ final class AlertsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Running running = new Running();
-    StreamsApp alerts = running.add(Stages.startAlerts(cluster.clientProperties(), cluster.topics(), stateDir,
+    Properties client = cluster.clientProperties();
+    StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), stateDir,
         detector.settings(), discovery.alwaysWatched()));
-    running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams())));
+    running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams()),
+        DashboardRoutes.of(client, cluster.topics(), Enricher.loadDefault().gazetteer(), WatchCommand::resolve)));
     running.awaitStop();
     return 0;
   }

@@ -12,6 +12,7 @@ import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
 import io.newswatch.cli.pipeline.TopicSetup;
+import io.newswatch.cli.web.DashboardRoutes;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.ingest.kafka.KafkaIngest;
 import io.newswatch.schemas.Topics;
@@ -86,11 +87,12 @@ final class UpCommand implements Callable<Integer> {
         ingest.pollFeeds(feeds, ingestOptions.limits(), metrics);
       }
       running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning(),
-          new StoreAlertQueries(alerts.streams()), ingest.routes(ingestOptions.push(), metrics)));
+          new StoreAlertQueries(alerts.streams()), ingest.routes(ingestOptions.push(), metrics)
+              .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve))));
       running.add(AlertPrinter.start(client, topics, out));
       running.add(WebhookDelivery.start(client, topics, WebhookSender.defaults()));
       awaitRunning(enrich, alerts);
-      out.printf("newswatch is up in %.1f s: http://localhost:%d/health, /api/alerts; Kafka at %s%n",
+      out.printf("newswatch is up in %.1f s: dashboard at http://localhost:%d/ ; Kafka at %s%n",
           Duration.between(start, Instant.now()).toMillis() / 1000.0, httpPort, client.getProperty("bootstrap.servers"));
       if (!feeds.isEmpty()) {
         out.println("polling " + feeds.size() + " feeds; POST articles to http://localhost:" + httpPort + "/api/articles");

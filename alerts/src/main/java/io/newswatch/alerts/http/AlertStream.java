@@ -1,0 +1,95 @@
+package io.newswatch.alerts.http;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.sse.SseClient;
+import io.newswatch.avro.Alert;
+import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * {@code GET /api/alerts/stream}: new alerts as server-sent events ({@code event: alert},
+ * the alert's JSON as data), read from the alerts topic. Each event's id is the topic
+ * position after it ({@code partition:offset,...}); a client that reconnects with
+ * {@code Last-Event-ID} (browsers do it by themselves) resumes after the last event it
+ * got, so it misses nothing. Without one, the stream starts with the next alert.
+ */
+public final class AlertStream {
+  public static final String PATH = "/api/alerts/stream";
+
+  private final Properties clientProperties;
+  private final Topic<String, Alert> topic;
+
+  public AlertStream(Properties clientProperties, Topics topics) {
+    this.clientProperties = clientProperties;
+    this.topic = topics.alerts();
+  }
+
+  public Consumer<JavalinConfig> routes() {
+    return config -> config.routes.sse(PATH, this::serve);
+  }
+
+  private void serve(SseClient client) {
+    Properties props = new Properties();
+    props.putAll(clientProperties);
+    props.put("isolation.level", "read_committed");
+    props.put("enable.auto.commit", "false");
+    try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      Map<Integer, Long> resume = positions(client.ctx().header("Last-Event-ID"));
+      consumer.seekToEnd(partitions);
+      partitions.forEach(p -> {
+        if (resume.containsKey(p.partition())) {
+          consumer.seek(p, resume.get(p.partition()));
+        }
+      });
+      Map<Integer, Long> position = new TreeMap<>();
+      partitions.forEach(p -> position.put(p.partition(), consumer.position(p)));
+      client.sendComment("newswatch alerts");
+      while (!client.terminated()) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        for (var record : records) {
+          position.put(record.partition(), record.offset() + 1);
+          if (record.value() != null) {
+            client.sendEvent("alert", AvroJson.toJsonLine(record.value()), format(position));
+          }
+        }
+        if (records.isEmpty()) {
+          client.sendComment("keep-alive");
+        }
+      }
+    }
+  }
+
+  /** {@code "0:12,1:7"}: the next offset to read in each partition. */
+  static String format(Map<Integer, Long> positions) {
+    return positions.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
+  }
+
+  /** The positions a Last-Event-ID names; empty when there is none or it is not ours. */
+  static Map<Integer, Long> positions(String lastEventId) {
+    Map<Integer, Long> positions = new TreeMap<>();
+    if (lastEventId == null || lastEventId.isBlank()) {
+      return positions;
+    }
+    try {
+      Arrays.stream(lastEventId.split(",")).map(part -> part.split(":"))
+          .forEach(kv -> positions.put(Integer.parseInt(kv[0].trim()), Long.parseLong(kv[1].trim())));
+      return positions;
+    } catch (RuntimeException e) {
+      return new TreeMap<>();
+    }
+  }
+}

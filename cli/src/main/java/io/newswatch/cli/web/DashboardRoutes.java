@@ -1,0 +1,81 @@
+package io.newswatch.cli.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.newswatch.alerts.http.AlertStream;
+import io.newswatch.alerts.http.Dashboard;
+import io.newswatch.avro.Level;
+import io.newswatch.avro.Watch;
+import io.newswatch.cli.UserError;
+import io.newswatch.cli.pipeline.CompactedTopic;
+import io.newswatch.enrich.gazetteer.Gazetteer;
+import io.newswatch.enrich.gazetteer.Place;
+import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Topics;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * What the dashboard needs beside the alerts API: the page itself, the alert stream, and
+ * the watchlist to read and edit ({@code GET/POST /api/watches}, {@code DELETE
+ * /api/watches/{id}}), with names resolved as {@code newswatch watch add} resolves them.
+ */
+public final class DashboardRoutes {
+  private DashboardRoutes() {}
+
+  /**
+   * @param resolve a place by name or id, as {@code newswatch watch add} does; a
+   *     {@link UserError} (unknown or ambiguous name) becomes a 400 with its message
+   */
+  public static Consumer<JavalinConfig> of(Properties client, Topics topics, Gazetteer gazetteer,
+      BiFunction<Gazetteer, String, Place> resolve) {
+    CompactedTopic<Watch> watchlist = new CompactedTopic<>(client, topics.watchlist());
+    return Dashboard.routes()
+        .andThen(new AlertStream(client, topics).routes())
+        .andThen(config -> {
+          config.routes.get("/api/watches", ctx -> json(ctx, HttpStatus.OK, watchlistJson(watchlist)));
+          config.routes.post("/api/watches", ctx -> add(ctx, watchlist, gazetteer, resolve));
+          config.routes.delete("/api/watches/{id}", ctx -> {
+            watchlist.put(Long.toString(Long.parseLong(ctx.pathParam("id"))), null);
+            ctx.status(HttpStatus.NO_CONTENT);
+          });
+          config.routes.exception(UserError.class, (e, ctx) -> json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", e.getMessage())));
+          config.routes.exception(NumberFormatException.class, (e, ctx) ->
+              json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", "a place id is a GeoNames id, a number")));
+        });
+  }
+
+  private static JsonNode watchlistJson(CompactedTopic<Watch> watchlist) {
+    var array = AvroJson.MAPPER.createArrayNode();
+    watchlist.readAll().values().forEach(w -> array.add(AvroJson.toJson(w)));
+    return array;
+  }
+
+  private static void add(Context ctx, CompactedTopic<Watch> watchlist, Gazetteer gazetteer,
+      BiFunction<Gazetteer, String, Place> resolve) throws Exception {
+    JsonNode body = AvroJson.MAPPER.readTree(ctx.body());
+    String name = body.path("place").asText("").trim();
+    if (name.isEmpty()) {
+      throw new UserError("give a place: {\"place\": \"Kramatorsk\"}");
+    }
+    Level minLevel;
+    try {
+      minLevel = Level.valueOf(body.path("minLevel").asText("ELEVATED"));
+    } catch (IllegalArgumentException e) {
+      throw new UserError("minLevel is ELEVATED, ESCALATING or CRITICAL");
+    }
+    Place place = resolve.apply(gazetteer, name);
+    Watch watch = new Watch(place.geonameId(), place.name(), minLevel, Instant.now());
+    watchlist.put(Long.toString(place.geonameId()), watch);
+    json(ctx, HttpStatus.CREATED, AvroJson.toJson(watch));
+  }
+
+  private static void json(Context ctx, HttpStatus status, Object body) {
+    ctx.status(status).contentType("application/json").result(AvroJson.MAPPER.valueToTree(body).toString());
+  }
+}

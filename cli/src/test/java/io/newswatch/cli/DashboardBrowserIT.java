@@ -1,0 +1,185 @@
+package io.newswatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.http.HttpApi;
+import io.newswatch.alerts.http.StoreAlertQueries;
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Evidence;
+import io.newswatch.avro.Level;
+import io.newswatch.cli.broker.LocalBroker;
+import io.newswatch.cli.pipeline.Stages;
+import io.newswatch.cli.pipeline.StreamsApp;
+import io.newswatch.cli.pipeline.TopicSetup;
+import io.newswatch.cli.web.DashboardRoutes;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.ingest.article.ArticleParser;
+import io.newswatch.ingest.file.JsonLinesImporter;
+import io.newswatch.ingest.kafka.KafkaArticleSink;
+import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard in headless Chromium (driven through ChromeDriver's W3C WebDriver
+ * protocol, no client library): it loads, an escalation pushed through the pipeline
+ * appears without a reload, and article text is shown as text, never run.
+ */
+class DashboardBrowserIT {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @TempDir Path dir;
+
+  @Test
+  void anEscalationAppearsLiveAndArticleTextStaysText() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    int kafkaPort = UpIT.freePortPair();
+    Topics topics = Topics.defaults();
+    try (LocalBroker broker = LocalBroker.start(dir.resolve("kafka"), kafkaPort, kafkaPort + 1)) {
+      Properties client = new Properties();
+      client.put("bootstrap.servers", broker.bootstrapServers());
+      TopicSetup.ensure(client, topics, 1, (short) 1);
+      Enricher enricher = Enricher.loadDefault();
+      try (StreamsApp enrich = Stages.startEnrich(client, topics, dir.resolve("state"), enricher);
+           StreamsApp alerts = Stages.startAlerts(client, topics, dir.resolve("state"), DetectorSettings.defaults(),
+               WatchFilter.none());
+           HttpApi http = HttpApi.start(0, alerts::isRunning, new StoreAlertQueries(alerts.streams()),
+               DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve));
+           WebDriver browser = WebDriver.start(UpIT.freePort(), dir.resolve("chrome"))) {
+        String page = "http://127.0.0.1:" + http.port() + "/";
+        post(page + "api/watches", "{\"place\": \"705104\"}");
+
+        browser.open(page);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            "live".equals(browser.script("return document.getElementById('connection').textContent")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "Kostiantynivka".equals(
+            browser.script("return document.querySelector('#watchlist li .name')?.textContent")));
+
+        try (var in = Demo.feed(); var sink = new KafkaArticleSink(client, topics)) {
+          new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo", in, sink);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+            ((Number) browser.scriptValue("return document.querySelectorAll('#alerts li.alert').length")).intValue() >= 3);
+        assertThat(browser.script("return document.querySelector('#watchlist li .level').textContent")).isEqualTo("CRITICAL");
+
+        publishHostileAlert(client, topics);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            ((Number) browser.scriptValue("return document.querySelectorAll('#alerts li.alert').length")).intValue() >= 4);
+        assertThat(browser.script("return String(window.pwned)")).isEqualTo("undefined");
+        assertThat(browser.script("return document.querySelector('#alerts li.alert .summary').textContent"))
+            .isEqualTo("<img src=x onerror=\"window.pwned=1\"> in Kostiantynivka");
+        assertThat(browser.script("return document.querySelectorAll('#alerts img').length")).isEqualTo("0");
+
+        Path shot = Path.of("target", "dashboard.png");
+        Files.write(shot, browser.screenshot());
+        assertThat(shot).isNotEmptyFile();
+      }
+    }
+  }
+
+  static void publishHostileAlert(Properties client, Topics topics) throws Exception {
+    var alert = WebhooksIT.alert("hostile", Level.CRITICAL);
+    alert.setSummary("<img src=x onerror=\"window.pwned=1\"> in Kostiantynivka");
+    alert.setEvidence(List.of(new Evidence("x", "<script>window.pwned=1</script>", "https://e.org/x", "e.org",
+        Instant.parse("2025-11-20T09:00:00Z"))));
+    var topic = topics.alerts();
+    try (var producer = new KafkaProducer<>(client, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      producer.send(new ProducerRecord<>(topic.name(), "705104", alert)).get();
+    }
+  }
+
+  static JsonNode post(String url, String json) throws Exception {
+    var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    return response.body().isEmpty() ? null : AvroJson.MAPPER.readTree(response.body());
+  }
+
+  /** A headless Chromium session through ChromeDriver's HTTP protocol. */
+  static final class WebDriver implements AutoCloseable {
+    final Process driver;
+    final String base;
+    final String session;
+
+    private WebDriver(Process driver, String base, String session) {
+      this.driver = driver;
+      this.base = base;
+      this.session = session;
+    }
+
+    static WebDriver start(int port, Path profile) throws Exception {
+      Process driver = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      String base = "http://127.0.0.1:" + port;
+      await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
+          HTTP.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
+              HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+      ObjectNode caps = AvroJson.MAPPER.createObjectNode();
+      ObjectNode options = caps.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
+          .putObject("goog:chromeOptions").put("binary", CHROMIUM.toString());
+      var args = options.putArray("args");
+      for (String a : List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1200,900",
+          "--user-data-dir=" + profile)) {
+        args.add(a);
+      }
+      JsonNode created = post(base + "/session", caps.toString());
+      return new WebDriver(driver, base, created.path("value").path("sessionId").asText());
+    }
+
+    void open(String url) throws Exception {
+      post(base + "/session/" + session + "/url", AvroJson.MAPPER.createObjectNode().put("url", url).toString());
+    }
+
+    Object scriptValue(String js) throws Exception {
+      ObjectNode body = AvroJson.MAPPER.createObjectNode().put("script", js);
+      body.putArray("args");
+      JsonNode value = post(base + "/session/" + session + "/execute/sync", body.toString()).path("value");
+      return value.isNumber() ? value.numberValue() : value.asText();
+    }
+
+    String script(String js) throws Exception {
+      return String.valueOf(scriptValue(js));
+    }
+
+    byte[] screenshot() throws Exception {
+      var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/session/" + session + "/screenshot")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return Base64.getDecoder().decode(AvroJson.MAPPER.readTree(response.body()).path("value").asText());
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        HTTP.send(HttpRequest.newBuilder(URI.create(base + "/session/" + session)).DELETE().build(),
+            HttpResponse.BodyHandlers.discarding());
+      } finally {
+        driver.destroy();
+        driver.waitFor();
+      }
+    }
+  }
+}
