@@ -77,23 +77,54 @@ public final class NearDuplicates {
     return fingerprint(Tokens.of(text), 0);
   }
 
-  /** SimHash of the shingles of tokens {@code [from, size)}. */
+  /**
+   * SimHash of the shingles of tokens {@code [from, size)}: bit k is set when most shingle
+   * hashes have bit k set. The ones are counted eight bits at a time, each byte of a hash
+   * spread into eight 8-bit lanes of a long ({@link #SPREAD}) and the lanes emptied before they
+   * overflow: 8 additions per shingle instead of 64.
+   */
   public static long fingerprint(Tokens tokens, int from) {
-    int[] votes = new int[64];
+    long[] lanes = new long[8];
+    int[] ones = new int[64];
+    int shingles = 0;
     int last = Math.max(from + 1, tokens.size() - SHINGLE + 1);
     for (int i = from; i < last && i < tokens.size(); i++) {
-      long hash = hash(tokens.phrase(i, Math.min(i + SHINGLE, tokens.size())));
-      for (int bit = 0; bit < 64; bit++) {
-        votes[bit] += (hash >>> bit & 1) == 1 ? 1 : -1;
+      long hash = hash(tokens, i, Math.min(i + SHINGLE, tokens.size()));
+      for (int b = 0; b < 8; b++) {
+        lanes[b] += SPREAD[(int) (hash >>> (8 * b)) & 0xff];
+      }
+      if (++shingles % 255 == 0) {
+        empty(lanes, ones);
       }
     }
+    empty(lanes, ones);
     long fingerprint = 0;
     for (int bit = 0; bit < 64; bit++) {
-      if (votes[bit] > 0) {
+      if (2 * ones[bit] > shingles) {
         fingerprint |= 1L << bit;
       }
     }
     return fingerprint;
+  }
+
+  /** Byte value v spread into eight 8-bit lanes: lane k holds bit k of v. */
+  private static final long[] SPREAD = new long[256];
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      for (int k = 0; k < 8; k++) {
+        SPREAD[v] |= (long) (v >>> k & 1) << (8 * k);
+      }
+    }
+  }
+
+  private static void empty(long[] lanes, int[] ones) {
+    for (int b = 0; b < 8; b++) {
+      for (int k = 0; k < 8; k++) {
+        ones[8 * b + k] += (int) (lanes[b] >>> (8 * k) & 0xff);
+      }
+      lanes[b] = 0;
+    }
   }
 
   /** Band {@code b} of a fingerprint, tagged with b so equal bits in different bands differ. */
@@ -101,11 +132,21 @@ public final class NearDuplicates {
     return b << BAND_BITS | (int) (fingerprint >>> (BAND_BITS * b) & ((1 << BAND_BITS) - 1));
   }
 
-  /** FNV-1a, then the murmur3 finaliser so that every bit depends on every character. */
-  private static long hash(String s) {
+  /**
+   * FNV-1a of the keys of tokens {@code [from, to)} joined by spaces (as {@link Tokens#phrase}
+   * writes them, without building the string), then the murmur3 finaliser so that every bit
+   * depends on every character.
+   */
+  private static long hash(Tokens tokens, int from, int to) {
     long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    for (int t = from; t < to; t++) {
+      if (t > from) {
+        h = (h ^ ' ') * 0x100000001b3L;
+      }
+      String key = tokens.key(t);
+      for (int i = 0; i < key.length(); i++) {
+        h = (h ^ key.charAt(i)) * 0x100000001b3L;
+      }
     }
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Places by GeoNames id and by name. Names are compared folded (see
@@ -20,17 +22,20 @@ import java.util.Optional;
  */
 public final class Gazetteer {
   /** Most prominent first (see {@link Place#prominence()}). */
-  private static final Comparator<Place> BEST_FIRST = Comparator
-      .comparingDouble(Place::prominence).reversed()
-      .thenComparingLong(Place::geonameId);
+  private static final Comparator<PlaceName> BEST_FIRST = Comparator
+      .comparingDouble((PlaceName n) -> n.place().prominence()).reversed()
+      .thenComparingLong(n -> n.place().geonameId());
 
   /** The gazetteer that ships with newswatch, a classpath resource next to this class. */
   public static final String BUNDLED_RESOURCE = "gazetteer.tsv.gz";
 
   private final Map<Long, Place> byId;
-  private final PhraseIndex<Place> names;
+  private final PhraseIndex<PlaceName> names;
 
-  private Gazetteer(Map<Long, Place> byId, PhraseIndex<Place> names) {
+  /** A place under one of its names: {@code own} when it is the place's own name, not an alternate one. */
+  public record PlaceName(Place place, boolean own) {}
+
+  private Gazetteer(Map<Long, Place> byId, PhraseIndex<PlaceName> names) {
     this.byId = byId;
     this.names = names;
   }
@@ -55,14 +60,30 @@ public final class Gazetteer {
   }
 
   static Gazetteer read(InputStream in) throws IOException {
-    Map<Long, Place> byId = new HashMap<>();
-    PhraseIndex.Builder<Place> names = PhraseIndex.builder();
-    GazetteerFile.read(in, (place, aliases) -> {
-      byId.put(place.geonameId(), place);
-      names.add(place.name(), place);
-      aliases.forEach(alias -> names.add(alias, place));
-    });
+    // Folding 800k names is most of the load time: parsed and folded on every core, indexed in file order.
+    List<Indexed> indexed = GazetteerFile.lines(in).parallelStream().map(Gazetteer::indexed).toList();
+    Map<Long, Place> byId = new HashMap<>(indexed.size() * 4 / 3 + 1);
+    PhraseIndex.Builder<PlaceName> names = PhraseIndex.builder();
+    for (Indexed entry : indexed) {
+      byId.put(entry.place().geonameId(), entry.place());
+      List<String> keys = entry.keys();
+      for (int i = 0; i < keys.size(); i++) {
+        names.addKey(keys.get(i), new PlaceName(entry.place(), i == 0));
+      }
+    }
     return new Gazetteer(Map.copyOf(byId), names.build(BEST_FIRST));
+  }
+
+  /** A place with the distinct folded keys of its names, its own name's first. */
+  private record Indexed(Place place, List<String> keys) {}
+
+  private static Indexed indexed(String line) {
+    GazetteerFile.Entry entry = GazetteerFile.parse(line);
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add(PhraseIndex.key(entry.place().name()));
+    entry.aliases().forEach(alias -> keys.add(PhraseIndex.key(alias)));
+    keys.remove(null);
+    return new Indexed(entry.place(), List.copyOf(keys));
   }
 
   public Optional<Place> byId(long geonameId) {
@@ -74,11 +95,11 @@ public final class Gazetteer {
    * locality counting ten times its population, see {@link Place#prominence()}).
    */
   public List<Place> lookup(String name) {
-    return names.get(name);
+    return names.get(name).stream().map(PlaceName::place).toList();
   }
 
   /** The name index the tagger matches articles against. */
-  public PhraseIndex<Place> names() {
+  public PhraseIndex<PlaceName> names() {
     return names;
   }
 

@@ -6,6 +6,7 @@ import com.ibm.icu.lang.UScript;
 import com.ibm.icu.util.ULocale;
 import io.newswatch.enrich.gazetteer.GazetteerFile.Entry;
 import io.newswatch.enrich.gazetteer.Place.Kind;
+import io.newswatch.enrich.text.PhraseIndex;
 import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.io.BufferedReader;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -303,11 +305,22 @@ public final class GazetteerBuilder {
     return entry(place, List.copyOf(aliases));
   }
 
-  /** Curated aliases are trusted as written ("UK", "РФ"); dump aliases were filtered already. */
+  /**
+   * Curated aliases are trusted as written ("UK", "РФ"); dump aliases were filtered already.
+   * Of the aliases that fold alike (Kostiantynivka, Kostyantynivka) the first is kept: the
+   * tagger could not tell them apart, and the file loads faster.
+   */
   private static Entry entry(Place place, List<String> aliases) {
-    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(aliases));
-    distinct.removeIf(alias -> alias.isBlank() || alias.equals(place.name())
-        || alias.indexOf('|') >= 0 || alias.indexOf('\t') >= 0);
+    Set<String> keys = new HashSet<>();
+    keys.add(PhraseIndex.key(place.name()));
+    List<String> distinct = new ArrayList<>();
+    for (String alias : aliases) {
+      boolean writable = !alias.isBlank() && alias.indexOf('|') < 0 && alias.indexOf('\t') < 0;
+      String key = writable ? PhraseIndex.key(alias) : null;
+      if (key != null && keys.add(key)) {
+        distinct.add(alias);
+      }
+    }
     return new Entry(place, distinct);
   }
 

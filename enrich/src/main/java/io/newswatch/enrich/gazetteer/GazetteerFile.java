@@ -9,9 +9,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -19,7 +19,8 @@ import java.util.zip.GZIPOutputStream;
  * The gazetteer file: gzip'd UTF-8 lines, a {@value #HEADER} line then one place per line,
  * tab-separated: id, kind, name, countryCode, admin1Code, admin1, lat, lon, population, then
  * the aliases separated by {@code |}. Empty fields are nulls. Aliases are kept as written,
- * not folded, so a change to normalisation needs no rebuild.
+ * not folded, so a change to normalisation needs no rebuild (a rebuild only brings back
+ * spellings that the old folding merged, see {@link GazetteerBuilder}).
  */
 final class GazetteerFile {
   static final String HEADER = "#newswatch-gazetteer\t1";
@@ -42,22 +43,32 @@ final class GazetteerFile {
     gzip.finish();
   }
 
-  /** Calls {@code sink} with each place and its aliases. */
-  static void read(InputStream in, BiConsumer<Place, List<String>> sink) throws IOException {
+  /** The place lines, unparsed: parsing can then run on every core (see {@link #parse}). */
+  static List<String> lines(InputStream in) throws IOException {
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
         new GZIPInputStream(in, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
       String header = reader.readLine();
       if (!HEADER.equals(header)) {
         throw new IOException("not a newswatch gazetteer file (header " + header + ")");
       }
+      List<String> lines = new ArrayList<>();
       for (String line; (line = reader.readLine()) != null; ) {
-        String[] f = line.split("\t", -1);
-        Place place = new Place(Long.parseLong(f[0]), f[2], Place.Kind.ofLabel(f[1]), f[3],
-            orNull(f[4]), orNull(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-            Long.parseLong(f[8]));
-        sink.accept(place, f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split("\\|")));
+        lines.add(line);
       }
+      return lines;
     }
+  }
+
+  /** One place line: the place and its aliases. */
+  static Entry parse(String line) {
+    String[] f = line.split("\t", -1);
+    if (f.length != 10) {
+      throw new IllegalArgumentException("gazetteer line with " + f.length + " fields, not 10: " + line);
+    }
+    Place place = new Place(Long.parseLong(f[0]), f[2], Place.Kind.ofLabel(f[1]), f[3],
+        orNull(f[4]), orNull(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
+        Long.parseLong(f[8]));
+    return new Entry(place, f[9].isEmpty() ? List.of() : Arrays.asList(f[9].split("\\|")));
   }
 
   record Entry(Place place, List<String> aliases) {}

@@ -3,6 +3,7 @@ package io.newswatch.enrich.places;
 import io.newswatch.avro.Mention;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.enrich.gazetteer.Gazetteer;
+import io.newswatch.enrich.gazetteer.Gazetteer.PlaceName;
 import io.newswatch.enrich.gazetteer.Place;
 import io.newswatch.enrich.text.PhraseIndex;
 import io.newswatch.enrich.text.PhraseIndex.Match;
@@ -49,7 +50,7 @@ public final class PlaceTagger {
   private static final double COUNTRY_NAMED = 1;
   private static final double ALTERNATE_NAME = -1;
 
-  private final PhraseIndex<Place> names;
+  private final PhraseIndex<PlaceName> names;
   private final Set<String> stopWords;
   private final Set<String> commonWords;
   private final Set<String> preferredCountries;
@@ -74,7 +75,7 @@ public final class PlaceTagger {
    */
   public List<PlaceMention> tag(Tokens tokens, int titleEnd, PersonNames persons) {
     Map<String, Name> byName = new LinkedHashMap<>();
-    for (Match<Place> match : names.findAll(tokens, m -> gate(tokens, m).admitsAny(m.values())
+    for (Match<PlaceName> match : names.findAll(tokens, m -> gate(tokens, m).admitsAny(m.values())
         && !persons.cover(tokens.start(m.from()), tokens.end(m.to() - 1)))) {
       String phrase = tokens.phrase(match.from(), match.to());
       byName.computeIfAbsent(phrase, k -> new Name(k, candidates(tokens, match))).matches.add(match);
@@ -91,7 +92,7 @@ public final class PlaceTagger {
       boolean inTitle = tokens.start(name.matches.get(0).from()) < titleEnd;
       confidence.merge(choice.place, choice.confidence(inTitle || name.matches.size() > 1), Math::max);
       PlaceMention.Builder mention = places.computeIfAbsent(choice.place, PlaceTagger::newMention);
-      for (Match<Place> match : name.matches) {
+      for (Match<PlaceName> match : name.matches) {
         mention.getMentions().add(new Mention(tokens.surface(match.from(), match.to()),
             tokens.start(match.from()), tokens.end(match.to() - 1)));
       }
@@ -106,19 +107,18 @@ public final class PlaceTagger {
   }
 
   /** The places a match can mean once the gates have spoken, each with the evidence it needs. */
-  private List<Candidate> candidates(Tokens tokens, Match<Place> match) {
+  private List<Candidate> candidates(Tokens tokens, Match<PlaceName> match) {
     Gate gate = gate(tokens, match);
     List<Candidate> candidates = new ArrayList<>(match.values().size());
-    for (Place p : match.values()) {
-      if (gate.admits(p)) {
-        boolean own = Tokens.of(p.name()).phrase().equals(gate.phrase);
-        candidates.add(new Candidate(p, gate.evidenceNeeded(p, own), own));
+    for (PlaceName name : match.values()) {
+      if (gate.admits(name.place())) {
+        candidates.add(new Candidate(name.place(), gate.evidenceNeeded(name.place(), name.own()), name.own()));
       }
     }
     return candidates;
   }
 
-  private Gate gate(Tokens tokens, Match<Place> match) {
+  private Gate gate(Tokens tokens, Match<PlaceName> match) {
     String phrase = tokens.phrase(match.from(), match.to());
     boolean oneWord = match.to() - match.from() == 1;
     return new Gate(phrase, tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
@@ -144,8 +144,13 @@ public final class PlaceTagger {
       return !stopWord && !acronym && (capitalised || !commonWord && wellKnown(p));
     }
 
-    boolean admitsAny(List<Place> places) {
-      return places.stream().anyMatch(this::admits);
+    boolean admitsAny(List<PlaceName> names) {
+      for (PlaceName name : names) {
+        if (admits(name.place())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** The support a place needs from the article to be meant by this name. */
@@ -173,7 +178,7 @@ public final class PlaceTagger {
   private static final class Name {
     final String phrase;
     final List<Candidate> candidates;
-    final List<Match<Place>> matches = new ArrayList<>(2);
+    final List<Match<PlaceName>> matches = new ArrayList<>(2);
 
     Name(String phrase, List<Candidate> candidates) {
       this.phrase = phrase;

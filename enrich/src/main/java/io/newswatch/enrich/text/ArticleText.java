@@ -18,8 +18,6 @@ public final class ArticleText {
 
   private static final Pattern LOOKS_LIKE_HTML =
       Pattern.compile("<(?:[a-zA-Z][a-zA-Z0-9]*\\b[^>]*|/[a-zA-Z][a-zA-Z0-9]*\\s*|!--.*?--)>", Pattern.DOTALL);
-  private static final Pattern SPACE_RUNS = Pattern.compile("[ \\t\\x0B\\f\\u00a0]+");
-  private static final Pattern BLANK_LINE_RUNS = Pattern.compile("\\s*\\n\\s*\\n\\s*");
 
   private ArticleText() {}
 
@@ -37,7 +35,7 @@ public final class ArticleText {
     }
     // Markup is cut generously first (tags take room), the text exactly after.
     String source = cut(body, 4 * MAX_CHARS);
-    String text = tidy(LOOKS_LIKE_HTML.matcher(source).find() ? htmlToText(source) : source);
+    String text = tidy(source.indexOf('<') >= 0 && LOOKS_LIKE_HTML.matcher(source).find() ? htmlToText(source) : source);
     String cleanBody = cut(text, MAX_CHARS);
     boolean truncated = source.length() < body.length() || cleanBody.length() < text.length();
     return new Clean(cleanBody.isEmpty() ? cleanTitle : cleanTitle + "\n\n" + cleanBody, truncated);
@@ -78,8 +76,50 @@ public final class ArticleText {
     return out.toString();
   }
 
+  /**
+   * Line ends as {@code \n}, runs of spaces as one space, a run of blank space holding two or
+   * more line ends as one blank line, no space at either end. One pass: regular expressions
+   * here cost more than all the tagging.
+   */
   private static String tidy(String s) {
-    String spaced = SPACE_RUNS.matcher(s.replace("\r\n", "\n").replace('\r', '\n')).replaceAll(" ");
-    return BLANK_LINE_RUNS.matcher(spaced).replaceAll("\n\n").strip();
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      int wordStart = i;
+      while (i < s.length() && !isSpace(s.charAt(i))) {
+        i++;
+      }
+      out.append(s, wordStart, i);
+      if (i == s.length()) {
+        break;
+      }
+      int runStart = out.length();
+      int lineEnds = 0;
+      boolean pendingSpace = false;
+      for (; i < s.length() && isSpace(s.charAt(i)); i++) {
+        char c = s.charAt(i);
+        if (c == '\n' || c == '\r') {
+          boolean crlf = c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n';
+          i += crlf ? 1 : 0;
+          lineEnds++;
+          out.append(pendingSpace ? " \n" : "\n");
+          pendingSpace = false;
+        } else {
+          pendingSpace = true;
+        }
+      }
+      if (pendingSpace) {
+        out.append(' ');
+      }
+      if (lineEnds >= 2) {
+        out.setLength(runStart);
+        out.append("\n\n");
+      }
+    }
+    return out.toString().strip();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u00a0';
   }
 }

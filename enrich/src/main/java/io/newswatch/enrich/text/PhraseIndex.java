@@ -1,6 +1,7 @@
 package io.newswatch.enrich.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,28 +13,43 @@ import java.util.function.Predicate;
  * found in a text in one left-to-right pass, longest phrase first. Immutable once built,
  * so one index serves every thread.
  *
- * <p>Why a map of whole phrases plus the longest phrase per first word: a text position
- * whose word starts no phrase (most of them) costs one lookup, and the rest at most
- * {@link #MAX_TOKENS} more.
+ * <p>Why a trie over word ids: a text position is matched by following edges word by word,
+ * with no string built; a word that is in no phrase (most words) costs one lookup. Edges
+ * live in one open-addressing table of {@code long} keys (node, word), so 800,000 names
+ * take tens of megabytes, not a map per node.
  */
 public final class PhraseIndex<T> {
   /** Longer names are not indexed; no place or actor needs more words. */
   public static final int MAX_TOKENS = 5;
 
-  private final Map<String, List<T>> byPhrase;
-  private final Map<String, Integer> longestByFirstWord;
+  private final Map<String, Integer> wordIds;
+  private final Edges edges;
+  private final List<List<T>> valuesByNode;
 
-  private PhraseIndex(Map<String, List<T>> byPhrase, Map<String, Integer> longestByFirstWord) {
-    this.byPhrase = byPhrase;
-    this.longestByFirstWord = longestByFirstWord;
+  private PhraseIndex(Map<String, Integer> wordIds, Edges edges, List<List<T>> valuesByNode) {
+    this.wordIds = wordIds;
+    this.edges = edges;
+    this.valuesByNode = valuesByNode;
   }
 
   /** A phrase found in a text: tokens {@code [from, to)} and the values it names. */
   public record Match<T>(int from, int to, List<T> values) {}
 
+  /** The folded phrase {@code name} is indexed under, or null for names of no or too many words. */
+  public static String key(String name) {
+    Tokens tokens = Tokens.of(name);
+    return tokens.size() > 0 && tokens.size() <= MAX_TOKENS ? tokens.phrase() : null;
+  }
+
   /** The values a name stands for, best first (in the builder's order), or none. */
   public List<T> get(String name) {
-    return byPhrase.getOrDefault(Tokens.of(name).phrase(), List.of());
+    Tokens tokens = Tokens.of(name);
+    int node = 0;
+    for (int i = 0; i < tokens.size() && node >= 0; i++) {
+      node = edges.child(node, wordIds.getOrDefault(tokens.key(i), -1));
+    }
+    List<T> values = node > 0 ? valuesByNode.get(node) : null;
+    return values == null ? List.of() : values;
   }
 
   /**
@@ -41,10 +57,32 @@ public final class PhraseIndex<T> {
    * {@code accept} takes wins, so a rejected long match still lets a shorter one through.
    */
   public List<Match<T>> findAll(Tokens tokens, Predicate<Match<T>> accept) {
+    int[] ids = new int[tokens.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = wordIds.getOrDefault(tokens.key(i), -1);
+    }
     List<Match<T>> matches = new ArrayList<>();
+    int[] ends = new int[MAX_TOKENS];
+    int[] endNodes = new int[MAX_TOKENS];
     int i = 0;
-    while (i < tokens.size()) {
-      Match<T> match = longestAt(tokens, i, accept);
+    while (i < ids.length) {
+      int found = 0;
+      int node = 0;
+      for (int j = i; j < ids.length && j - i < MAX_TOKENS; j++) {
+        node = edges.child(node, ids[j]);
+        if (node < 0) {
+          break;
+        }
+        if (valuesByNode.get(node) != null) {
+          ends[found] = j + 1;
+          endNodes[found++] = node;
+        }
+      }
+      Match<T> match = null;
+      for (int k = found - 1; k >= 0 && match == null; k--) {
+        Match<T> candidate = new Match<>(i, ends[k], valuesByNode.get(endNodes[k]));
+        match = accept.test(candidate) ? candidate : null;
+      }
       if (match == null) {
         i++;
       } else {
@@ -53,23 +91,6 @@ public final class PhraseIndex<T> {
       }
     }
     return matches;
-  }
-
-  private Match<T> longestAt(Tokens tokens, int from, Predicate<Match<T>> accept) {
-    Integer longest = longestByFirstWord.get(tokens.key(from));
-    if (longest == null) {
-      return null;
-    }
-    for (int to = Math.min(tokens.size(), from + longest); to > from; to--) {
-      List<T> values = byPhrase.get(tokens.phrase(from, to));
-      if (values != null) {
-        Match<T> match = new Match<>(from, to, values);
-        if (accept.test(match)) {
-          return match;
-        }
-      }
-    }
-    return null;
   }
 
   public static <T> Builder<T> builder() {
@@ -84,9 +105,13 @@ public final class PhraseIndex<T> {
 
     /** Indexes {@code value} under {@code name}; names of no or too many words are skipped. */
     public Builder<T> add(String name, T value) {
-      Tokens tokens = Tokens.of(name);
-      if (tokens.size() > 0 && tokens.size() <= MAX_TOKENS) {
-        List<T> values = byPhrase.computeIfAbsent(tokens.phrase(), k -> new ArrayList<>(1));
+      return addKey(key(name), value);
+    }
+
+    /** Indexes {@code value} under a {@link #key}; a null key is skipped. */
+    public Builder<T> addKey(String key, T value) {
+      if (key != null) {
+        List<T> values = byPhrase.computeIfAbsent(key, k -> new ArrayList<>(1));
         if (!values.contains(value)) {
           values.add(value);
         }
@@ -96,15 +121,90 @@ public final class PhraseIndex<T> {
 
     /** The index, each phrase's values sorted by {@code order}. */
     public PhraseIndex<T> build(Comparator<? super T> order) {
-      Map<String, List<T>> frozen = new HashMap<>(byPhrase.size() * 4 / 3 + 1);
-      Map<String, Integer> longest = new HashMap<>();
+      Map<String, Integer> wordIds = new HashMap<>();
+      Edges edges = new Edges(byPhrase.size() * 2);
+      List<List<T>> valuesByNode = new ArrayList<>(byPhrase.size() * 2);
+      valuesByNode.add(null); // the root
       byPhrase.forEach((phrase, values) -> {
+        int node = 0;
+        for (String word : phrase.split(" ")) {
+          int wordId = wordIds.computeIfAbsent(word, w -> wordIds.size());
+          int child = edges.child(node, wordId);
+          if (child < 0) {
+            child = valuesByNode.size();
+            valuesByNode.add(null);
+            edges.put(node, wordId, child);
+          }
+          node = child;
+        }
         values.sort(order);
-        frozen.put(phrase, List.copyOf(values));
-        String[] words = phrase.split(" ");
-        longest.merge(words[0], words.length, Math::max);
+        valuesByNode.set(node, List.copyOf(values));
       });
-      return new PhraseIndex<>(frozen, longest);
+      return new PhraseIndex<>(Map.copyOf(wordIds), edges, valuesByNode);
+    }
+  }
+
+  /** The trie's edges: (node, word id) to child node, open addressing with linear probing. */
+  private static final class Edges {
+    private static final long EMPTY = -1;
+    private long[] keys;
+    private int[] children;
+    private int size;
+
+    Edges(int expected) {
+      int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+      keys = new long[capacity];
+      children = new int[capacity];
+      Arrays.fill(keys, EMPTY);
+    }
+
+    /** The child of {@code node} along {@code word}, or -1 (also for a word id of -1). */
+    int child(int node, int word) {
+      if (word < 0) {
+        return -1;
+      }
+      long key = (long) node << 32 | word;
+      for (int slot = slot(key); ; slot = (slot + 1) & (keys.length - 1)) {
+        if (keys[slot] == key) {
+          return children[slot];
+        }
+        if (keys[slot] == EMPTY) {
+          return -1;
+        }
+      }
+    }
+
+    void put(int node, int word, int child) {
+      if (2 * (size + 1) > keys.length) {
+        grow();
+      }
+      long key = (long) node << 32 | word;
+      int slot = slot(key);
+      while (keys[slot] != EMPTY) {
+        slot = (slot + 1) & (keys.length - 1);
+      }
+      keys[slot] = key;
+      children[slot] = child;
+      size++;
+    }
+
+    private int slot(long key) {
+      long mixed = key * 0x9E3779B97F4A7C15L;
+      return (int) (mixed ^ mixed >>> 32) & (keys.length - 1);
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldChildren = children;
+      keys = new long[oldKeys.length * 2];
+      children = new int[oldKeys.length * 2];
+      Arrays.fill(keys, EMPTY);
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != EMPTY) {
+          put((int) (oldKeys[i] >>> 32), (int) oldKeys[i], oldChildren[i]);
+        }
+      }
     }
   }
 }

@@ -48,7 +48,7 @@ public final class Tokens {
             end = lastApostrophe;
           }
           int n = keys.size();
-          boolean cyrillic = Character.UnicodeBlock.of(text.charAt(start)) == Character.UnicodeBlock.CYRILLIC;
+          boolean cyrillic = isCyrillic(text.charAt(start));
           keys.add(cyrillic ? CyrillicStem.of(key.toString()) : key.toString());
           starts[n] = start;
           ends[n] = end;
@@ -59,7 +59,7 @@ public final class Tokens {
         lastApostrophe = -1;
         continue;
       }
-      if (Fold.isApostrophe(text.charAt(i))) {
+      if (folded.isEmpty() && Fold.isApostrophe(text.charAt(i))) {
         lastApostrophe = i;
         keyLengthAtApostrophe = key.length();
       }
@@ -75,6 +75,11 @@ public final class Tokens {
       }
     }
     return new Tokens(text, keys, starts, ends, capitalised);
+  }
+
+  /** The Cyrillic block, by range: {@code Character.UnicodeBlock.of} costs a search per word. */
+  private static boolean isCyrillic(char c) {
+    return c >= '\u0400' && c <= '\u04ff';
   }
 
   public int size() {
