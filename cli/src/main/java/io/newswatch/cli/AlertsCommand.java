@@ -10,6 +10,7 @@ import io.newswatch.enrich.Enricher;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,13 +31,19 @@ final class AlertsCommand implements Callable<Integer> {
       description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
+  @Option(names = "--advertised-host", defaultValue = "${env:NEWSWATCH_ADVERTISED_HOST:-localhost}", paramLabel = "HOST",
+      description = "Host name by which other instances of the alerts stage reach this one's HTTP API, "
+          + "to answer for the places they do not hold (default: ${DEFAULT-VALUE}).")
+  String advertisedHost;
+
   @Override
   public Integer call() throws Exception {
     Running running = new Running();
     Properties client = cluster.clientProperties();
+    HostInfo self = new HostInfo(advertisedHost, httpPort);
     StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), stateDir,
-        detector.settings(), discovery.alwaysWatched()));
-    running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams()),
+        detector.settings(), discovery.alwaysWatched(), self));
+    running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams(), self),
         DashboardRoutes.of(client, cluster.topics(), Enricher.loadDefault().gazetteer(), WatchCommand::resolve)));
     running.awaitStop();
     return 0;

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,8 +79,9 @@ final class UpCommand implements Callable<Integer> {
       TopicSetup.ensure(client, topics, partitions, (short) 1);
       Enricher enricher = enrichmentOptions.enricher();
       StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
+      HostInfo self = new HostInfo("localhost", httpPort);
       StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"),
-          detector.settings(), discovery.alwaysWatched()));
+          detector.settings(), discovery.alwaysWatched(), self));
       // One registry for /metrics: other stages show their meters by binding them to it.
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       KafkaIngest ingest = running.add(KafkaIngest.connect(client, topics));
@@ -87,7 +89,7 @@ final class UpCommand implements Callable<Integer> {
         ingest.pollFeeds(feeds, ingestOptions.limits(), metrics);
       }
       running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning(),
-          new StoreAlertQueries(alerts.streams()), ingest.routes(ingestOptions.push(), metrics)
+          new StoreAlertQueries(alerts.streams(), self), ingest.routes(ingestOptions.push(), metrics)
               .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve))));
       running.add(AlertPrinter.start(client, topics, out));
       running.add(WebhookDelivery.start(client, topics, WebhookSender.defaults()));

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * appears without a reload, and article text is shown as text, never run.
  */
 class DashboardBrowserIT {
+  /** The only alerts instance: no other to ask, so its advertised address is never used. */
+  private static final HostInfo ONE_INSTANCE = new HostInfo("localhost", 0);
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -65,8 +68,8 @@ class DashboardBrowserIT {
       Enricher enricher = Enricher.loadDefault();
       try (StreamsApp enrich = Stages.startEnrich(client, topics, dir.resolve("state"), enricher);
            StreamsApp alerts = Stages.startAlerts(client, topics, dir.resolve("state"), DetectorSettings.defaults(),
-               WatchFilter.none());
-           HttpApi http = HttpApi.start(0, alerts::isRunning, new StoreAlertQueries(alerts.streams()),
+               WatchFilter.none(), ONE_INSTANCE);
+           HttpApi http = HttpApi.start(0, alerts::isRunning, new StoreAlertQueries(alerts.streams(), ONE_INSTANCE),
                DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve));
            WebDriver browser = WebDriver.start(UpIT.freePort(), dir.resolve("chrome"))) {
         String page = "http://127.0.0.1:" + http.port() + "/";

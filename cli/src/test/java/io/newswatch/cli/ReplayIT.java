@@ -29,6 +29,7 @@ import java.util.Properties;
 import java.util.function.IntPredicate;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,8 @@ class ReplayIT {
   static void runStagesUntil(IntPredicate done) throws Exception {
     Path state = dir.resolve("state");
     try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, state, Enricher.loadDefault());
-         StreamsApp alerts = Stages.startAlerts(client, TOPICS, state, DetectorSettings.defaults(), WatchFilter.none())) {
+         StreamsApp alerts = Stages.startAlerts(client, TOPICS, state, DetectorSettings.defaults(), WatchFilter.none(),
+             new HostInfo("localhost", 0))) {
       int[] last = {-1};
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
         int n = alertIds().size();

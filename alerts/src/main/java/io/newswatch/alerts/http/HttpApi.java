@@ -4,10 +4,21 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.schemas.AvroJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -22,9 +33,16 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/alerts[?since=ISO-8601]}: alerts as in the alerts topic, oldest first
  *   <li>{@code GET /api/places/{id}/timeline}: the place's buckets, baseline and level
  * </ul>
+ *
+ * <p>With several instances of the alerts stage, each holds the places of its partitions: a
+ * timeline is fetched from the instance that holds the place, and the alerts of every instance
+ * are merged. Such a request carries {@value #FORWARDED}, so it is answered locally.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  /** Header of a request one instance makes of another. */
+  static final String FORWARDED = "X-Newswatch-Forwarded";
+  private static final HttpClient PEERS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Javalin app;
 
@@ -51,6 +69,8 @@ public final class HttpApi implements AutoCloseable {
       config.routes.get("/api/places/{id}/timeline", ctx -> timeline(ctx, queries));
       config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
           json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "stores not ready: " + e.getMessage())));
+      config.routes.exception(IOException.class, (e, ctx) ->
+          json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "another instance did not answer: " + e.getMessage())));
     }).start(port);
     log.info("HTTP API on port {}", app.port());
     return new HttpApi(app);
@@ -70,7 +90,7 @@ public final class HttpApi implements AutoCloseable {
         Map.of("status", ready ? "UP" : "STARTING"));
   }
 
-  private static void alerts(Context ctx, AlertQueries queries) {
+  private static void alerts(Context ctx, AlertQueries queries) throws IOException, InterruptedException {
     String since = ctx.queryParam("since");
     Instant from;
     try {
@@ -79,17 +99,34 @@ public final class HttpApi implements AutoCloseable {
       json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", "since must be an ISO-8601 instant, e.g. 2025-11-20T00:00:00Z"));
       return;
     }
-    var array = AvroJson.MAPPER.createArrayNode();
-    queries.alertsSince(from).forEach(alert -> array.add(AvroJson.toJson(alert)));
-    json(ctx, HttpStatus.OK, array);
+    List<JsonNode> alerts = new ArrayList<>();
+    queries.alertsSince(from).forEach(alert -> alerts.add(AvroJson.toJson(alert)));
+    if (!forwarded(ctx)) {
+      for (URI instance : queries.otherInstances()) {
+        HttpResponse<String> theirs = forward(instance, "/api/alerts?since=" + from);
+        if (theirs.statusCode() != HttpStatus.OK.getCode()) {
+          throw new IOException(instance + " answered " + theirs.statusCode() + ": " + theirs.body());
+        }
+        AvroJson.MAPPER.readTree(theirs.body()).forEach(alerts::add);
+      }
+    }
+    alerts.sort(Comparator.comparing((JsonNode a) -> Instant.parse(a.get("detectedAt").asText()))
+        .thenComparing(a -> a.get("alertId").asText()));
+    json(ctx, HttpStatus.OK, alerts);
   }
 
-  private static void timeline(Context ctx, AlertQueries queries) {
+  private static void timeline(Context ctx, AlertQueries queries) throws IOException, InterruptedException {
     long placeId;
     try {
       placeId = Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
       json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", "a place id is a GeoNames id, a number"));
+      return;
+    }
+    Optional<URI> holder = forwarded(ctx) ? Optional.empty() : queries.remoteHolderOf(placeId);
+    if (holder.isPresent()) {
+      HttpResponse<String> theirs = forward(holder.get(), ctx.path());
+      ctx.status(theirs.statusCode()).contentType("application/json").result(theirs.body());
       return;
     }
     var state = queries.placeState(placeId);
@@ -98,6 +135,19 @@ public final class HttpApi implements AutoCloseable {
     } else {
       json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "place " + placeId + " is not tracked"));
     }
+  }
+
+  private static boolean forwarded(Context ctx) {
+    return ctx.header(FORWARDED) != null;
+  }
+
+  private static HttpResponse<String> forward(URI instance, String pathAndQuery)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
+        .header(FORWARDED, "true")
+        .timeout(Duration.ofSeconds(10))
+        .build();
+    return PEERS.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static void json(Context ctx, HttpStatus status, Object body) {

@@ -4,25 +4,32 @@ import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.alerts.topology.RecentAlerts;
 import io.newswatch.avro.Alert;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Answers from the alerts topology's stores by interactive query. It sees the partitions of
- * this instance only: with several instances, each answers for its own places.
+ * Answers from the alerts topology's stores by interactive query, and finds the other instances
+ * from the Streams metadata: each instance advertises its HTTP API as {@code application.server}.
  */
 public final class StoreAlertQueries implements AlertQueries {
   private final KafkaStreams streams;
+  private final HostInfo self;
 
-  public StoreAlertQueries(KafkaStreams streams) {
+  /** @param self this instance's {@code application.server} */
+  public StoreAlertQueries(KafkaStreams streams, HostInfo self) {
     this.streams = streams;
+    this.self = self;
   }
 
   @Override
@@ -41,6 +48,30 @@ public final class StoreAlertQueries implements AlertQueries {
   public Optional<PlaceState> placeState(long placeId) {
     return Optional.ofNullable(
         store(AlertsTopology.PLACE_STATE_STORE, PlaceState.class).get(Long.toString(placeId)));
+  }
+
+  @Override
+  public Optional<URI> remoteHolderOf(long placeId) {
+    KeyQueryMetadata holder = streams.queryMetadataForKey(AlertsTopology.PLACE_STATE_STORE,
+        Long.toString(placeId), Serdes.String().serializer());
+    if (holder == null || holder.equals(KeyQueryMetadata.NOT_AVAILABLE) || holder.activeHost().equals(self)) {
+      return Optional.empty(); // while partitions move, answer what this instance has
+    }
+    return Optional.of(uri(holder.activeHost()));
+  }
+
+  @Override
+  public List<URI> otherInstances() {
+    return streams.streamsMetadataForStore(AlertsTopology.RECENT_ALERTS_STORE).stream()
+        .map(instance -> instance.hostInfo())
+        .filter(host -> !host.equals(self))
+        .distinct()
+        .map(StoreAlertQueries::uri)
+        .toList();
+  }
+
+  private static URI uri(HostInfo host) {
+    return URI.create("http://" + host.host() + ":" + host.port());
   }
 
   private <V> ReadOnlyKeyValueStore<String, V> store(String name, Class<V> valueType) {

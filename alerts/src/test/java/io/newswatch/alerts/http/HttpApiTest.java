@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,22 +34,40 @@ class HttpApiTest {
   private HttpApi api;
 
   /** Answers as the stores would after the demo feed. */
-  private final AlertQueries demo = new AlertQueries() {
-    @Override
-    public List<Alert> alertsSince(Instant since) {
-      return ALERTS.stream().filter(a -> !a.getDetectedAt().isBefore(since)).toList();
-    }
+  private final AlertQueries demo = instance(ALERTS, true, () -> null);
 
-    @Override
-    public Optional<PlaceState> placeState(long placeId) {
-      if (placeId != Donbas.KOSTIANTYNIVKA.getGeonameId()) {
-        return Optional.empty();
+  /**
+   * One instance's answers: the given alerts, Kostiantynivka's state when it {@code holdsPlaces},
+   * else the word of {@code other}, the other instance (null for none).
+   */
+  private static AlertQueries instance(List<Alert> alerts, boolean holdsPlaces, Supplier<URI> other) {
+    return new AlertQueries() {
+      @Override
+      public List<Alert> alertsSince(Instant since) {
+        return alerts.stream().filter(a -> !a.getDetectedAt().isBefore(since)).toList();
       }
-      Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
-      Donbas.demo().forEach(detector::onArticle);
-      return Optional.of(detector.state());
-    }
-  };
+
+      @Override
+      public Optional<PlaceState> placeState(long placeId) {
+        if (!holdsPlaces || placeId != Donbas.KOSTIANTYNIVKA.getGeonameId()) {
+          return Optional.empty();
+        }
+        Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
+        Donbas.demo().forEach(detector::onArticle);
+        return Optional.of(detector.state());
+      }
+
+      @Override
+      public Optional<URI> remoteHolderOf(long placeId) {
+        return holdsPlaces ? Optional.empty() : Optional.ofNullable(other.get());
+      }
+
+      @Override
+      public List<URI> otherInstances() {
+        return other.get() == null ? List.of() : List.of(other.get());
+      }
+    };
+  }
 
   @BeforeEach
   void start() {
@@ -108,8 +128,46 @@ class HttpApiTest {
     assertThat(get("/api/places/kostiantynivka/timeline").statusCode()).isEqualTo(400);
   }
 
+  @Test
+  void aPlaceHeldByAnotherInstanceIsAskedThereAndTheAlertsOfAllInstancesAreMerged() throws Exception {
+    AtomicReference<URI> secondsAddress = new AtomicReference<>();
+    try (HttpApi first = HttpApi.start(0, () -> true,
+            instance(List.of(ALERTS.get(0), ALERTS.get(2)), true, secondsAddress::get));
+         HttpApi second = HttpApi.start(0, () -> true,
+            instance(List.of(ALERTS.get(1)), false, () -> URI.create("http://127.0.0.1:" + first.port())))) {
+      secondsAddress.set(URI.create("http://127.0.0.1:" + second.port()));
+
+      for (String path : List.of("/api/places/705104/timeline", "/api/places/1/timeline", "/api/alerts",
+          "/api/alerts?since=" + ALERTS.get(1).getDetectedAt())) {
+        HttpResponse<String> here = get(first, path);
+        HttpResponse<String> there = get(second, path);
+        assertThat(there.statusCode()).as(path).isEqualTo(here.statusCode());
+        assertThat(there.body()).as(path).isEqualTo(here.body());
+      }
+      assertThat(AvroJson.MAPPER.readTree(get(second, "/api/alerts").body()))
+          .extracting(a -> a.get("alertId").asText())
+          .containsExactlyElementsOf(ALERTS.stream().map(Alert::getAlertId).toList());
+    }
+  }
+
+  @Test
+  void anInstanceThatDoesNotAnswerIsA503() throws Exception {
+    URI gone;
+    try (HttpApi other = HttpApi.start(0, () -> true, instance(List.of(), true, () -> null))) {
+      gone = URI.create("http://127.0.0.1:" + other.port());
+    }
+    try (HttpApi lonely = HttpApi.start(0, () -> true, instance(List.of(), false, () -> gone))) {
+      assertThat(get(lonely, "/api/alerts").statusCode()).isEqualTo(503);
+      assertThat(get(lonely, "/api/places/705104/timeline").statusCode()).isEqualTo(503);
+    }
+  }
+
   private HttpResponse<String> get(String path) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path)).build(),
+    return get(api, path);
+  }
+
+  private HttpResponse<String> get(HttpApi server, String path) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

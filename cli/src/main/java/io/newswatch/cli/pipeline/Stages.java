@@ -8,6 +8,7 @@ import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.streams.state.HostInfo;
 
 /** The two Streams stages, started the same way by {@code up} and by the stage commands. */
 public final class Stages {
@@ -18,10 +19,15 @@ public final class Stages {
         new Properties());
   }
 
-  /** The alerts stage; {@code alwaysWatched} adds places to those of the watchlist topic. */
+  /**
+   * The alerts stage; {@code alwaysWatched} adds places to those of the watchlist topic.
+   * {@code httpApi} is where other instances reach this one's HTTP API ({@code application.server}).
+   */
   public static StreamsApp startAlerts(Properties clientProperties, Topics topics, Path stateDir,
-      DetectorSettings settings, WatchFilter alwaysWatched) {
+      DetectorSettings settings, WatchFilter alwaysWatched, HostInfo httpApi) {
+    Properties server = new Properties();
+    server.put("application.server", httpApi.host() + ":" + httpApi.port());
     return StreamsApp.start("alerts", AlertsTopology.build(topics, settings, alwaysWatched), clientProperties, topics,
-        stateDir, new Properties());
+        stateDir, server);
   }
 }
