@@ -42,7 +42,7 @@ final class AlertsCommand implements Callable<Integer> {
     Properties client = cluster.clientProperties();
     HostInfo self = new HostInfo(advertisedHost, httpPort);
     StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), stateDir,
-        detector.settings(), discovery.alwaysWatched(), self));
+        detector.settings(), discovery.alwaysWatched(detector), self));
     running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams(), self),
         DashboardRoutes.of(client, cluster.topics(), Enricher.loadDefault().gazetteer(), WatchCommand::resolve)));
     running.awaitStop();

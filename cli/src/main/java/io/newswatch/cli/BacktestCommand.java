@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -47,7 +48,8 @@ final class BacktestCommand implements Callable<Integer> {
         description = "Places to watch, by name or GeoNames id, comma-separated.")
     List<String> places;
 
-    @Option(names = "--watch-all", description = "Watch every town and city (not countries or regions).")
+    @Option(names = "--watch-all", description = "Watch every town and city (not countries or regions) "
+        + "of at least --min-population people.")
     boolean all;
   }
 
@@ -55,7 +57,7 @@ final class BacktestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     OfflineEnrichment enrichment = OfflineEnrichment.with(enrichmentOptions);
-    WatchFilter watch = watching.all ? WatchFilter.all() : WatchFilter.places(placeIds(enrichment));
+    WatchFilter watch = watching.all ? detector.everyPlace() : WatchFilter.places(placeIds(enrichment));
 
     List<RawArticle> raw = new ArrayList<>(RawArticleFiles.read(in, err));
     raw.sort(Comparator.comparing(RawArticle::getPublishedAt).thenComparing(RawArticle::getId));
@@ -78,11 +80,17 @@ final class BacktestCommand implements Callable<Integer> {
     return ids;
   }
 
+  /** E.g. "1000 articles, 12 alerts (12.0 per 1,000 articles): ELEVATED 8 (8.0), ESCALATING 3 (3.0), CRITICAL 1 (1.0)". */
   static String summary(int articles, List<Alert> alerts) {
     Map<Level, Integer> byLevel = new EnumMap<>(Level.class);
     alerts.forEach(a -> byLevel.merge(a.getLevel(), 1, Integer::sum));
-    double perThousand = articles == 0 ? 0 : alerts.size() * 1000.0 / articles;
-    return String.format(java.util.Locale.ROOT, "%d articles, %d alerts (%.1f per 1,000 articles): %s",
-        articles, alerts.size(), perThousand, byLevel.isEmpty() ? "none" : byLevel);
+    List<String> levels = new ArrayList<>();
+    byLevel.forEach((level, n) -> levels.add(String.format(Locale.ROOT, "%s %d (%.1f)", level, n, perThousand(n, articles))));
+    return String.format(Locale.ROOT, "%d articles, %d alerts (%.1f per 1,000 articles): %s",
+        articles, alerts.size(), perThousand(alerts.size(), articles), levels.isEmpty() ? "none" : String.join(", ", levels));
+  }
+
+  private static double perThousand(int n, int articles) {
+    return articles == 0 ? 0 : n * 1000.0 / articles;
   }
 }

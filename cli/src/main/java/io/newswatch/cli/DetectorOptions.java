@@ -11,15 +11,25 @@ final class DetectorOptions {
       description = "Event-time bucket of the per-place counts: 1h (default), 1d for day-dated feeds.")
   Duration bucket;
 
+  @Option(names = "--min-population", defaultValue = "10000", paramLabel = "N",
+      description = "With --watch-all, only places of at least N people (default: ${DEFAULT-VALUE}; "
+          + "0 for every village, and places of unknown population).")
+  long minPopulation;
+
   /** For the live stages; backtest has its own --watch/--watch-all choice. */
   static final class Discovery {
     @Option(names = "--watch-all", description = "Alert on every town and city, not only the watchlist's "
         + "(countries and regions excluded).")
     boolean all;
 
-    WatchFilter alwaysWatched() {
-      return all ? WatchFilter.all() : WatchFilter.none();
+    WatchFilter alwaysWatched(DetectorOptions detector) {
+      return all ? detector.everyPlace() : WatchFilter.none();
     }
+  }
+
+  /** What --watch-all watches. */
+  WatchFilter everyPlace() {
+    return WatchFilter.all(minPopulation);
   }
 
   DetectorSettings settings() {

@@ -81,7 +81,7 @@ final class UpCommand implements Callable<Integer> {
       StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
       HostInfo self = new HostInfo("localhost", httpPort);
       StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"),
-          detector.settings(), discovery.alwaysWatched(), self));
+          detector.settings(), discovery.alwaysWatched(detector), self));
       // One registry for /metrics: other stages show their meters by binding them to it.
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       KafkaIngest ingest = running.add(KafkaIngest.connect(client, topics));

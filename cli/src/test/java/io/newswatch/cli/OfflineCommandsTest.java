@@ -60,7 +60,8 @@ class OfflineCommandsTest {
     assertThat(alerts).isNotEmpty();
     assertThat(alerts).allSatisfy(a -> assertThat(a.get("placeId").asLong()).isEqualTo(705104L));
     assertThat(alerts).extracting(a -> a.get("level").asText()).contains("ESCALATING").doesNotHaveDuplicates();
-    assertThat(r.out()).contains("25 articles, " + alerts.size() + " alerts");
+    assertThat(r.out()).contains("25 articles, " + alerts.size() + " alerts")
+        .containsPattern("ESCALATING 1 \\(40\\.0\\)");
   }
 
   @Test

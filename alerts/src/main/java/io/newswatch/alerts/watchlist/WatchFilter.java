@@ -12,21 +12,31 @@ public final class WatchFilter {
   private static final Set<String> TOO_WIDE = Set.of("country", "region");
 
   private final boolean all;
+  private final long minPopulation;
   private final Set<Long> placeIds;
 
-  private WatchFilter(boolean all, Set<Long> placeIds) {
+  private WatchFilter(boolean all, long minPopulation, Set<Long> placeIds) {
     this.all = all;
+    this.minPopulation = minPopulation;
     this.placeIds = Set.copyOf(placeIds);
   }
 
   /** Every locality (countries and first-level regions are skipped). */
   public static WatchFilter all() {
-    return new WatchFilter(true, Set.of());
+    return all(0);
+  }
+
+  /**
+   * Every locality of at least {@code minPopulation} people (a place of unknown population
+   * counts as 0): discovery over the world's villages mostly finds namesakes and noise.
+   */
+  public static WatchFilter all(long minPopulation) {
+    return new WatchFilter(true, minPopulation, Set.of());
   }
 
   /** Exactly these GeoNames ids, whatever their kind. */
   public static WatchFilter places(Set<Long> placeIds) {
-    return new WatchFilter(false, placeIds);
+    return new WatchFilter(false, 0, placeIds);
   }
 
   public static WatchFilter none() {
@@ -34,6 +44,7 @@ public final class WatchFilter {
   }
 
   public boolean watches(PlaceMention place) {
-    return placeIds.contains(place.getGeonameId()) || all && !TOO_WIDE.contains(place.getKind());
+    return placeIds.contains(place.getGeonameId())
+        || all && !TOO_WIDE.contains(place.getKind()) && place.getPopulation() >= minPopulation;
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.Donbas;
 import io.newswatch.avro.Level;
+import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.Watch;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,17 @@ class WatchlistTest {
     assertThat(all.watches(KOSTIANTYNIVKA)).isTrue();
     assertThat(all.watches(UKRAINE)).isFalse();
     assertThat(all.watches(DONETSK_OBLAST)).isFalse();
+  }
+
+  @Test
+  void watchingAllCanSkipSmallPlaces() {
+    PlaceMention town = PlaceMention.newBuilder(KOSTIANTYNIVKA).setPopulation(67_000).build();
+    PlaceMention village = PlaceMention.newBuilder(KOSTIANTYNIVKA).setPopulation(900).build();
+
+    assertThat(WatchFilter.all(10_000).watches(town)).isTrue();
+    assertThat(WatchFilter.all(10_000).watches(village)).isFalse();
+    assertThat(WatchFilter.all(10_000).watches(KOSTIANTYNIVKA)).as("population unknown").isFalse();
+    assertThat(WatchFilter.all().watches(village)).isTrue();
   }
 
   @Test
