@@ -99,9 +99,8 @@ public final class ActorTagger {
   /** The actors named in {@code tokens}, in order of first mention. */
   public List<ActorMention> tag(Tokens tokens) {
     Map<Actor, List<Mention>> found = new LinkedHashMap<>();
-    List<Match<Actor>> matches = new ArrayList<>(
-        aliases.findAll(tokens, m -> tokens.capitalised(m.from())));
-    matches.addAll(capitals.findAll(tokens, m -> tokens.capitalised(m.from()) && acting(tokens, m)));
+    List<Match<Actor>> matches = new ArrayList<>(aliases.findAll(tokens, tokens::capitalised, m -> true));
+    matches.addAll(capitals.findAll(tokens, tokens::capitalised, m -> acting(tokens, m)));
     matches.sort(Comparator.comparingInt(Match::from));
     for (Match<Actor> match : matches) {
       Mention mention = new Mention(tokens.surface(match.from(), match.to()),

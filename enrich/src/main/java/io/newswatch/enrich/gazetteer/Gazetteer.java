@@ -31,13 +31,16 @@ public final class Gazetteer {
 
   private final Map<Long, Place> byId;
   private final PhraseIndex<PlaceName> names;
+  private final PhraseIndex<PlaceName> wellKnownNames;
 
   /** A place under one of its names: {@code own} when it is the place's own name, not an alternate one. */
   public record PlaceName(Place place, boolean own) {}
 
-  private Gazetteer(Map<Long, Place> byId, PhraseIndex<PlaceName> names) {
+  private Gazetteer(Map<Long, Place> byId, PhraseIndex<PlaceName> names,
+      PhraseIndex<PlaceName> wellKnownNames) {
     this.byId = byId;
     this.names = names;
+    this.wellKnownNames = wellKnownNames;
   }
 
   public static Gazetteer load(Path file) {
@@ -64,14 +67,19 @@ public final class Gazetteer {
     List<Indexed> indexed = GazetteerFile.lines(in).parallelStream().map(Gazetteer::indexed).toList();
     Map<Long, Place> byId = new HashMap<>(indexed.size() * 4 / 3 + 1);
     PhraseIndex.Builder<PlaceName> names = PhraseIndex.builder();
+    PhraseIndex.Builder<PlaceName> wellKnownNames = PhraseIndex.builder();
     for (Indexed entry : indexed) {
       byId.put(entry.place().geonameId(), entry.place());
       List<String> keys = entry.keys();
       for (int i = 0; i < keys.size(); i++) {
-        names.addKey(keys.get(i), new PlaceName(entry.place(), i == 0));
+        PlaceName name = new PlaceName(entry.place(), i == 0);
+        names.addKey(keys.get(i), name);
+        if (entry.place().wellKnown()) {
+          wellKnownNames.addKey(keys.get(i), name);
+        }
       }
     }
-    return new Gazetteer(Map.copyOf(byId), names.build(BEST_FIRST));
+    return new Gazetteer(Map.copyOf(byId), names.build(BEST_FIRST), wellKnownNames.build(BEST_FIRST));
   }
 
   /** A place with the distinct folded keys of its names, its own name's first. */
@@ -101,6 +109,14 @@ public final class Gazetteer {
   /** The name index the tagger matches articles against. */
   public PhraseIndex<PlaceName> names() {
     return names;
+  }
+
+  /**
+   * The names of well-known places only ({@link Place#wellKnown()}): a small index for the
+   * words written in lower case, which may only name those.
+   */
+  public PhraseIndex<PlaceName> wellKnownNames() {
+    return wellKnownNames;
   }
 
   public int size() {

@@ -25,6 +25,14 @@ public record Place(long geonameId, String name, Kind kind, String countryCode, 
     return kind == Kind.LOCALITY ? 10.0 * population : population;
   }
 
+  /** People living in a locality that everyone knows by name. */
+  public static final long WELL_KNOWN_POPULATION = 100_000;
+
+  /** Known by name everywhere: a country, a region, or a locality of 100,000 people or more. */
+  public boolean wellKnown() {
+    return kind != Kind.LOCALITY || population >= WELL_KNOWN_POPULATION;
+  }
+
   /** What kind of place. */
   public enum Kind {
     LOCALITY, REGION, COUNTRY;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +26,8 @@ import java.util.stream.Collectors;
  * count only with evidence from the rest of the article (below): a common English word
  * ("Drone", "Convoy", "Crater", from {@code common-words.txt}) that is the place's own name
  * needs its country named or implied, one that is only an alternate name its region; a name
- * written in lower case counts only for a well-known place ({@link #WELL_KNOWN}: a country,
- * a region or a city of 100,000 people) in a country the article points to.
+ * written in lower case counts only for a well-known place ({@link Place#wellKnown()}: a
+ * country, a region or a city of 100,000 people) in a country the article points to.
  *
  * <p>Disambiguation, per distinct name (every mention of a name means the same place), by
  * a score in powers of ten: the place's prominence ({@link Place#prominence()}), a tenth of
@@ -43,14 +44,13 @@ import java.util.stream.Collectors;
  * evidence), plus 0.1 for a name in the title or named twice.
  */
 public final class PlaceTagger {
-  /** People living in a locality that everyone knows by name. */
-  static final long WELL_KNOWN = 100_000;
   private static final double REGION_EVIDENCE = 3;
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
   private static final double ALTERNATE_NAME = -1;
 
   private final PhraseIndex<PlaceName> names;
+  private final PhraseIndex<PlaceName> wellKnownNames;
   private final Set<String> stopWords;
   private final Set<String> commonWords;
   private final Set<String> preferredCountries;
@@ -58,6 +58,7 @@ public final class PlaceTagger {
   /** @param preferredCountries ISO codes that count as evidence in every article (may be empty) */
   public PlaceTagger(Gazetteer gazetteer, Set<String> preferredCountries) {
     this.names = gazetteer.names();
+    this.wellKnownNames = gazetteer.wellKnownNames();
     this.stopWords = folded("stopwords.txt");
     this.commonWords = folded("common-words.txt");
     this.preferredCountries = Set.copyOf(preferredCountries);
@@ -74,11 +75,20 @@ public final class PlaceTagger {
    * the title; names within {@code persons} are left out.
    */
   public List<PlaceMention> tag(Tokens tokens, int titleEnd, PersonNames persons) {
+    Predicate<Match<PlaceName>> accept = m -> gate(tokens, m).admitsAny(m.values())
+        && !persons.cover(tokens.start(m.from()), tokens.end(m.to() - 1));
+    // Names start capitalised, or in lower case for well-known places: the small index then.
+    List<Match<PlaceName>> matches = names.findAll(tokens, tokens::capitalised, accept);
+    for (Match<PlaceName> lower : wellKnownNames.findAll(tokens, i -> !tokens.capitalised(i), accept)) {
+      if (matches.stream().noneMatch(m -> m.from() < lower.to() && lower.from() < m.to())) {
+        matches.add(lower);
+      }
+    }
+    matches.sort(Comparator.comparingInt(Match::from));
     Map<String, Name> byName = new LinkedHashMap<>();
-    for (Match<PlaceName> match : names.findAll(tokens, m -> gate(tokens, m).admitsAny(m.values())
-        && !persons.cover(tokens.start(m.from()), tokens.end(m.to() - 1)))) {
+    for (Match<PlaceName> match : matches) {
       String phrase = tokens.phrase(match.from(), match.to());
-      byName.computeIfAbsent(phrase, k -> new Name(k, candidates(tokens, match))).matches.add(match);
+      byName.computeIfAbsent(phrase, k -> new Name(candidates(tokens, match))).matches.add(match);
     }
     Evidence evidence = Evidence.of(byName.values(), preferredCountries);
 
@@ -121,7 +131,7 @@ public final class PlaceTagger {
   private Gate gate(Tokens tokens, Match<PlaceName> match) {
     String phrase = tokens.phrase(match.from(), match.to());
     boolean oneWord = match.to() - match.from() == 1;
-    return new Gate(phrase, tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
+    return new Gate(tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
         stopWords.contains(phrase), oneWord && commonWords.contains(phrase));
   }
 
@@ -130,18 +140,14 @@ public final class PlaceTagger {
     return word.length() > 1 && word.chars().noneMatch(Character::isLowerCase);
   }
 
-  private static boolean wellKnown(Place p) {
-    return p.kind() != Place.Kind.LOCALITY || p.population() >= WELL_KNOWN;
-  }
-
   /** What the way a name is written allows it to mean. */
-  private record Gate(String phrase, boolean capitalised, boolean acronym, boolean stopWord,
+  private record Gate(boolean capitalised, boolean acronym, boolean stopWord,
       boolean commonWord) {
     boolean admits(Place p) {
       if (p.kind() == Place.Kind.COUNTRY) {
         return capitalised || !commonWord;
       }
-      return !stopWord && !acronym && (capitalised || !commonWord && wellKnown(p));
+      return !stopWord && !acronym && (capitalised || !commonWord && p.wellKnown());
     }
 
     boolean admitsAny(List<PlaceName> names) {
@@ -176,12 +182,10 @@ public final class PlaceTagger {
 
   /** One distinct name of the article: its candidates and where it occurs. */
   private static final class Name {
-    final String phrase;
     final List<Candidate> candidates;
     final List<Match<PlaceName>> matches = new ArrayList<>(2);
 
-    Name(String phrase, List<Candidate> candidates) {
-      this.phrase = phrase;
+    Name(List<Candidate> candidates) {
       this.candidates = candidates;
     }
 
@@ -201,8 +205,8 @@ public final class PlaceTagger {
       double bestScore = Double.NEGATIVE_INFINITY;
       double runnerUp = Double.NEGATIVE_INFINITY;
       for (Candidate c : candidates) {
-        double support = evidence.support(c.place, phrase);
-        boolean foreign = support == 0 && !wellKnown(c.place) && evidence.pointsElsewhere(phrase);
+        double support = evidence.support(c.place, this);
+        boolean foreign = support == 0 && !c.place.wellKnown() && evidence.pointsElsewhere(this);
         if (support < c.evidenceNeeded || foreign) {
           continue;
         }
@@ -216,7 +220,7 @@ public final class PlaceTagger {
         }
       }
       return best == null ? null
-          : new Choice(best.place, bestScore - runnerUp, evidence.support(best.place, phrase));
+          : new Choice(best.place, bestScore - runnerUp, evidence.support(best.place, this));
     }
   }
 
@@ -235,28 +239,29 @@ public final class PlaceTagger {
    * What the article's names say about where it is: each name's likeliest place, among those
    * that need no evidence themselves, votes for its first-level region and country.
    */
-  private record Evidence(Map<String, Place> likeliest, Set<String> preferredCountries) {
+  private record Evidence(List<Name> names, List<Place> likeliest, Set<String> preferredCountries) {
     static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
-      Map<String, Place> likeliest = new LinkedHashMap<>();
+      List<Name> voters = new ArrayList<>();
+      List<Place> likeliest = new ArrayList<>();
       for (Name name : names) {
         Candidate c = name.likeliest();
         if (c != null) {
-          likeliest.put(name.phrase, c.place);
+          voters.add(name);
+          likeliest.add(c.place);
         }
       }
-      return new Evidence(likeliest, preferredCountries);
+      return new Evidence(voters, likeliest, preferredCountries);
     }
 
     /**
-     * The strongest evidence for {@code place} from names other than {@code ownName} (a
-     * place does not support itself under another name).
+     * The strongest evidence for {@code place} from names other than {@code own} (a place
+     * does not support itself under another name).
      */
-    double support(Place place, String ownName) {
+    double support(Place place, Name own) {
       double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;
-      for (var e : likeliest.entrySet()) {
-        Place other = e.getValue();
-        if (e.getKey().equals(ownName) || other.equals(place)
-            || !place.countryCode().equals(other.countryCode())) {
+      for (int i = 0; i < likeliest.size(); i++) {
+        Place other = likeliest.get(i);
+        if (other == place || names.get(i) == own || !place.countryCode().equals(other.countryCode())) {
           continue;
         }
         if (place.admin1Code() != null && place.admin1Code().equals(other.admin1Code())) {
@@ -267,9 +272,9 @@ public final class PlaceTagger {
       return support;
     }
 
-    /** Whether a preferred country or a name but {@code ownName} points somewhere. */
-    boolean pointsElsewhere(String ownName) {
-      return !preferredCountries.isEmpty() || likeliest.keySet().stream().anyMatch(k -> !k.equals(ownName));
+    /** Whether a preferred country or a name but {@code own} points somewhere. */
+    boolean pointsElsewhere(Name own) {
+      return !preferredCountries.isEmpty() || names.size() > (names.contains(own) ? 1 : 0);
     }
   }
 

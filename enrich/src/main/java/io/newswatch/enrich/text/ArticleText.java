@@ -82,6 +82,9 @@ public final class ArticleText {
    * here cost more than all the tagging.
    */
   private static String tidy(String s) {
+    if (isTidy(s)) {
+      return s; // most texts: nothing to change, nothing to copy
+    }
     StringBuilder out = new StringBuilder(s.length());
     int i = 0;
     while (i < s.length()) {
@@ -117,6 +120,32 @@ public final class ArticleText {
       }
     }
     return out.toString().strip();
+  }
+
+  /** Whether {@code s} is tidy already: single spaces, paragraphs apart by one blank line. */
+  private static boolean isTidy(String s) {
+    if (s.isEmpty()) {
+      return true;
+    }
+    if (isSpace(s.charAt(0)) || isSpace(s.charAt(s.length() - 1))) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        if (isSpace(s.charAt(i + 1))) {
+          return false;
+        }
+      } else if (c == '\n') {
+        if (s.charAt(i + 1) != '\n' || isSpace(s.charAt(i + 2))) {
+          return false;
+        }
+        i++;
+      } else if (isSpace(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isSpace(char c) {

@@ -24,14 +24,31 @@ public final class Fold {
   /** A character that belongs to a word but adds nothing to its folded form. */
   public static final String IGNORED = "";
 
+  /** {@link #single}: the character separates words. */
+  public static final char SEPARATOR_CHAR = 0;
+  /** {@link #single}: the character adds nothing. */
+  public static final char IGNORED_CHAR = 1;
+  /** {@link #single}: the character folds to several ({@link #of}). */
+  public static final char SEVERAL_CHARS = 2;
+
   private static final String APOSTROPHES = "'\u2019\u2018\u02bc\u02b9\u0060\u00b4";
   private static final String[] TABLE = buildTable();
+  private static final char[] SINGLE = buildSingle();
 
   private Fold() {}
 
   /** The folded form of {@code c}: letters and digits, {@link #IGNORED} or {@link #SEPARATOR}. */
   public static String of(char c) {
     return TABLE[c];
+  }
+
+  /**
+   * The folded form of {@code c} when it is one character (most are), else one of
+   * {@link #SEPARATOR_CHAR}, {@link #IGNORED_CHAR}, {@link #SEVERAL_CHARS}: lets the tokenizer
+   * skip a string per character.
+   */
+  public static char single(char c) {
+    return SINGLE[c];
   }
 
   /** Apostrophes join the parts of a word (Pokrovs'k) and mark possessives (Putin's). */
@@ -49,6 +66,16 @@ public final class Fold {
       table[c] = foldOne((char) c, nfkcCasefold, nfd, ukrainian, russian);
     }
     return table;
+  }
+
+  private static char[] buildSingle() {
+    char[] single = new char[TABLE.length];
+    for (int c = 0; c < TABLE.length; c++) {
+      String folded = TABLE[c];
+      single[c] = folded == SEPARATOR ? SEPARATOR_CHAR : folded.isEmpty() ? IGNORED_CHAR
+          : folded.length() == 1 ? folded.charAt(0) : SEVERAL_CHARS;
+    }
+    return single;
   }
 
   private static String foldOne(char c, Normalizer2 nfkcCasefold, Normalizer2 nfd,

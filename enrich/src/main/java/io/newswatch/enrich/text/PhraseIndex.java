@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -14,19 +15,24 @@ import java.util.function.Predicate;
  * so one index serves every thread.
  *
  * <p>Why a trie over word ids: a text position is matched by following edges word by word,
- * with no string built; a word that is in no phrase (most words) costs one lookup. Edges
+ * with no string built; a word that is in no phrase costs one lookup ({@link WordIds}). Before
+ * that, a bit set of the first words' {@code String.hashCode} (cached in each string) turns
+ * away most positions at the cost of an array read. Edges
  * live in one open-addressing table of {@code long} keys (node, word), so 800,000 names
  * take tens of megabytes, not a map per node.
  */
 public final class PhraseIndex<T> {
   /** Longer names are not indexed; no place or actor needs more words. */
   public static final int MAX_TOKENS = 5;
+  private static final int UNKNOWN = -2;
 
-  private final Map<String, Integer> wordIds;
+  private final long[] firstWords;
+  private final WordIds wordIds;
   private final Edges edges;
   private final List<List<T>> valuesByNode;
 
-  private PhraseIndex(Map<String, Integer> wordIds, Edges edges, List<List<T>> valuesByNode) {
+  private PhraseIndex(long[] firstWords, WordIds wordIds, Edges edges, List<List<T>> valuesByNode) {
+    this.firstWords = firstWords;
     this.wordIds = wordIds;
     this.edges = edges;
     this.valuesByNode = valuesByNode;
@@ -46,7 +52,7 @@ public final class PhraseIndex<T> {
     Tokens tokens = Tokens.of(name);
     int node = 0;
     for (int i = 0; i < tokens.size() && node >= 0; i++) {
-      node = edges.child(node, wordIds.getOrDefault(tokens.key(i), -1));
+      node = edges.child(node, wordIds.get(tokens.hash(i)));
     }
     List<T> values = node > 0 ? valuesByNode.get(node) : null;
     return values == null ? List.of() : values;
@@ -57,10 +63,13 @@ public final class PhraseIndex<T> {
    * {@code accept} takes wins, so a rejected long match still lets a shorter one through.
    */
   public List<Match<T>> findAll(Tokens tokens, Predicate<Match<T>> accept) {
+    return findAll(tokens, i -> true, accept);
+  }
+
+  /** The same, with matches starting only at the tokens {@code startsAt} takes. */
+  public List<Match<T>> findAll(Tokens tokens, IntPredicate startsAt, Predicate<Match<T>> accept) {
     int[] ids = new int[tokens.size()];
-    for (int i = 0; i < ids.length; i++) {
-      ids[i] = wordIds.getOrDefault(tokens.key(i), -1);
-    }
+    Arrays.fill(ids, UNKNOWN);
     List<Match<T>> matches = new ArrayList<>();
     int[] ends = new int[MAX_TOKENS];
     int[] endNodes = new int[MAX_TOKENS];
@@ -68,7 +77,11 @@ public final class PhraseIndex<T> {
     while (i < ids.length) {
       int found = 0;
       int node = 0;
-      for (int j = i; j < ids.length && j - i < MAX_TOKENS; j++) {
+      boolean starts = mayStart(tokens.key(i)) && startsAt.test(i);
+      for (int j = i; starts && j < ids.length && j - i < MAX_TOKENS; j++) {
+        if (ids[j] == UNKNOWN) {
+          ids[j] = wordIds.get(tokens.hash(j)); // looked up when needed: most tokens never are
+        }
         node = edges.child(node, ids[j]);
         if (node < 0) {
           break;
@@ -91,6 +104,11 @@ public final class PhraseIndex<T> {
       }
     }
     return matches;
+  }
+
+  private boolean mayStart(String word) {
+    int bit = word.hashCode() & (firstWords.length * 64 - 1);
+    return (firstWords[bit >>> 6] & 1L << bit) != 0;
   }
 
   public static <T> Builder<T> builder() {
@@ -122,12 +140,17 @@ public final class PhraseIndex<T> {
     /** The index, each phrase's values sorted by {@code order}. */
     public PhraseIndex<T> build(Comparator<? super T> order) {
       Map<String, Integer> wordIds = new HashMap<>();
+      // About 16 bits per phrase: few false "may start"s, and it stays in the processor's cache.
+      long[] firstWords = new long[Math.max(1, Integer.highestOneBit(Math.max(1, byPhrase.size() / 4)))];
       Edges edges = new Edges(byPhrase.size() * 2);
       List<List<T>> valuesByNode = new ArrayList<>(byPhrase.size() * 2);
       valuesByNode.add(null); // the root
       byPhrase.forEach((phrase, values) -> {
         int node = 0;
-        for (String word : phrase.split(" ")) {
+        String[] words = phrase.split(" ");
+        int bit = words[0].hashCode() & (firstWords.length * 64 - 1);
+        firstWords[bit >>> 6] |= 1L << bit;
+        for (String word : words) {
           int wordId = wordIds.computeIfAbsent(word, w -> wordIds.size());
           int child = edges.child(node, wordId);
           if (child < 0) {
@@ -140,7 +163,7 @@ public final class PhraseIndex<T> {
         values.sort(order);
         valuesByNode.set(node, List.copyOf(values));
       });
-      return new PhraseIndex<>(Map.copyOf(wordIds), edges, valuesByNode);
+      return new PhraseIndex<>(firstWords, new WordIds(wordIds), edges, valuesByNode);
     }
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 public final class Tokens {
   private final String text;
   private final String[] keys;
+  private final long[] hashes;
   private final int[] starts;
   private final int[] ends;
   private final boolean[] capitalised;
@@ -21,6 +22,7 @@ public final class Tokens {
   private Tokens(String text, List<String> keys, int[] starts, int[] ends, boolean[] capitalised) {
     this.text = text;
     this.keys = keys.toArray(String[]::new);
+    this.hashes = new long[this.keys.length];
     this.starts = Arrays.copyOf(starts, this.keys.length);
     this.ends = Arrays.copyOf(ends, this.keys.length);
     this.capitalised = Arrays.copyOf(capitalised, this.keys.length);
@@ -32,47 +34,54 @@ public final class Tokens {
     int[] starts = new int[capacity];
     int[] ends = new int[capacity];
     boolean[] capitalised = new boolean[capacity];
-    StringBuilder key = new StringBuilder();
+    // The key being read, in a plain array: StringBuilder.append per character cost a third of the tagging.
+    char[] key = new char[64];
+    int keyLength = 0;
     int start = -1;
     int end = -1;
     int lastApostrophe = -1;
     int keyLengthAtApostrophe = 0;
     for (int i = 0; i <= text.length(); i++) {
-      String folded = i < text.length() ? Fold.of(text.charAt(i)) : Fold.SEPARATOR;
-      if (folded == Fold.SEPARATOR) {
-        if (key.length() > 0) {
+      char single = i < text.length() ? Fold.single(text.charAt(i)) : Fold.SEPARATOR_CHAR;
+      if (single == Fold.SEPARATOR_CHAR) {
+        if (keyLength > 0) {
           boolean possessive = lastApostrophe == end - 2 && keyLengthAtApostrophe > 0
-              && "s".equals(Fold.of(text.charAt(end - 1)));
+              && Fold.single(text.charAt(end - 1)) == 's';
           if (possessive) {
-            key.setLength(keyLengthAtApostrophe);
+            keyLength = keyLengthAtApostrophe;
             end = lastApostrophe;
           }
           int n = keys.size();
-          boolean cyrillic = isCyrillic(text.charAt(start));
-          keys.add(cyrillic ? CyrillicStem.of(key.toString()) : key.toString());
+          String word = new String(key, 0, keyLength);
+          keys.add(isCyrillic(text.charAt(start)) ? CyrillicStem.of(word) : word);
           starts[n] = start;
           ends[n] = end;
           capitalised[n] = !Character.isLowerCase(text.charAt(start));
         }
-        key.setLength(0);
+        keyLength = 0;
         start = -1;
         lastApostrophe = -1;
         continue;
       }
-      if (folded.isEmpty() && Fold.isApostrophe(text.charAt(i))) {
-        lastApostrophe = i;
-        keyLengthAtApostrophe = key.length();
+      if (single == Fold.IGNORED_CHAR) {
+        if (Fold.isApostrophe(text.charAt(i))) {
+          lastApostrophe = i;
+          keyLengthAtApostrophe = keyLength;
+        }
+        continue;
       }
-      for (int j = 0; j < folded.length(); j++) {
-        char c = folded.charAt(j);
-        if (key.length() == 0 || key.charAt(key.length() - 1) != c || Character.isDigit(c)) {
-          key.append(c);
+      String folded = single == Fold.SEVERAL_CHARS ? Fold.of(text.charAt(i)) : null;
+      for (int j = 0; j < (folded == null ? 1 : folded.length()); j++) {
+        char c = folded == null ? single : folded.charAt(j);
+        if (keyLength == 0 || key[keyLength - 1] != c || Character.isDigit(c)) {
+          if (keyLength == key.length) {
+            key = Arrays.copyOf(key, 2 * keyLength);
+          }
+          key[keyLength++] = c;
         }
       }
-      if (!folded.isEmpty()) {
-        start = start < 0 ? i : start;
-        end = i + 1;
-      }
+      start = start < 0 ? i : start;
+      end = i + 1;
     }
     return new Tokens(text, keys, starts, ends, capitalised);
   }
@@ -88,6 +97,14 @@ public final class Tokens {
 
   public String key(int i) {
     return keys[i];
+  }
+
+  /** A 64-bit hash of the key, computed when first needed, once for every index that looks the word up. */
+  long hash(int i) {
+    if (hashes[i] == 0) {
+      hashes[i] = WordIds.hash(keys[i]);
+    }
+    return hashes[i];
   }
 
   public int start(int i) {
