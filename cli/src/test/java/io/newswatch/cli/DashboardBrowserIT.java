@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.state.HostInfo;
@@ -96,6 +97,12 @@ class DashboardBrowserIT {
             .isEqualTo("<img src=x onerror=\"window.pwned=1\"> in Kostiantynivka");
         assertThat(browser.script("return document.querySelectorAll('#alerts img').length")).isEqualTo("0");
 
+        // A client that reconnects with Last-Event-ID resumes after the event it last got.
+        List<String[]> all = streamAfter(page + "api/alerts/stream", "0:0", 4);
+        assertThat(all.get(3)[1]).contains("\"alertId\":\"hostile\"");
+        List<String[]> resumed = streamAfter(page + "api/alerts/stream", all.get(0)[0], 3);
+        assertThat(resumed).extracting(e -> e[1]).containsExactly(all.get(1)[1], all.get(2)[1], all.get(3)[1]);
+
         Path shot = Path.of("target", "dashboard.png");
         Files.write(shot, browser.screenshot());
         assertThat(shot).isNotEmptyFile();
@@ -112,6 +119,25 @@ class DashboardBrowserIT {
     try (var producer = new KafkaProducer<>(client, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
       producer.send(new ProducerRecord<>(topic.name(), "705104", alert)).get();
     }
+  }
+
+  /** The first {@code n} alert events ({id, data}) of the stream, resumed after {@code lastEventId}. */
+  static List<String[]> streamAfter(String url, String lastEventId, int n) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+        .header("Last-Event-ID", lastEventId).build();
+    var lines = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS).body();
+    List<String[]> events = new java.util.ArrayList<>();
+    String[] id = {null};
+    try (lines) {
+      lines.takeWhile(l -> events.size() < n).forEach(l -> {
+        if (l.startsWith("id: ")) {
+          id[0] = l.substring(4);
+        } else if (l.startsWith("data: {")) {
+          events.add(new String[] {id[0], l.substring(6)});
+        }
+      });
+    }
+    return events;
   }
 
   static JsonNode post(String url, String json) throws Exception {
