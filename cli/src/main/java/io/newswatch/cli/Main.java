@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
       UpCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
       TagCommand.class, BacktestCommand.class, TailCommand.class, WatchCommand.class,
       TopicsCommand.class, ReplayCommand.class, SubscribeCommand.class, WebhooksCommand.class,
-      GazetteerCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      GazetteerCommand.class, ActorsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
     },
     footer = {"%nExit status: 0 on success, 2 on bad usage or bad input (with a one-line reason), 1 on other failures."})
 public final class Main {

@@ -9,7 +9,6 @@ import io.newswatch.enrich.text.Tokens;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,34 +55,60 @@ public final class ActorTagger {
   private ActorTagger(List<String[]> rows) {
     PhraseIndex.Builder<Actor> aliasIndex = PhraseIndex.builder();
     PhraseIndex.Builder<Actor> capitalIndex = PhraseIndex.builder();
-    Map<Actor, Integer> order = new HashMap<>();
     for (String[] f : rows) {
       if (f.length < 5) {
         throw new IllegalArgumentException("actor line needs id, type, country, name and aliases: "
             + String.join("\t", f));
       }
       Actor actor = new Actor(f[0], f[1], f[2].isEmpty() ? null : f[2], f[3]);
-      order.putIfAbsent(actor, order.size());
       aliasIndex.add(actor.name(), actor);
       Stream.of(f[4].split("\\|")).forEach(alias -> aliasIndex.add(alias, actor));
       if (f.length > 5) {
         Stream.of(f[5].split("\\|")).filter(c -> !c.isEmpty()).forEach(c -> capitalIndex.add(c, actor));
       }
     }
-    Comparator<Actor> firstListed = Comparator.comparing(order::get);
-    this.aliases = aliasIndex.build(firstListed);
-    this.capitals = capitalIndex.build(firstListed);
+    Comparator<Actor> asAdded = (a, b) -> 0; // a stable sort: the row listed first keeps the name
+    this.aliases = aliasIndex.build(asAdded);
+    this.capitals = capitalIndex.build(asAdded);
   }
 
   public static ActorTagger bundled() {
     return BUNDLED;
   }
 
-  /** The bundled dictionary and, after it, the actors of {@code file} (same format, e.g. from {@code newswatch actors import}). */
+  /**
+   * The bundled dictionary and, after it, the actors of {@code file} (same format, e.g. from
+   * {@code newswatch actors import}). An actor of the file that shares a name with a bundled
+   * actor of the same country is that actor (Phoenix's VLADIMIR_PUTIN is RUS.PUTIN): its
+   * names are added to it rather than making a second Putin.
+   */
   public static ActorTagger bundledPlus(Path file) {
     List<String[]> rows = new ArrayList<>(BUNDLED_ROWS);
-    rows.addAll(ResourceLines.read(file));
+    for (String[] row : ResourceLines.read(file)) {
+      rows.add(BUNDLED.sameActor(row));
+    }
     return new ActorTagger(rows);
+  }
+
+  /** {@code row} under the id and name of the bundled actor it names, if any. */
+  private String[] sameActor(String[] row) {
+    if (row.length < 5) {
+      return row;
+    }
+    List<String> names = new ArrayList<>(List.of(row[4].split("\\|")));
+    names.add(row[3]);
+    for (String name : names) {
+      for (Actor known : aliases.get(name)) {
+        if (known.country() != null && known.country().equals(row[2])) {
+          String[] merged = row.clone();
+          merged[0] = known.id();
+          merged[1] = known.type();
+          merged[3] = known.name();
+          return merged;
+        }
+      }
+    }
+    return row;
   }
 
   private static boolean acting(Tokens tokens, Match<Actor> capital) {
