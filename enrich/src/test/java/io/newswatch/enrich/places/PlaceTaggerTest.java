@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
+import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.Enricher;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PlaceTaggerTest {
@@ -83,5 +85,41 @@ class PlaceTaggerTest {
     EnrichedArticle article = tag("Strike on Izium",
         "Ukraine said Russia hit Izium in Kharkiv Oblast. Ukraine and Russia traded blame.");
     assertThat(article.getFocus().getName()).isEqualTo("Izium");
+  }
+
+  @Test
+  void commonEnglishWordsNeedEvidenceBeforeTheyAreTowns() {
+    assertThat(tag("Drone footage", "Drone footage of the Convoy near the Crater.").getPlaces()).isEmpty();
+    assertThat(tag("News", "Nice is sunny.").getPlaces()).isEmpty();
+    assertThat(tag("News", "Nice, France, is sunny.").getPlaces()).extracting(PlaceMention::getName)
+        .containsExactly("Nice", "France");
+  }
+
+  @Test
+  void acronymsAreNotTowns() {
+    assertThat(tag("News", "A SAM site and an IED; BUK launchers.").getPlaces()).isEmpty();
+  }
+
+  @Test
+  void wellKnownPlacesCountInLowerCaseWhenTheArticlePointsToTheirCountry() {
+    assertThat(placeIds(tag("News", "fires in kharkiv, Ukraine"))).contains(706483L);
+    assertThat(tag("News", "fires in kharkiv").getPlaces()).isEmpty();
+  }
+
+  @Test
+  void aForeignNamesakeWithoutEvidenceIsDropped() {
+    // Khram is also an alternate name of Tsalka in Georgia; the article is about Luhansk oblast.
+    EnrichedArticle article = tag("News", "The church Khram near Komyshuvakha, Luhansk Oblast, was damaged.");
+    assertThat(article.getPlaces()).extracting(PlaceMention::getCountryCode).containsOnly("UA");
+  }
+
+  @Test
+  void preferredCountryDecidesWhenTheArticleDoesNot() {
+    Enricher ukrainian = Enricher.load(new Enricher.Options(null, null, Set.of("UA")));
+    RawArticle tokmak = raw("t", "News", "Shelling in Tokmak.");
+    assertThat(ukrainian.enrich(tokmak).getPlaces()).extracting(PlaceMention::getCountryCode).containsExactly("UA");
+    RawArticle khram = raw("k", "News", "Damage at Khram.");
+    assertThat(ukrainian.enrich(khram).getPlaces()).isEmpty();
+    assertThat(enricher.enrich(khram).getPlaces()).extracting(PlaceMention::getCountryCode).containsExactly("GE");
   }
 }
