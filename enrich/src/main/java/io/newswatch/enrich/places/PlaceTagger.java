@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  * first-level region named or implied (+3), the country implied by a town or region (+2) or
  * named (+1: a country is named as an actor as often as as a place), an operator's preferred
  * country (+2). A foreign namesake, a town that is not well known in a country without
- * evidence while the article gives evidence for others, is dropped: one unclear name never
- * pulls in a village abroad.
+ * evidence while a region, a well-known town or the operator's preference place the article
+ * elsewhere, is dropped: one unclear name never pulls in a village abroad.
  *
  * <p>Confidence in 0..1: 0.5, plus 0.25 if the name is unambiguous or the winner leads by a
  * factor of 100 (0.1 by a factor of 10), plus 0.15 for regional evidence (0.05 for country
@@ -90,7 +90,7 @@ public final class PlaceTagger {
       String phrase = tokens.phrase(match.from(), match.to());
       byName.computeIfAbsent(phrase, k -> new Name(candidates(tokens, match))).matches.add(match);
     }
-    Evidence evidence = Evidence.of(byName.values(), preferredCountries);
+    Evidence evidence = Evidence.of(tokens, byName.values(), preferredCountries);
 
     Map<Place, PlaceMention.Builder> places = new LinkedHashMap<>();
     Map<Place, Double> confidence = new LinkedHashMap<>();
@@ -240,12 +240,15 @@ public final class PlaceTagger {
    * that need no evidence themselves, votes for its first-level region and country.
    */
   private record Evidence(List<Name> names, List<Place> likeliest, Set<String> preferredCountries) {
-    static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
+    /** A country only ever written as an owner ("Russia's assault") acts in the article and places nothing. */
+    static Evidence of(Tokens tokens, Iterable<Name> names, Set<String> preferredCountries) {
       List<Name> voters = new ArrayList<>();
       List<Place> likeliest = new ArrayList<>();
       for (Name name : names) {
         Candidate c = name.likeliest();
-        if (c != null) {
+        boolean actorOnly = c != null && c.place.kind() == Place.Kind.COUNTRY
+            && name.matches.stream().allMatch(m -> tokens.possessive(m.to() - 1));
+        if (c != null && !actorOnly) {
           voters.add(name);
           likeliest.add(c.place);
         }
@@ -272,9 +275,23 @@ public final class PlaceTagger {
       return support;
     }
 
-    /** Whether a preferred country or a name but {@code own} points somewhere. */
+    /**
+     * Whether the article is placed firmly enough to call a small town elsewhere foreign: by a
+     * preferred country, or by another name of a region or a well-known town. Not by a country
+     * (named as an actor as often as as a place: "Russian Federation forces") nor by a small
+     * town (itself often a namesake).
+     */
     boolean pointsElsewhere(Name own) {
-      return !preferredCountries.isEmpty() || names.size() > (names.contains(own) ? 1 : 0);
+      if (!preferredCountries.isEmpty()) {
+        return true;
+      }
+      for (int i = 0; i < likeliest.size(); i++) {
+        Place other = likeliest.get(i);
+        if (names.get(i) != own && other.kind() != Place.Kind.COUNTRY && other.wellKnown()) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

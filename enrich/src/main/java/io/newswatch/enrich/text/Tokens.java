@@ -115,6 +115,11 @@ public final class Tokens {
     return ends[i];
   }
 
+  /** Whether the word was written with a possessive {@code 's}, cut off its key (Russia's). */
+  public boolean possessive(int i) {
+    return ends[i] < text.length() && Fold.isApostrophe(text.charAt(ends[i]));
+  }
+
   public boolean capitalised(int i) {
     return capitalised[i];
   }
