@@ -2,6 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.alerts.http.HttpApi;
 import io.newswatch.alerts.http.StoreAlertQueries;
+import io.newswatch.cli.pipeline.BrokerCheck;
 import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
@@ -43,7 +44,9 @@ final class AlertsCommand implements Callable<Integer> {
     HostInfo self = new HostInfo(advertisedHost, httpPort);
     StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), stateDir,
         detector.settings(), discovery.alwaysWatched(detector), self));
-    running.add(HttpApi.start(httpPort, alerts::isRunning, new StoreAlertQueries(alerts.streams(), self),
+    BrokerCheck broker = running.add(BrokerCheck.connect(client));
+    running.add(HttpApi.start(httpPort, () -> alerts.isRunning() && broker.reachable(),
+        new StoreAlertQueries(alerts.streams(), self),
         DashboardRoutes.of(client, cluster.topics(), Enricher.loadDefault().gazetteer(), WatchCommand::resolve)));
     running.awaitStop();
     return 0;

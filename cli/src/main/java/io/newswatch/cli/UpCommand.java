@@ -1,5 +1,6 @@
 package io.newswatch.cli;
 
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswatch.alerts.http.HttpApi;
@@ -8,6 +9,7 @@ import io.newswatch.alerts.webhook.WebhookDelivery;
 import io.newswatch.alerts.webhook.WebhookSender;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.AlertPrinter;
+import io.newswatch.cli.pipeline.BrokerCheck;
 import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
@@ -88,7 +90,11 @@ final class UpCommand implements Callable<Integer> {
       if (!feeds.isEmpty()) {
         ingest.pollFeeds(feeds, ingestOptions.limits(), metrics);
       }
-      running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning(),
+      // Kafka Streams' own metrics (process rates, lag, dropped records) beside ours on /metrics.
+      running.add(new KafkaStreamsMetrics(enrich.streams())).bindTo(metrics);
+      running.add(new KafkaStreamsMetrics(alerts.streams())).bindTo(metrics);
+      BrokerCheck broker = running.add(BrokerCheck.connect(client));
+      running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning() && broker.reachable(),
           new StoreAlertQueries(alerts.streams(), self), ingest.routes(ingestOptions.push(), metrics)
               .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve))));
       running.add(AlertPrinter.start(client, topics, out));

@@ -59,8 +59,11 @@ class UpIT {
 
   @Test
   @Order(1)
-  void becomesHealthyOnAnEmptyDataDirWithItsTopicsSetUp() {
+  void becomesHealthyOnAnEmptyDataDirWithItsTopicsSetUp() throws Exception {
     awaitHealthy();
+
+    assertThat(get("/health").statusCode()).isEqualTo(200);
+    assertThat(get("/metrics").body()).contains("kafka_stream_thread_process_total");
 
     var topics = run("topics", "describe", "--bootstrap-servers", bootstrap());
     assertThat(topics.out()).contains(
@@ -172,7 +175,7 @@ class UpIT {
   static void awaitHealthy() {
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
         .failFast(() -> !up.isAlive())
-        .untilAsserted(() -> assertThat(get("/health").statusCode()).isEqualTo(200));
+        .untilAsserted(() -> assertThat(get("/ready").statusCode()).isEqualTo(200));
   }
 
   static HttpResponse<String> get(String path) throws Exception {

@@ -29,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * The HTTP API: health, recent alerts and a place's detector state, as JSON.
  *
  * <ul>
- *   <li>{@code GET /health}: 200 {@code {"status":"UP"}} when ready, else 503 {@code {"status":"STARTING"}}
+ *   <li>{@code GET /health}: liveness, 200 {@code {"status":"UP"}} while the process serves
+ *   <li>{@code GET /ready}: 200 {@code {"status":"READY"}} when every Streams app runs and the
+ *       broker answers, else 503 {@code {"status":"NOT_READY"}}
  *   <li>{@code GET /api/alerts[?since=ISO-8601]}: alerts as in the alerts topic, oldest first
  *   <li>{@code GET /api/places/{id}/timeline}: the place's buckets, baseline and level
  * </ul>
@@ -64,7 +66,8 @@ public final class HttpApi implements AutoCloseable {
     Javalin app = Javalin.create(config -> {
       moreRoutes.accept(config);
       config.startup.showJavalinBanner = false;
-      config.routes.get("/health", ctx -> health(ctx, ready.get()));
+      config.routes.get("/health", ctx -> json(ctx, HttpStatus.OK, Map.of("status", "UP")));
+      config.routes.get("/ready", ctx -> ready(ctx, ready.get()));
       config.routes.get("/api/alerts", ctx -> alerts(ctx, queries));
       config.routes.get("/api/places/{id}/timeline", ctx -> timeline(ctx, queries));
       config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
@@ -85,9 +88,9 @@ public final class HttpApi implements AutoCloseable {
     app.stop();
   }
 
-  private static void health(Context ctx, boolean ready) {
+  private static void ready(Context ctx, boolean ready) {
     json(ctx, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
-        Map.of("status", ready ? "UP" : "STARTING"));
+        Map.of("status", ready ? "READY" : "NOT_READY"));
   }
 
   private static void alerts(Context ctx, AlertQueries queries) throws IOException, InterruptedException {

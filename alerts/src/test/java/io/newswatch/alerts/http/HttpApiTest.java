@@ -80,16 +80,18 @@ class HttpApiTest {
   }
 
   @Test
-  void healthIsStartingUntilReady() throws Exception {
-    HttpResponse<String> starting = get("/health");
-    assertThat(starting.statusCode()).isEqualTo(503);
-    assertThat(starting.body()).isEqualTo("{\"status\":\"STARTING\"}");
+  void readyOnlyOnceTheStagesRunWhileAliveThroughout() throws Exception {
+    HttpResponse<String> notReady = get("/ready");
+    assertThat(notReady.statusCode()).isEqualTo(503);
+    assertThat(notReady.body()).isEqualTo("{\"status\":\"NOT_READY\"}");
+    assertThat(get("/health").statusCode()).isEqualTo(200);
 
     ready.set(true);
 
-    HttpResponse<String> up = get("/health");
+    HttpResponse<String> up = get("/ready");
     assertThat(up.statusCode()).isEqualTo(200);
-    assertThat(up.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(up.body()).isEqualTo("{\"status\":\"READY\"}");
+    assertThat(get("/health").body()).isEqualTo("{\"status\":\"UP\"}");
   }
 
   @Test
