@@ -14,22 +14,21 @@ final class CyrillicStem {
 
   private CyrillicStem() {}
 
+  /** The same cuts as before on an end index, one string at the end: names are stemmed by the million at load. */
   static String of(String key) {
-    String stem = key;
-    for (String previous = null; !stem.equals(previous); ) {
-      previous = stem;
-      int end = stem.length();
-      while (end > MIN_STEM && "aeiou".indexOf(stem.charAt(end - 1)) >= 0) {
+    int end = key.length();
+    for (int previous = -1; end != previous; ) {
+      previous = end;
+      while (end > MIN_STEM && "aeiou".indexOf(key.charAt(end - 1)) >= 0) {
         end--;
       }
-      stem = stem.substring(0, end);
       for (String ending : ENDINGS) {
-        if (stem.endsWith(ending) && stem.length() - ending.length() >= MIN_STEM) {
-          stem = stem.substring(0, stem.length() - ending.length());
+        if (end - ending.length() >= MIN_STEM && key.startsWith(ending, end - ending.length())) {
+          end -= ending.length();
           break;
         }
       }
     }
-    return stem;
+    return end == key.length() ? key : key.substring(0, end);
   }
 }
