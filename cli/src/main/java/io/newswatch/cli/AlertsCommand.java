@@ -14,9 +14,11 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "alerts", mixinStandardHelpOptions = true,
+@Command(name = "alerts", mixinStandardHelpOptions = true, subcommands = AlertsCommand.Tail.class,
     description = {"Runs the alerts stage alone against a Kafka cluster: news.articles.enriched and "
         + "news.watchlist in, news.alerts out, with the HTTP API and the dashboard. Stop with Ctrl-C."})
 final class AlertsCommand implements Callable<Integer> {
@@ -50,5 +52,19 @@ final class AlertsCommand implements Callable<Integer> {
         DashboardRoutes.of(client, cluster.topics(), Enricher.loadDefault().gazetteer(), WatchCommand::resolve)));
     running.awaitStop();
     return 0;
+  }
+
+  @Command(name = "tail", mixinStandardHelpOptions = true,
+      description = "Prints alerts as they arrive (a level and a one-line summary each; --json for the whole alert): "
+          + "the same as `newswatch tail alerts`.")
+  static final class Tail implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClusterOptions cluster;
+    @Mixin TailCommand.Options options;
+
+    @Override
+    public Integer call() {
+      return TailCommand.tail(cluster, "alerts", options, spec.commandLine().getOut());
+    }
   }
 }

@@ -37,24 +37,31 @@ final class TailCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
 
   @Parameters(index = "0", paramLabel = "TOPIC") String topicName;
+  @Mixin Options options;
 
-  @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")
-  boolean fromBeginning;
+  /** How much to print and in which form; {@code newswatch alerts tail} takes the same. */
+  static final class Options {
+    @Option(names = "--from-beginning", description = "Start at the oldest record instead of new ones.")
+    boolean fromBeginning;
 
-  @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
-  Long max;
+    @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
+    Long max;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop after SECONDS without a new record.")
-  Long timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop after SECONDS without a new record.")
+    Long timeoutSeconds;
 
-  @Option(names = "--json", description = "One JSON object per record: topic, partition, offset, timestamp, key, value (and headers).")
-  boolean json;
+    @Option(names = "--json", description = "One JSON object per record: topic, partition, offset, timestamp, key, value (and headers).")
+    boolean json;
+  }
 
   @Override
   public Integer call() {
+    return tail(cluster, topicName, options, spec.commandLine().getOut());
+  }
+
+  static int tail(ClusterOptions cluster, String topicName, Options options, PrintWriter out) {
     Topics topics = cluster.topics();
     Topic<?, ?> topic = resolve(topics, topicName);
-    PrintWriter out = spec.commandLine().getOut();
     Properties props = cluster.clientProperties();
     props.put("isolation.level", "read_committed");
     props.put("enable.auto.commit", "false");
@@ -66,23 +73,24 @@ final class TailCommand implements Callable<Integer> {
         throw new UserError("topic " + topic.name() + " does not exist");
       }
       consumer.assign(partitions);
-      if (fromBeginning) {
+      if (options.fromBeginning) {
         consumer.seekToBeginning(partitions);
       } else {
         consumer.seekToEnd(partitions);
       }
       Instant lastRecord = Instant.now();
-      while (max == null || seen < max) {
+      while (options.max == null || seen < options.max) {
         var records = consumer.poll(Duration.ofMillis(200));
         for (ConsumerRecord<byte[], byte[]> record : records) {
-          out.println(json ? envelope(topics, topic, record) : line(topics, topic, record));
+          out.println(options.json ? envelope(topics, topic, record) : line(topics, topic, record));
           out.flush();
           lastRecord = Instant.now();
-          if (max != null && ++seen >= max) {
+          if (options.max != null && ++seen >= options.max) {
             break;
           }
         }
-        if (timeoutSeconds != null && Duration.between(lastRecord, Instant.now()).toSeconds() >= timeoutSeconds) {
+        if (options.timeoutSeconds != null
+            && Duration.between(lastRecord, Instant.now()).toSeconds() >= options.timeoutSeconds) {
           break;
         }
       }

@@ -144,6 +144,8 @@ class UpIT {
     assertThat(alert.get("level").asText()).isIn("ELEVATED", "ESCALATING", "CRITICAL");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(get("/api/alerts").body()).contains("\"placeId\":705104"));
+    assertThat(run("alerts", "tail", "--from-beginning", "--max", "1", "--timeout", "30",
+        "--bootstrap-servers", bootstrap()).out()).startsWith(alert.get("level").asText() + " Kostiantynivka: ");
   }
 
   @Test
