@@ -10,6 +10,7 @@ import io.newswatch.alerts.webhook.WebhookSender;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.AlertPrinter;
 import io.newswatch.cli.pipeline.BrokerCheck;
+import io.newswatch.cli.pipeline.PipelineMonitor;
 import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
@@ -94,6 +95,7 @@ final class UpCommand implements Callable<Integer> {
       running.add(new KafkaStreamsMetrics(enrich.streams())).bindTo(metrics);
       running.add(new KafkaStreamsMetrics(alerts.streams())).bindTo(metrics);
       BrokerCheck broker = running.add(BrokerCheck.connect(client));
+      running.add(PipelineMonitor.start(client, topics, metrics));
       running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning() && broker.reachable(),
           new StoreAlertQueries(alerts.streams(), self), ingest.routes(ingestOptions.push(), metrics)
               .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve))));

@@ -146,6 +146,9 @@ class UpIT {
         assertThat(get("/api/alerts").body()).contains("\"placeId\":705104"));
     assertThat(run("alerts", "tail", "--from-beginning", "--max", "1", "--timeout", "30",
         "--bootstrap-servers", bootstrap()).out()).startsWith(alert.get("level").asText() + " Kostiantynivka: ");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/metrics").body())
+        .contains("newswatch_alerts_total{level=\"" + alert.get("level").asText() + "\"}",
+            "newswatch_ingest_to_enriched_seconds", "newswatch_dead_letters_total{reason=\"not JSON\",stage=\"ingest\"}"));
   }
 
   @Test
