@@ -241,43 +241,57 @@ public final class PlaceTagger {
    * that need no evidence themselves, votes for its first-level region and country.
    */
   private record Evidence(List<Name> names, List<Place> likeliest, Set<String> preferredCountries,
-      Map<String, List<Integer>> byCountry) {
+      Map<String, List<Integer>> byCountry, Map<String, List<Integer>> byAdmin1) {
     /** A country only ever written as an owner ("Russia's assault") acts in the article and places nothing. */
     static Evidence of(Tokens tokens, Iterable<Name> names, Set<String> preferredCountries) {
       List<Name> voters = new ArrayList<>();
       List<Place> likeliest = new ArrayList<>();
       Map<String, List<Integer>> byCountry = new HashMap<>();
+      Map<String, List<Integer>> byAdmin1 = new HashMap<>();
       for (Name name : names) {
         Candidate c = name.likeliest();
         boolean actorOnly = c != null && c.place.kind() == Place.Kind.COUNTRY
             && name.matches.stream().allMatch(m -> tokens.possessive(m.to() - 1));
         if (c != null && !actorOnly) {
           byCountry.computeIfAbsent(c.place.countryCode(), k -> new ArrayList<>()).add(voters.size());
+          if (c.place.admin1Code() != null) {
+            byAdmin1.computeIfAbsent(c.place.admin1Code(), k -> new ArrayList<>()).add(voters.size());
+          }
           voters.add(name);
           likeliest.add(c.place);
         }
       }
-      return new Evidence(voters, likeliest, preferredCountries, byCountry);
+      return new Evidence(voters, likeliest, preferredCountries, byCountry, byAdmin1);
     }
 
     /**
      * The strongest evidence for {@code place} from names other than {@code own} (a place
-     * does not support itself under another name). Only the voters of its country are read:
-     * an article of a hundred names costs no hundred squared.
+     * does not support itself under another name). Only the voters of its region and
+     * country are read, until one settles it: an article of a hundred names costs no hundred
+     * squared.
      */
     double support(Place place, Name own) {
+      if (place.admin1Code() != null) {
+        for (int i : byAdmin1.getOrDefault(place.admin1Code(), List.of())) {
+          if (votesFor(i, place, own)) {
+            return REGION_EVIDENCE;
+          }
+        }
+      }
       double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;
       for (int i : byCountry.getOrDefault(place.countryCode(), List.of())) {
-        Place other = likeliest.get(i);
-        if (other == place || names.get(i) == own) {
-          continue;
+        if (support == COUNTRY_EVIDENCE) {
+          break;
         }
-        if (place.admin1Code() != null && place.admin1Code().equals(other.admin1Code())) {
-          return REGION_EVIDENCE;
+        if (votesFor(i, place, own)) {
+          support = Math.max(support, likeliest.get(i).kind() == Place.Kind.COUNTRY ? COUNTRY_NAMED : COUNTRY_EVIDENCE);
         }
-        support = Math.max(support, other.kind() == Place.Kind.COUNTRY ? COUNTRY_NAMED : COUNTRY_EVIDENCE);
       }
       return support;
+    }
+
+    private boolean votesFor(int voter, Place place, Name own) {
+      return likeliest.get(voter) != place && names.get(voter) != own;
     }
 
     /**
