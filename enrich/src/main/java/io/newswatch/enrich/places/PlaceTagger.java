@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +39,9 @@ import java.util.stream.Collectors;
  * named (+1: a country is named as an actor as often as as a place), an operator's preferred
  * country (+2). A foreign namesake, a town that is not well known in a country without
  * evidence while a region, a well-known town or the operator's preference place the article
- * elsewhere, is dropped: one unclear name never pulls in a village abroad.
+ * elsewhere, is dropped: one unclear name never pulls in a village abroad. A name only ever
+ * followed by a landmark noun ("Gorky Park", "Sumy market") in such an article must be in
+ * their region to count: it names the landmark, not the town.
  *
  * <p>Confidence in 0..1: 0.5, plus 0.25 if the name is unambiguous or the winner leads by a
  * factor of 100 (0.1 by a factor of 10), plus 0.15 for regional evidence (0.05 for country
@@ -49,6 +52,15 @@ public final class PlaceTagger {
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
   private static final double ALTERNATE_NAME = -1;
+
+  /** Nouns that make the name before them a landmark's ("Gorky Park"); folded keys. */
+  private static final Set<String> LANDMARKS = Stream.of("park", "square", "street", "avenue",
+          "boulevard", "lane", "road", "highway", "bridge", "river", "stadium", "hotel", "market",
+          "station", "airport", "plant", "factory", "cathedral", "church", "monastery", "monument",
+          "hospital", "school", "university", "theatre", "theater", "museum", "mall", "terminal",
+          "reservoir", "canal", "dam", "prospekt")
+      .map(word -> Tokens.of(word).key(0))
+      .collect(Collectors.toUnmodifiableSet());
 
   private final PhraseIndex<PlaceName> names;
   private final PhraseIndex<PlaceName> wellKnownNames;
@@ -89,7 +101,7 @@ public final class PlaceTagger {
     Map<String, Name> byName = new LinkedHashMap<>();
     for (Match<PlaceName> match : matches) {
       String phrase = tokens.phrase(match.from(), match.to());
-      byName.computeIfAbsent(phrase, k -> new Name(candidates(tokens, match))).matches.add(match);
+      byName.computeIfAbsent(phrase, k -> new Name(candidates(tokens, match))).add(match, landmark(tokens, match));
     }
     Evidence evidence = Evidence.of(tokens, byName.values(), preferredCountries);
 
@@ -134,6 +146,11 @@ public final class PlaceTagger {
     boolean oneWord = match.to() - match.from() == 1;
     return new Gate(tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
         stopWords.contains(phrase), oneWord && commonWords.contains(phrase));
+  }
+
+  /** Whether a landmark noun follows the name ("Gorky Park", "Sumy market", "Dnipro river"). */
+  private static boolean landmark(Tokens tokens, Match<PlaceName> match) {
+    return match.to() < tokens.size() && LANDMARKS.contains(tokens.key(match.to()));
   }
 
   private static boolean acronym(Tokens tokens, int i) {
@@ -185,9 +202,16 @@ public final class PlaceTagger {
   private static final class Name {
     final List<Candidate> candidates;
     final List<Match<PlaceName>> matches = new ArrayList<>(2);
+    /** Every mention is followed by a landmark noun. */
+    boolean landmark = true;
 
     Name(List<Candidate> candidates) {
       this.candidates = candidates;
+    }
+
+    void add(Match<PlaceName> match, boolean beforeLandmark) {
+      matches.add(match);
+      landmark &= beforeLandmark;
     }
 
     /** The candidate that needs no evidence and scores best alone, or null. */
@@ -208,7 +232,10 @@ public final class PlaceTagger {
       for (Candidate c : candidates) {
         double support = evidence.support(c.place, this);
         boolean foreign = support == 0 && !c.place.wellKnown() && evidence.pointsElsewhere(this);
-        if (support < c.evidenceNeeded || foreign) {
+        // A landmark's name in an article placed by other names must be in their region:
+        // "the Sumy market in Kharkiv" is in Kharkiv, "Polohy factory, Zaporizhzhia Oblast" in Polohy.
+        boolean landmarkElsewhere = landmark && support < REGION_EVIDENCE && evidence.placedByOthers(this);
+        if (support < c.evidenceNeeded || foreign || landmarkElsewhere) {
           continue;
         }
         double score = c.prior() + support;
@@ -301,9 +328,11 @@ public final class PlaceTagger {
      * town (itself often a namesake).
      */
     boolean pointsElsewhere(Name own) {
-      if (!preferredCountries.isEmpty()) {
-        return true;
-      }
+      return !preferredCountries.isEmpty() || placedByOthers(own);
+    }
+
+    /** Whether another name than {@code own} is of a region or a well-known town. */
+    boolean placedByOthers(Name own) {
       for (int i = 0; i < likeliest.size(); i++) {
         Place other = likeliest.get(i);
         if (names.get(i) != own && other.kind() != Place.Kind.COUNTRY && other.wellKnown()) {

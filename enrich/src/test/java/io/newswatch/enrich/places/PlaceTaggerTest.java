@@ -122,4 +122,16 @@ class PlaceTaggerTest {
     assertThat(ukrainian.enrich(khram).getPlaces()).isEmpty();
     assertThat(enricher.enrich(khram).getPlaces()).extracting(PlaceMention::getCountryCode).containsExactly("GE");
   }
+
+  @Test
+  void aLandmarkNamedAfterAnotherPlaceIsNotThatPlace() {
+    assertThat(tag("News", "Damage to the Sumy market in Kharkiv.").getPlaces())
+        .extracting(PlaceMention::getName).containsExactly("Kharkiv");
+    assertThat(tag("News", "Shelling near Gorky Park in Kharkiv.").getPlaces())
+        .extracting(PlaceMention::getName).containsExactly("Kharkiv");
+    assertThat(tag("News", "Shelling of the Odesa port.").getPlaces())
+        .extracting(PlaceMention::getName).containsExactly("Odesa");
+    assertThat(tag("News", "Strikes on Polohy factory, Zaporizhzhia Oblast.").getPlaces())
+        .extracting(PlaceMention::getName).contains("Polohy");
+  }
 }
