@@ -24,6 +24,11 @@ final class EnrichmentOptions {
   List<String> preferCountries = List.of();
 
   Enricher enricher() {
+    return load(options());
+  }
+
+  /** The options checked: files readable, country codes of two letters (a usage error otherwise). */
+  Enricher.Options options() {
     for (Path file : new Path[] {gazetteer, actors}) {
       if (file != null && !Files.isReadable(file)) {
         throw new UserError("cannot read " + file);
@@ -36,8 +41,13 @@ final class EnrichmentOptions {
         throw new UserError("--prefer-country takes two-letter ISO codes, not " + code);
       }
     }
+    return new Enricher.Options(gazetteer, actors, countries);
+  }
+
+  /** The enricher of checked options; a file that cannot be read as tagging data is a usage error. */
+  static Enricher load(Enricher.Options options) {
     try {
-      return Enricher.load(new Enricher.Options(gazetteer, actors, countries));
+      return Enricher.load(options);
     } catch (RuntimeException e) {
       throw new UserError("cannot load the tagging data: " + e.getMessage());
     }

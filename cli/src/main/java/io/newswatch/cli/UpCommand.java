@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
@@ -70,6 +72,18 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = cluster.topics();
     var feeds = ingestOptions.feeds(); // a bad feeds file fails before anything starts
+    // The gazetteer loads (seconds) while the broker starts; bad options fail before either.
+    Enricher.Options taggingOptions = enrichmentOptions.options();
+    CompletableFuture<Enricher> tagging = new CompletableFuture<>();
+    Thread loader = new Thread(() -> {
+      try {
+        tagging.complete(EnrichmentOptions.load(taggingOptions));
+      } catch (RuntimeException e) {
+        tagging.completeExceptionally(e);
+      }
+    }, "tagging-data-loader");
+    loader.setDaemon(true);
+    loader.start();
     Running running = new Running();
     try {
       String bootstrap = null;
@@ -80,7 +94,7 @@ final class UpCommand implements Callable<Integer> {
       }
       Properties client = cluster.clientProperties(bootstrap);
       TopicSetup.ensure(client, topics, partitions, (short) 1);
-      Enricher enricher = enrichmentOptions.enricher();
+      Enricher enricher = loaded(tagging);
       StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
       HostInfo self = new HostInfo("localhost", httpPort);
       StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"),
@@ -130,6 +144,18 @@ final class UpCommand implements Callable<Integer> {
         }
         Thread.sleep(100);
       }
+    }
+  }
+
+  /** The enricher loaded in the background; its error (an unreadable --actors file) as if loaded here. */
+  private static Enricher loaded(CompletableFuture<Enricher> tagging) {
+    try {
+      return tagging.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
     }
   }
 }
