@@ -1,12 +1,7 @@
 package io.newswatch.cli;
 
 import io.newswatch.avro.RawArticle;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.newswatch.enrich.text.ResourceLines;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,15 +44,6 @@ final class BenchArticles {
   }
 
   private static List<String> sentences() {
-    try (InputStream in = BenchArticles.class.getResourceAsStream("bench/sentences.txt")) {
-      if (in == null) {
-        throw new IllegalStateException("bench/sentences.txt is missing from the newswatch jar");
-      }
-      return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-          .filter(line -> !line.isBlank() && !line.startsWith("#"))
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ResourceLines.read(BenchArticles.class, "bench/sentences.txt").stream().map(f -> f[0]).toList();
   }
 }

@@ -2,6 +2,7 @@ package io.newswatch.enrich.dedup;
 
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.enrich.dedup.SeenFingerprints.Seen;
+import io.newswatch.enrich.text.Hash64;
 import io.newswatch.enrich.text.Tokens;
 import java.time.Duration;
 
@@ -133,25 +134,15 @@ public final class NearDuplicates {
   }
 
   /**
-   * FNV-1a of the keys of tokens {@code [from, to)} joined by spaces (as {@link Tokens#phrase}
-   * writes them, without building the string), then the murmur3 finaliser so that every bit
-   * depends on every character.
+   * {@link Hash64} of the keys of tokens {@code [from, to)} joined by spaces (as
+   * {@link Tokens#phrase} writes them, without building the string).
    */
   private static long hash(Tokens tokens, int from, int to) {
-    long h = 0xcbf29ce484222325L;
+    long h = Hash64.START;
     for (int t = from; t < to; t++) {
-      if (t > from) {
-        h = (h ^ ' ') * 0x100000001b3L;
-      }
-      String key = tokens.key(t);
-      for (int i = 0; i < key.length(); i++) {
-        h = (h ^ key.charAt(i)) * 0x100000001b3L;
-      }
+      h = Hash64.add(t > from ? Hash64.add(h, ' ') : h, tokens.key(t));
     }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    return h ^ h >>> 33;
+    return Hash64.finish(h);
   }
+
 }

@@ -40,17 +40,8 @@ final class WordIds {
     }
   }
 
-  /** FNV-1a over the characters, then the murmur3 finaliser. */
   static long hash(String word) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < word.length(); i++) {
-      h = (h ^ word.charAt(i)) * 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    return h ^ h >>> 33;
+    return Hash64.of(word);
   }
 
   private int slot(long hash) {
