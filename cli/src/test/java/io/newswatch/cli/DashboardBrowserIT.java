@@ -77,7 +77,8 @@ class DashboardBrowserIT {
         post(page + "api/watches", "{\"place\": \"705104\"}");
 
         browser.open(page);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        // The page opens its stream once Chromium has started: slow on a loaded machine.
+        await().atMost(Duration.ofSeconds(90)).until(() ->
             "live".equals(browser.script("return document.getElementById('connection').textContent")));
         await().atMost(Duration.ofSeconds(10)).until(() -> "Kostiantynivka".equals(
             browser.script("return document.querySelector('#watchlist li .name')?.textContent")));
