@@ -76,6 +76,7 @@ class DashboardBrowserIT {
         String page = "http://127.0.0.1:" + http.port() + "/";
         post(page + "api/watches", "{\"place\": \"705104\"}");
 
+        await().atMost(Duration.ofSeconds(60)).until(alerts::isRunning);
         browser.open(page);
         // The page opens its stream once Chromium has started: slow on a loaded machine.
         await().atMost(Duration.ofSeconds(90)).until(() ->

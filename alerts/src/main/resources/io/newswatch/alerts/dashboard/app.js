@@ -136,16 +136,24 @@ el("add-watch").addEventListener("submit", async (e) => {
   }
 });
 
-async function start() {
+function start() {
   // The stream first, then the history: an alert raised in between comes by one or the
   // other, and addAlert drops the repeat.
   const stream = new EventSource("/api/alerts/stream");
   stream.addEventListener("open", () => { el("connection").textContent = "live"; el("connection").className = "status live"; });
   stream.addEventListener("error", () => { el("connection").textContent = "reconnecting…"; el("connection").className = "status"; });
   stream.addEventListener("alert", (e) => addAlert(JSON.parse(e.data), true));
-  const history = await json("/api/alerts");
-  history.forEach((a) => addAlert(a, false));
-  await loadWatches();
+  retrying(loadWatches);
+  retrying(async () => (await json("/api/alerts")).forEach((a) => addAlert(a, false)));
 }
 
-start().catch((e) => { el("connection").textContent = `error: ${e.message}`; });
+// While the stages start, the API answers 503: try again until it answers.
+async function retrying(load) {
+  try {
+    await load();
+  } catch (e) {
+    setTimeout(() => retrying(load), 2000);
+  }
+}
+
+start();
