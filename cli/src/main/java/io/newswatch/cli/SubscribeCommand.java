@@ -3,7 +3,7 @@ package io.newswatch.cli;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.Subscription;
-import io.newswatch.cli.pipeline.CompactedTopic;
+import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.Enricher;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.schemas.AvroJson;
 import io.newswatch.schemas.AvroSerde;
 import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -67,8 +68,7 @@ final class TailCommand implements Callable<Integer> {
     props.put("enable.auto.commit", "false");
     long seen = 0;
     try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions = TopicReader.partitionsOf(consumer, topic.name());
       if (partitions.isEmpty()) {
         throw new UserError("topic " + topic.name() + " does not exist");
       }

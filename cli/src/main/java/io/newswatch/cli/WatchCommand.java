@@ -2,7 +2,7 @@ package io.newswatch.cli;
 
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
-import io.newswatch.cli.pipeline.CompactedTopic;
+import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.gazetteer.Place;

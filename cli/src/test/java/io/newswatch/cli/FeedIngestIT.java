@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.TopicSetup;
 import io.newswatch.schemas.DeadLetters;
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,11 +30,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -243,7 +241,7 @@ class FeedIngestIT {
   }
 
   static List<String> rawKeys() {
-    return readAll(TOPICS.raw().name()).stream().map(r -> r.key()).toList();
+    return readAll(TOPICS.raw().name()).stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).toList();
   }
 
   static Map<String, String> deadLetterReasonsByOrigin() {
@@ -255,22 +253,12 @@ class FeedIngestIT {
     return reasons;
   }
 
-  static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> readAll(String topic) {
-    Properties props = new Properties();
-    props.putAll(client);
-    try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> records = new ArrayList<>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-      return records;
-    }
+  static List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    TopicReader.readToEnd(client, topic, Instant.EPOCH, records::add);
+    return records;
   }
+
 
   static HttpResponse<String> post(int port, String token, String body) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/articles"))

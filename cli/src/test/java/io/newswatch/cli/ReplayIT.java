@@ -6,18 +6,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.watchlist.WatchFilter;
-import io.newswatch.avro.Alert;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
 import io.newswatch.cli.pipeline.TopicSetup;
-import io.newswatch.cli.pipeline.CompactedTopic;
+import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.JsonLinesImporter;
 import io.newswatch.ingest.kafka.KafkaArticleSink;
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.IntPredicate;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,23 +116,11 @@ class ReplayIT {
   }
 
   static List<String> alertIds() {
-    Properties props = new Properties();
-    props.putAll(client);
-    props.put("isolation.level", "read_committed");
     var topic = TOPICS.alerts();
     List<String> ids = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      var end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (var record : consumer.poll(Duration.ofMillis(200))) {
-          ids.add(((Alert) record.value()).getAlertId());
-        }
-      }
-    }
+    TopicReader.readToEnd(client, topic.name(), Instant.EPOCH, record ->
+        ids.add(topic.valueSerde().deserializer().deserialize(topic.name(), record.value()).getAlertId()));
     return ids;
   }
+
 }

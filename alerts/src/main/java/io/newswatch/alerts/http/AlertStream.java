@@ -5,6 +5,7 @@ import io.javalin.http.sse.SseClient;
 import io.newswatch.avro.Alert;
 import io.newswatch.schemas.AvroJson;
 import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,8 +46,7 @@ public final class AlertStream {
     props.put("isolation.level", "read_committed");
     props.put("enable.auto.commit", "false");
     try (var consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions = TopicReader.partitionsOf(consumer, topic.name());
       consumer.assign(partitions);
       Map<Integer, Long> resume = positions(client.ctx().header("Last-Event-ID"));
       consumer.seekToEnd(partitions);

@@ -4,6 +4,7 @@ import io.newswatch.avro.Alert;
 import io.newswatch.avro.Subscription;
 import io.newswatch.schemas.DeadLetters;
 import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -61,8 +62,7 @@ public final class WebhookDelivery implements AutoCloseable {
   /** Starts delivering in group {@code <prefix>newswatch-webhooks}. */
   public static WebhookDelivery start(Properties client, Topics topics, WebhookSender sender) {
     WebhookDelivery delivery = new WebhookDelivery(client, topics, topics.prefix() + "newswatch-webhooks", sender);
-    List<TopicPartition> partitions = delivery.subscriptionUpdates.partitionsFor(topics.subscriptions().name()).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> partitions = TopicReader.partitionsOf(delivery.subscriptionUpdates, topics.subscriptions().name());
     delivery.subscriptionUpdates.assign(partitions);
     delivery.subscriptionUpdates.seekToBeginning(partitions);
     delivery.alerts.subscribe(List.of(topics.alerts().name()));

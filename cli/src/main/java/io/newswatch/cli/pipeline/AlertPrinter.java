@@ -2,6 +2,7 @@ package io.newswatch.cli.pipeline;
 
 import io.newswatch.avro.Alert;
 import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -28,8 +29,7 @@ public final class AlertPrinter implements AutoCloseable {
     props.putAll(clientProperties);
     props.put("isolation.level", "read_committed");
     var consumer = new KafkaConsumer<>(props, alerts.keySerde().deserializer(), alerts.valueSerde().deserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(alerts.name()).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    List<TopicPartition> partitions = TopicReader.partitionsOf(consumer, alerts.name());
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);
     // Fix the positions now, so alerts raised from here on are all printed.

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.schemas.DeadLetters;
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +43,7 @@ public final class PipelineMonitor implements AutoCloseable {
     var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = List.of(topics.raw(), topics.enriched(), topics.alerts(), topics.deadLetter())
         .stream()
-        .flatMap(t -> consumer.partitionsFor(t.name()).stream())
-        .map(p -> new TopicPartition(p.topic(), p.partition()))
+        .flatMap(t -> TopicReader.partitionsOf(consumer, t.name()).stream())
         .toList();
     consumer.assign(partitions);
     consumer.seekToEnd(partitions);

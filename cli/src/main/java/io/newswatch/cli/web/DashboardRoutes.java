@@ -9,7 +9,7 @@ import io.newswatch.alerts.http.Dashboard;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
 import io.newswatch.cli.UserError;
-import io.newswatch.cli.pipeline.CompactedTopic;
+import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.gazetteer.Place;
 import io.newswatch.schemas.AvroJson;

@@ -2,10 +2,9 @@ package io.newswatch.ingest.kafka;
 
 import io.newswatch.avro.FeedState;
 import io.newswatch.ingest.feed.FeedStateStore;
+import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,17 +32,7 @@ public final class KafkaFeedStateStore implements FeedStateStore {
 
   /** Every feed's state, read from the topic without a running poller (for --status). */
   public static Map<String, FeedState> read(Properties client, Topics topics) {
-    Topic<String, FeedState> topic = topics.feeds();
-    Map<String, FeedState> states = new HashMap<>();
-    TopicReader.readToEnd(client, topic.name(), Instant.EPOCH, (key, value) -> {
-      String url = topic.keySerde().deserializer().deserialize(topic.name(), key);
-      if (value == null) {
-        states.remove(url);
-      } else {
-        states.put(url, topic.valueSerde().deserializer().deserialize(topic.name(), value));
-      }
-    });
-    return states;
+    return new CompactedTopic<>(client, topics.feeds()).readAll();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.newswatch.ingest.kafka;
 
+import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,9 +19,9 @@ public final class RecentArticleIds {
 
   public static List<String> read(Properties client, Topics topics, Duration window) {
     List<String> ids = new ArrayList<>();
-    TopicReader.readToEnd(client, topics.raw().name(), Instant.now().minus(window), (key, value) -> {
-      if (key != null) {
-        ids.add(new String(key, StandardCharsets.UTF_8));
+    TopicReader.readToEnd(client, topics.raw().name(), Instant.now().minus(window), record -> {
+      if (record.key() != null) {
+        ids.add(new String(record.key(), StandardCharsets.UTF_8));
       }
     });
     return ids;
