@@ -37,6 +37,8 @@ public final class AlertsTopology {
    * {@link RecentAlerts#firstKeyAt detection time}/alertId to {@link Alert}.
    */
   public static final String RECENT_ALERTS_STORE = "alerts-recent";
+  /** Articles waiting to reach their detector in event-time order: see {@link ReorderBuffer}. */
+  public static final String REORDER_STORE = "alerts-reorder";
   /** Names the repartition topic: {@code <application.id>-articles-by-place-repartition}. */
   public static final String BY_PLACE = "articles-by-place";
 
@@ -65,12 +67,14 @@ public final class AlertsTopology {
         new JsonSerde<>(PlaceState.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(RECENT_ALERTS_STORE), Serdes.String(), alerts.valueSerde()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), enriched.valueSerde()));
 
     builder.stream(enriched.name(), Consumed.with(enriched.keySerde(), enriched.valueSerde()))
         .process(() -> new PlaceFanOut(watchlists), Named.as("watched-places"))
         .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde()).withName(BY_PLACE))
         .process(() -> new DetectProcessor(settings, watchlists), Named.as("detect"),
-            PLACE_STATE_STORE, RECENT_ALERTS_STORE)
+            PLACE_STATE_STORE, RECENT_ALERTS_STORE, REORDER_STORE)
         .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()));
     return builder.build();
   }

@@ -37,9 +37,12 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, En
     // the detector never reads the text: keep it out of the repartition topic
     EnrichedArticle slim = EnrichedArticle.newBuilder(article).setText("").build();
     Set<Long> forwarded = new HashSet<>();
+    // the detector task's stream time is then the latest ingest time: see DetectProcessor
+    long ingestedAt = article.getIngestedAt().toEpochMilli();
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
-        context.forward(record.withKey(Long.toString(place.getGeonameId())).withValue(slim));
+        context.forward(record.withKey(Long.toString(place.getGeonameId())).withValue(slim)
+            .withTimestamp(ingestedAt));
       }
     }
   }

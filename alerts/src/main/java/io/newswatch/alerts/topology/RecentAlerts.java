@@ -21,7 +21,10 @@ public final class RecentAlerts {
     return firstKeyAt(alert.getDetectedAt()) + "/" + alert.getAlertId();
   }
 
-  /** The lowest key of an alert detected at or after {@code since}. */
+  /**
+   * The lowest key of an alert detected at or after {@code since}: the time in milliseconds,
+   * zero-padded so that keys sort in time order.
+   */
   public static String firstKeyAt(Instant since) {
     return String.format("%013d", Math.max(0, since.toEpochMilli()));
   }

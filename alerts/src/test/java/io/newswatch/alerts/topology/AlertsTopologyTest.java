@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,9 +39,12 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlertsTopologyTest {
   private static final Topics TOPICS = Topics.defaults();
@@ -75,6 +79,24 @@ class AlertsTopologyTest {
     assertThat(published).extracting(kv -> kv.value).as("the pipeline agrees with the backtest")
         .isEqualTo(Backtest.run(Donbas.demo(), SETTINGS,
             WatchFilter.places(Set.of(KOSTIANTYNIVKA.getGeonameId()))));
+  }
+
+  /** The alerts topic keeps records a year from their record time: an alert about 2022 is news today. */
+  @Test
+  void anAlertIsStampedWithTheIngestTimeOfTheArticleThatRaisedIt() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(Level.ELEVATED);
+    Instant lateIngest = Instant.parse("2030-01-01T00:00:00Z");
+    List<EnrichedArticle> ingestedLater = Donbas.demo().stream()
+        .map(a -> EnrichedArticle.newBuilder(a).setIngestedAt(lateIngest.plus(Duration.between(ESCALATION, a.getIngestedAt()))).build())
+        .toList();
+
+    send(ingestedLater);
+
+    List<TestRecord<String, Alert>> published = alerts.readRecordsToList();
+    assertThat(published).hasSize(3);
+    assertThat(published).allSatisfy(r -> assertThat(r.getRecordTime()).isAfter(lateIngest.minus(Duration.ofDays(7)))
+        .isNotEqualTo(r.getValue().getDetectedAt()));
   }
 
   @Test
@@ -197,6 +219,45 @@ class AlertsTopologyTest {
     assertThat(lateArticlesDropped()).isEqualTo(1.0);
     assertThat(states().get(key(KOSTIANTYNIVKA)).buckets()).flatExtracting(PlaceState.Bucket::stories)
         .extracting(PlaceState.Story::articleId).doesNotContain("too-late");
+  }
+
+  /** As a feed poll delivers them: the whole escalation ingested at once, then interleaved. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5})
+  void articlesIngestedTogetherRaiseTheSameAlertsInAnyOrder(long seed) {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    Instant polled = ESCALATION.plus(Duration.ofHours(4));
+    List<EnrichedArticle> ordinary = Donbas.demo().stream().filter(a -> a.getPublishedAt().isBefore(ESCALATION)).toList();
+    List<EnrichedArticle> burst = new ArrayList<>(Donbas.demo().stream()
+        .filter(a -> !a.getPublishedAt().isBefore(ESCALATION))
+        .map(a -> EnrichedArticle.newBuilder(a).setIngestedAt(polled).build())
+        .toList());
+    Collections.shuffle(burst, new Random(seed));
+
+    send(ordinary);
+    send(burst);
+
+    assertThat(alerts.readValuesToList())
+        .isEqualTo(Backtest.run(Donbas.demo(), SETTINGS, WatchFilter.all()));
+  }
+
+  @Test
+  void anArticleWaitsUntilArticlesIngestedAMinuteLaterArriveOrTheTaskGoesQuiet() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    List<EnrichedArticle> demo = Donbas.demo();
+    EnrichedArticle elevating = Backtest.run(demo, SETTINGS, WatchFilter.all()).get(0).getEvidence().stream()
+        .map(e -> demo.stream().filter(a -> a.getId().equals(e.getArticleId())).findFirst().orElseThrow())
+        .max(Comparator.comparing(EnrichedArticle::getPublishedAt)).orElseThrow();
+    Predicate<EnrichedArticle> upToIt = a -> !a.getPublishedAt().isAfter(elevating.getPublishedAt());
+    demo.stream().filter(upToIt).forEach(a -> enriched.pipeInput(a.getId(), a, a.getIngestedAt()));
+    assertThat(alerts.isEmpty()).as("held back").isTrue();
+
+    EnrichedArticle later = article("later").at(elevating.getPublishedAt().plus(DetectProcessor.REORDER))
+        .source("x.example").about(KOSTIANTYNIVKA).build();
+    enriched.pipeInput(later.getId(), later, later.getIngestedAt());
+    assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
   }
 
   @Test
@@ -360,7 +421,9 @@ class AlertsTopologyTest {
     return feed;
   }
 
+  /** Sends the articles, then lets the task go quiet, so that it releases what it holds. */
   private void send(List<EnrichedArticle> articles) {
-    articles.forEach(a -> enriched.pipeInput(a.getId(), a, a.getPublishedAt()));
+    articles.forEach(a -> enriched.pipeInput(a.getId(), a, a.getIngestedAt()));
+    driver.advanceWallClockTime(DetectProcessor.QUIET);
   }
 }

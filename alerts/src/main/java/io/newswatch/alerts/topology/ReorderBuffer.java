@@ -1,0 +1,49 @@
+package io.newswatch.alerts.topology;
+
+import io.newswatch.avro.EnrichedArticle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Articles waiting to reach their place's detector, so that they reach it in one order whatever
+ * order the partitions interleaved them in: by ingest time, then published time, then article
+ * id. The order is a property of the articles alone, so a replay releases them as the first run
+ * did; and articles ingested together (one feed poll) reach the detector in event-time order.
+ */
+final class ReorderBuffer {
+  private final KeyValueStore<String, EnrichedArticle> store;
+
+  ReorderBuffer(KeyValueStore<String, EnrichedArticle> store) {
+    this.store = store;
+  }
+
+  void add(String placeKey, EnrichedArticle article) {
+    store.put(RecentAlerts.firstKeyAt(article.getIngestedAt())
+        + "/" + RecentAlerts.firstKeyAt(article.getPublishedAt())
+        + "/" + article.getId() + "/" + placeKey, article);
+  }
+
+  /** Removes and returns the articles ingested at or before {@code time}, in order, each with its place key. */
+  List<KeyValue<String, EnrichedArticle>> releaseUpTo(Instant time) {
+    return take(RecentAlerts.firstKeyAt(time.plusMillis(1)));
+  }
+
+  /** Removes and returns every waiting article, in order. */
+  List<KeyValue<String, EnrichedArticle>> releaseAll() {
+    return take(null);
+  }
+
+  private List<KeyValue<String, EnrichedArticle>> take(String toExclusive) {
+    List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
+    try (var waiting = store.range(null, toExclusive)) {
+      waiting.forEachRemaining(due::add);
+    }
+    due.forEach(kv -> store.delete(kv.key));
+    return due.stream()
+        .map(kv -> KeyValue.pair(kv.key.substring(kv.key.lastIndexOf('/') + 1), kv.value))
+        .toList();
+  }
+}
