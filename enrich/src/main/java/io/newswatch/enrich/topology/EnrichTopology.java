@@ -52,6 +52,8 @@ public final class EnrichTopology {
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
         .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
         .processValues(DateCheck::new)
+        // keyed by id even when a producer gave no key, which the repartition would drop silently
+        .selectKey((key, article) -> article.getId())
         .mapValues(enricher::enrich)
         .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
             .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))

@@ -102,6 +102,14 @@ class EnrichPoisonTest {
   }
 
   @Test
+  void anArticleWrittenWithoutAKeyIsEnrichedUnderItsId() {
+    raw.pipeInput(null, TestArticles.raw("keyless", "Kramatorsk", "Shelling in Kramatorsk."));
+
+    assertThat(enriched.readKeyValue().key).isEqualTo("keyless");
+    assertProcessingGoesOn();
+  }
+
+  @Test
   void aTenMegabyteBodyIsCutAndEnriched() {
     String body = "Shelling was reported in Kramatorsk on Tuesday. ".repeat(10_000_000 / 48);
     raw.pipeInput("huge", TestArticles.raw("huge", "Kramatorsk under fire", body));
