@@ -26,12 +26,16 @@ import java.util.Map;
 final class RawArticleFiles {
   private RawArticleFiles() {}
 
+  /**
+   * The file as UTF-8 text. Invalid bytes become U+FFFD, as in a feed, so that they spoil one
+   * line (rejected or kept) instead of failing the import where they are met.
+   */
   static Reader open(Path file) {
     if (file.toString().equals("-")) {
       return new InputStreamReader(System.in, StandardCharsets.UTF_8);
     }
     try {
-      return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new UserError("no such file: " + file);
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -54,6 +55,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   public T fromBytes(byte[] bytes) {
     try {
       return decoder.decode(bytes);
+    } catch (MissingSchemaException e) {
+      throw new SerializationException("not a readable " + type.getSimpleName()
+          + " record: written with an unknown schema, not a released version (" + e.getMessage() + ")", e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
           "not a readable " + type.getSimpleName() + " record: " + e.getMessage(), e);

@@ -3,7 +3,9 @@ package io.newswatch.alerts.topology;
 import io.newswatch.alerts.watchlist.Watchlist;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
+import io.newswatch.schemas.PublishedAt;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -11,7 +13,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * Re-keys an article by place: one record per watched place it mentions, keyed by the place
- * id, so that each place's articles meet its detector state on one partition.
+ * id, so that each place's articles meet its detector state on one partition. An article
+ * dated after its record was written goes to the dead-letter topic ({@link PublishedAt}).
  */
 final class PlaceFanOut implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
   private final WatchlistFactory watchlists;
@@ -34,14 +37,17 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, En
     if (article == null) {
       return;
     }
-    // the detector never reads the text: keep it out of the repartition topic
-    EnrichedArticle slim = EnrichedArticle.newBuilder(article).setText("").build();
+    PublishedAt.check(article.getPublishedAt(), record.timestamp());
+    // The detector reads neither the text nor the other places: each copy carries its own
+    // place only, or an article naming n watched places would put n x n places on the topic.
+    EnrichedArticle slim = EnrichedArticle.newBuilder(article).setText("").setPlaces(List.of()).build();
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
-        context.forward(record.withKey(Long.toString(place.getGeonameId())).withValue(slim)
+        EnrichedArticle forPlace = EnrichedArticle.newBuilder(slim).setPlaces(List.of(place)).build();
+        context.forward(record.withKey(Long.toString(place.getGeonameId())).withValue(forPlace)
             .withTimestamp(ingestedAt));
       }
     }

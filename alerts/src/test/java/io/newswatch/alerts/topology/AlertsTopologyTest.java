@@ -20,7 +20,6 @@ import io.newswatch.avro.Watch;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -331,25 +329,6 @@ class AlertsTopologyTest {
     assertThat(all).isEqualTo(Backtest.run(demo, SETTINGS, WatchFilter.all()));
     assertThat(contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE)))
         .extracting(kv -> kv.value).isEqualTo(all);
-  }
-
-  /**
-   * The dead letter itself is not asserted: TopologyTestDriver 4.4 runs the continue-handler
-   * but does not write Kafka Streams' dead-letter record, so that needs a real broker.
-   */
-  @Test
-  void aRecordThatIsNotAvroDoesNotStopProcessing() {
-    start(AlertsTopology.build(TOPICS, SETTINGS));
-    watch(Level.ELEVATED);
-    TestInputTopic<byte[], byte[]> rawEnriched = driver.createInputTopic(
-        TOPICS.enriched().name(), new ByteArraySerializer(), new ByteArraySerializer());
-
-    rawEnriched.pipeInput("bad".getBytes(StandardCharsets.UTF_8),
-        "{\"not\": \"avro\"}".getBytes(StandardCharsets.UTF_8));
-    send(Donbas.demo());
-
-    assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
-        .containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
   }
 
   private void start(Topology topology) {

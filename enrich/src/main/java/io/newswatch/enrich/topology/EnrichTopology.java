@@ -5,6 +5,7 @@ import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.dedup.NearDuplicates;
 import io.newswatch.enrich.dedup.WindowStoreSeenFingerprints;
+import io.newswatch.schemas.PublishedAt;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -28,7 +29,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * duplicate horizon (6 days by default), bounds it.
  *
  * <p>A record that cannot be read or enriched goes to the dead-letter topic with its reason:
- * the app runs with {@link io.newswatch.schemas.StreamsDefaults}.
+ * the app runs with {@link io.newswatch.schemas.StreamsDefaults}. So does an article dated
+ * after its record was written ({@link PublishedAt}).
  */
 public final class EnrichTopology {
   static final String SEEN_STORE = "enrich-seen-fingerprints";
@@ -49,11 +51,30 @@ public final class EnrichTopology {
         SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
         .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
+        .processValues(DateCheck::new)
+        // keyed by id even when a producer gave no key, which the repartition would drop silently
+        .selectKey((key, article) -> article.getId())
         .mapValues(enricher::enrich)
         .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
             .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
         .processValues(DuplicateMarker::new, SEEN_STORE)
         .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
+  }
+
+  /** Refuses an article dated in the future (see {@link PublishedAt}). */
+  private static final class DateCheck implements FixedKeyProcessor<String, RawArticle, RawArticle> {
+    private FixedKeyProcessorContext<String, RawArticle> context;
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, RawArticle> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, RawArticle> record) {
+      PublishedAt.check(record.value().getPublishedAt(), record.timestamp());
+      context.forward(record);
+    }
   }
 
   /** Sets duplicateOf from the seen-fingerprint store. */

@@ -17,6 +17,15 @@ import java.time.format.DateTimeParseException;
  * as estimated; a url that is not an absolute http(s) URL is left out.
  */
 public final class ArticleParser {
+  /**
+   * The most characters an article's fields may hold together, as for a feed item: even in
+   * 3-byte UTF-8 its record stays under Kafka's default limit of 1 MB, which a larger one would
+   * fail at send, failing the whole import.
+   */
+  public static final int MAX_CHARS = 256 << 10;
+  private static final String[] FIELDS = {"id", "url", "source", "title", "body", "publishedAt", "language", "author"};
+  /** The earliest time a record can carry (milliseconds since 1970 in a long). */
+  private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Clock clock;
@@ -42,6 +51,14 @@ public final class ArticleParser {
     if (isBlank(title) && isBlank(body)) {
       throw new Rejected("no title and no body");
     }
+    long chars = 0;
+    for (String field : FIELDS) {
+      String value = text(node, field);
+      chars += value == null ? 0 : value.length();
+    }
+    if (chars > MAX_CHARS) {
+      throw new Rejected("too long: " + chars + " characters, at most " + MAX_CHARS);
+    }
     // A url that is not an absolute http(s) URL ("link can be requested", javascript:) is
     // dropped, never followed or shown; the article itself is kept.
     String canonical = CanonicalUrl.of(text(node, "url"));
@@ -49,6 +66,9 @@ public final class ArticleParser {
     String id = text(node, "id");
     String published = text(node, "publishedAt");
     PublishedTime time = PublishedTime.of(isBlank(published) ? null : instant(published), now);
+    if (time.at().isBefore(EARLIEST)) {
+      throw new Rejected("publishedAt is too far in the past: " + published);
+    }
     return RawArticle.newBuilder()
         .setId(isBlank(id) ? ArticleIds.of(canonical, title, body) : id)
         .setUrl(canonical)

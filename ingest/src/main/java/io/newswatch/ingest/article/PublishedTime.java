@@ -1,6 +1,6 @@
 package io.newswatch.ingest.article;
 
-import java.time.Duration;
+import io.newswatch.schemas.PublishedAt;
 import java.time.Instant;
 
 /**
@@ -9,11 +9,8 @@ import java.time.Instant;
  * wrong place on the detector's timeline, so it becomes the time of ingest, flagged.
  */
 public record PublishedTime(Instant at, boolean estimated) {
-  /** Clocks differ a little; a date this far ahead is still believed. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
-
   public static PublishedTime of(Instant claimed, Instant now) {
-    if (claimed == null || claimed.isAfter(now.plus(CLOCK_SKEW))) {
+    if (claimed == null || !PublishedAt.believable(claimed, now)) {
       return new PublishedTime(now, true);
     }
     return new PublishedTime(claimed, false);

@@ -2,6 +2,7 @@ package io.newswatch.ingest.kafka;
 
 import io.newswatch.avro.RawArticle;
 import io.newswatch.ingest.ArticleSink;
+import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.schemas.DeadLetters;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
@@ -18,7 +19,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Writes articles to the raw topic and rejects to the dead-letter topic, with an
  * idempotent producer (acks=all), so a retried send is never stored twice. A send that
- * fails for good fails the import at the next flush instead of passing unnoticed.
+ * fails for good fails the import at the next flush instead of passing unnoticed. A rejected
+ * input too long for one record is kept cut, so that it cannot fail the import.
  */
 public final class KafkaArticleSink implements ArticleSink {
   private final Producer<byte[], byte[]> producer;
@@ -48,8 +50,11 @@ public final class KafkaArticleSink implements ArticleSink {
 
   @Override
   public void reject(String origin, long line, String input, String reason) {
-    var record = new ProducerRecord<byte[], byte[]>(deadLetterTopic, null, input.getBytes(StandardCharsets.UTF_8));
-    DeadLetters.put(record.headers(), DeadLetters.REASON, reason);
+    boolean cut = input.length() > ArticleParser.MAX_CHARS;
+    String kept = cut ? input.substring(0, ArticleParser.MAX_CHARS) : input;
+    var record = new ProducerRecord<byte[], byte[]>(deadLetterTopic, null, kept.getBytes(StandardCharsets.UTF_8));
+    DeadLetters.put(record.headers(), DeadLetters.REASON,
+        cut ? reason + " (its first " + ArticleParser.MAX_CHARS + " characters kept)" : reason);
     DeadLetters.put(record.headers(), DeadLetters.STAGE, "ingest");
     DeadLetters.put(record.headers(), DeadLetters.ORIGIN, origin);
     if (line > 0) {

@@ -1,0 +1,171 @@
+package io.newswatch.alerts.topology;
+
+import static io.newswatch.alerts.Donbas.KOSTIANTYNIVKA;
+import static io.newswatch.alerts.Donbas.article;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.alerts.Donbas;
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Alert;
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.Level;
+import io.newswatch.avro.PlaceMention;
+import io.newswatch.avro.Watch;
+import io.newswatch.schemas.DeadLetters;
+import io.newswatch.schemas.StreamsDefaults;
+import io.newswatch.schemas.Topics;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Poison and garbage on the enriched topic, with every town watched: each record is counted
+ * or lands on the dead-letter topic with a reason a person can read, and a watched town's
+ * escalation after it still raises its alerts.
+ */
+class AlertsPoisonTest {
+  private static final Topics TOPICS = Topics.defaults();
+  private static final String APPLICATION_ID = "alerts-poison-test";
+  @TempDir
+  Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, EnrichedArticle> enriched;
+  private TestInputTopic<byte[], byte[]> enrichedBytes;
+  private TestOutputTopic<String, Alert> alerts;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+
+  @BeforeEach
+  void start() {
+    Properties props = StreamsDefaults.properties(APPLICATION_ID, "unused:9092", TOPICS);
+    props.put("state.dir", stateDir.toString());
+    // Under exactly_once_v2 TopologyTestDriver loses the dead letter of a record that cannot be
+    // read: it clears its producer's open transaction after taking the record in. At least once
+    // shows it; the dead letter on a real broker with exactly-once is UpIT's.
+    props.put("processing.guarantee", "at_least_once");
+    driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, DetectorSettings.defaults(), WatchFilter.all()), props);
+    enriched = driver.createInputTopic(TOPICS.enriched().name(),
+        TOPICS.enriched().keySerde().serializer(), TOPICS.enriched().valueSerde().serializer());
+    enrichedBytes = driver.createInputTopic(TOPICS.enriched().name(), new ByteArraySerializer(), new ByteArraySerializer());
+    alerts = driver.createOutputTopic(TOPICS.alerts().name(),
+        TOPICS.alerts().keySerde().deserializer(), TOPICS.alerts().valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(TOPICS.deadLetter().name(),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void bytesThatAreNotAvroAreDeadLettered() {
+    enrichedBytes.pipeInput(bytes("poison"), bytes("{\"not\": \"avro\"}"));
+
+    assertThat(deadLetterReason()).startsWith("not a readable EnrichedArticle record");
+    assertAlertsGoOn();
+  }
+
+  @Test
+  void aRecordWrittenWithAnUnknownSchemaIsDeadLettered() throws IOException {
+    Schema future = SchemaBuilder.record("EnrichedArticle").namespace("io.newswatch.avro").fields()
+        .requiredString("id").requiredLong("placeCount").endRecord();
+    GenericRecord article = new GenericData.Record(future);
+    article.put("id", "from-the-future");
+    article.put("placeCount", 3L);
+    ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), future).encode(article);
+    byte[] value = new byte[buffer.remaining()];
+    buffer.get(value);
+    enrichedBytes.pipeInput(bytes("from-the-future"), value);
+
+    assertThat(deadLetterReason()).contains("unknown schema");
+    assertAlertsGoOn();
+  }
+
+  /**
+   * Each watched town gets the article on the repartition topic: with all ten thousand towns
+   * in every copy, that would be 10,000 x 10,000 place records for one article.
+   */
+  @Test
+  void anArticleNamingTenThousandTownsReachesEachTownWithItsOwnPlaceOnly() {
+    List<PlaceMention> towns = IntStream.range(0, 10_000)
+        .mapToObj(i -> Donbas.town(3_000_000 + i, "Town " + i, 48 + i / 10_000.0, 37)).toList();
+    EnrichedArticle everywhere = article("everywhere").at(Donbas.DAY_ONE)
+        .about(towns.get(0), towns.subList(1, towns.size()).toArray(PlaceMention[]::new)).build();
+
+    enriched.pipeInput(everywhere.getId(), everywhere, everywhere.getPublishedAt());
+
+    List<EnrichedArticle> byPlace = driver.createOutputTopic(
+        APPLICATION_ID + "-" + AlertsTopology.BY_PLACE + "-repartition",
+        TOPICS.enriched().keySerde().deserializer(), TOPICS.enriched().valueSerde().deserializer())
+        .readValuesToList();
+    assertThat(byPlace).hasSize(10_000).allSatisfy(a -> assertThat(a.getPlaces()).hasSize(1));
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertAlertsGoOn();
+  }
+
+  @Test
+  void anArticleFrom1970IsCountedAndTheEscalationStillAlerts() {
+    Instant epoch = Instant.parse("1970-01-01T00:00:00Z");
+    EnrichedArticle old = article("epoch").at(epoch).about(KOSTIANTYNIVKA).build();
+    enriched.pipeInput(old.getId(), old, epoch);
+
+    assertThat(deadLetters.isEmpty()).isTrue();
+    assertAlertsGoOn();
+  }
+
+  /**
+   * Enrich never writes one; believed, it would move the town's window to 2100 and every real
+   * article after it would be too late to count.
+   */
+  @Test
+  void anArticlePublishedAfterItWasWrittenIsDeadLettered() {
+    EnrichedArticle future = article("future").at(Instant.parse("2100-01-01T00:00:00Z")).about(KOSTIANTYNIVKA).build();
+    enriched.pipeInput(future.getId(), future, Donbas.DAY_ONE);
+
+    assertThat(deadLetterReason()).startsWith("publishedAt 2100-01-01T00:00:00Z is later than the article was written");
+    assertAlertsGoOn();
+  }
+
+  /** Watched Kostiantynivka's escalation, sent after the poison, raises its three alerts. */
+  private void assertAlertsGoOn() {
+    driver.createInputTopic(TOPICS.watchlist().name(), TOPICS.watchlist().keySerde().serializer(),
+        TOPICS.watchlist().valueSerde().serializer()).pipeInput(Long.toString(KOSTIANTYNIVKA.getGeonameId()),
+        Watch.newBuilder().setPlaceId(KOSTIANTYNIVKA.getGeonameId()).setName(KOSTIANTYNIVKA.getName())
+            .setMinLevel(Level.ELEVATED).setAddedAt(Donbas.DAY_ONE).build());
+    Donbas.demo().forEach(a -> enriched.pipeInput(a.getId(), a, a.getPublishedAt()));
+
+    assertThat(alerts.readValuesToList()).filteredOn(a -> a.getPlaceId() == KOSTIANTYNIVKA.getGeonameId())
+        .extracting(Alert::getLevel).containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  private String deadLetterReason() {
+    TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+    return DeadLetters.reason(dead.headers());
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,223 @@
+package io.newswatch.enrich.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.RawArticle;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.enrich.TestArticles;
+import io.newswatch.enrich.gazetteer.Gazetteer;
+import io.newswatch.enrich.text.ArticleText;
+import io.newswatch.schemas.AvroSerde;
+import io.newswatch.schemas.DeadLetters;
+import io.newswatch.schemas.StreamsDefaults;
+import io.newswatch.schemas.Topics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Poison and garbage on the raw topic: each record is enriched or lands on the dead-letter
+ * topic with a reason a person can read, and the articles after it are still enriched and
+ * still checked for copies.
+ */
+class EnrichPoisonTest {
+  /** Kafka's default largest record (max.request.size, message.max.bytes): a bigger one stops the stage. */
+  private static final int MAX_RECORD_BYTES = 1 << 20;
+  private final Topics topics = Topics.withPrefix("test.");
+  @TempDir
+  Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, RawArticle> raw;
+  private TestInputTopic<byte[], byte[]> rawBytes;
+  private TestOutputTopic<String, EnrichedArticle> enriched;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+
+  @BeforeEach
+  void start() {
+    Properties props = StreamsDefaults.properties("enrich-poison-test", "unused:9092", topics);
+    props.put("state.dir", stateDir.toString());
+    // Under exactly_once_v2 TopologyTestDriver loses the dead letter of a record that cannot be
+    // read: it clears its producer's open transaction after taking the record in. At least once
+    // shows it; the dead letter on a real broker with exactly-once is UpIT's.
+    props.put("processing.guarantee", "at_least_once");
+    driver = new TopologyTestDriver(EnrichTopology.build(topics, Enricher.loadDefault()), props);
+    raw = driver.createInputTopic(topics.raw().name(),
+        topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+    rawBytes = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer());
+    enriched = driver.createOutputTopic(topics.enriched().name(),
+        topics.enriched().keySerde().deserializer(), topics.enriched().valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetter().name(),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void bytesThatAreNotAvroAreDeadLettered() {
+    rawBytes.pipeInput(bytes("poison"), bytes("these bytes are not Avro"));
+
+    assertThat(deadLetterReason()).startsWith("not a readable RawArticle record");
+    assertProcessingGoesOn();
+  }
+
+  @Test
+  void aRecordWrittenWithAnUnknownSchemaIsDeadLettered() {
+    Schema future = SchemaBuilder.record("RawArticle").namespace("io.newswatch.avro").fields()
+        .requiredString("id").requiredString("headline").endRecord();
+    GenericRecord article = new GenericData.Record(future);
+    article.put("id", "from-the-future");
+    article.put("headline", "A schema this version has never seen");
+    rawBytes.pipeInput(bytes("from-the-future"), encode(future, article));
+
+    assertThat(deadLetterReason()).contains("unknown schema");
+    assertProcessingGoesOn();
+  }
+
+  @Test
+  void anArticleWrittenWithoutAKeyIsEnrichedUnderItsId() {
+    raw.pipeInput(null, TestArticles.raw("keyless", "Kramatorsk", "Shelling in Kramatorsk."));
+
+    assertThat(enriched.readKeyValue().key).isEqualTo("keyless");
+    assertProcessingGoesOn();
+  }
+
+  @Test
+  void aTenMegabyteBodyIsCutAndEnriched() {
+    String body = "Shelling was reported in Kramatorsk on Tuesday. ".repeat(10_000_000 / 48);
+    raw.pipeInput("huge", TestArticles.raw("huge", "Kramatorsk under fire", body));
+
+    EnrichedArticle out = enriched.readValue();
+    assertThat(out.getTruncated()).isTrue();
+    assertThat(out.getText().length()).isLessThanOrEqualTo(2 * ArticleText.MAX_CHARS);
+    assertThat(TestArticles.placeIds(out)).contains(704508L);
+    assertFitsInARecord(out);
+    assertProcessingGoesOn();
+  }
+
+  @Test
+  void anArticleNamingTenThousandPlacesIsEnrichedAndFitsInARecord() throws IOException {
+    String body = String.join(", ", placeNames(10_000)) + ".";
+    raw.pipeInput("everywhere", TestArticles.raw("everywhere", "Storms across the world", body));
+
+    EnrichedArticle out = enriched.readValue();
+    assertThat(out.getPlaces()).hasSizeGreaterThan(1_000);
+    assertFitsInARecord(out);
+    assertProcessingGoesOn();
+  }
+
+  @Test
+  void anArticleWithAnEmptyTitleAndBodyIsEnrichedAsEmpty() {
+    raw.pipeInput("empty", TestArticles.raw("empty", "", ""));
+
+    EnrichedArticle out = enriched.readValue();
+    assertThat(out.getId()).isEqualTo("empty");
+    assertThat(out.getPlaces()).isEmpty();
+    assertProcessingGoesOn();
+  }
+
+  @Test
+  void anArticleFrom1970IsEnriched() {
+    Instant epoch = Instant.parse("1970-01-01T00:00:00Z");
+    raw.pipeInput("epoch", TestArticles.raw("epoch", "Kramatorsk", "Shelling in Kramatorsk.", epoch));
+
+    assertThat(enriched.readValue().getPublishedAt()).isEqualTo(epoch);
+    assertProcessingGoesOn();
+  }
+
+  /**
+   * Ingest never writes one (it takes such a date for the time of ingest); believed, it would
+   * end the copy check for every article published before it.
+   */
+  @Test
+  void anArticlePublishedAfterItWasWrittenIsDeadLettered() {
+    raw.pipeInput("future", TestArticles.raw("future", "Kramatorsk", "Shelling in Kramatorsk.",
+        Instant.parse("2100-01-01T00:00:00Z")));
+
+    assertThat(deadLetterReason()).startsWith("publishedAt 2100-01-01T00:00:00Z is later than the article was written");
+    assertProcessingGoesOn();
+  }
+
+  /** A valid article and a syndicated copy of it, sent after the poison, come out tagged and marked. */
+  private void assertProcessingGoesOn() {
+    RawArticle first = TestArticles.konstantinovka();
+    RawArticle copy = TestArticles.raw("konstantinovka-copy", "Putin confirms fighting in Konstantinovka",
+        first.getBody().replace("recently confirmed", "has confirmed"), first.getPublishedAt().plusSeconds(3600));
+    raw.pipeInput(first.getId(), first);
+    raw.pipeInput(copy.getId(), copy);
+
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(EnrichedArticle::getId).containsExactly(first.getId(), copy.getId());
+    assertThat(TestArticles.placeIds(out.get(0))).contains(705104L);
+    assertThat(out.get(1).getDuplicateOf()).as("the copy check still works").isEqualTo(first.getId());
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  private String deadLetterReason() {
+    TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+    assertThat(enriched.isEmpty()).as("dead-lettered, not enriched").isTrue();
+    return DeadLetters.reason(dead.headers());
+  }
+
+  private static void assertFitsInARecord(EnrichedArticle article) {
+    assertThat(AvroSerde.of(EnrichedArticle.class).toBytes(article).length).isLessThan(MAX_RECORD_BYTES);
+  }
+
+  /** The first {@code count} distinct locality names of the bundled gazetteer. */
+  private static List<String> placeNames(int count) throws IOException {
+    Set<String> names = new LinkedHashSet<>();
+    try (var in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
+        Gazetteer.class.getResourceAsStream(Gazetteer.BUNDLED_RESOURCE)), StandardCharsets.UTF_8))) {
+      in.readLine(); // header
+      for (String line; names.size() < count && (line = in.readLine()) != null; ) {
+        String[] fields = line.split("\t");
+        if (fields[1].equals("locality")) {
+          names.add(fields[2]);
+        }
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private static byte[] encode(Schema schema, GenericRecord record) {
+    try {
+      ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
