@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * of the usual rate, which catches climbs too slow to spike. A level is entered when
  * either score and the window's reports, stories and sources reach its rule, as soon as the
  * article that does it arrives; it is left only when a complete window scores well below that
- * (hysteresis). A rise raises one alert, unless an alert at that level or above was raised
+ * (hysteresis). Outlets new to the place joining in take a risen window one level further: a
+ * story spreading to outlets that never covered the place is breadth the counts miss. A rise
+ * raises one alert, unless an alert at that level or above was raised
  * within the cooldown. Time moves only with the articles: a place that goes quiet keeps its
  * level until its next story.
  */
@@ -71,6 +73,7 @@ public final class Detector {
   private long windowStart;
   private final TreeMap<Long, List<Story>> buckets = new TreeMap<>();
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
+  private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
 
   private Detector(DetectorSettings settings, PlaceState state) {
     this.settings = settings;
@@ -85,6 +88,7 @@ public final class Detector {
     this.windowStart = state.windowStart();
     state.buckets().forEach(b -> buckets.put(b.start(), new ArrayList<>(b.stories())));
     lastAlertAt.putAll(state.lastAlertAt());
+    knownOutlets.putAll(state.knownOutlets());
   }
 
   /** A detector for a place not seen before: its baseline starts at the prior. */
@@ -92,7 +96,7 @@ public final class Detector {
     double prior = settings.perBucket(settings.priorPerDay());
     return new Detector(settings, new PlaceState(place.getGeonameId(), place.getName(),
         place.getCountryCode(), place.getLat(), place.getLon(), Level.NORMAL,
-        prior, 0, NEVER, List.of(), Map.of()));
+        prior, 0, NEVER, List.of(), Map.of(), Map.of()));
   }
 
   /** A detector that carries on from a stored state. */
@@ -103,7 +107,8 @@ public final class Detector {
   public PlaceState state() {
     List<Bucket> window = new ArrayList<>();
     buckets.forEach((start, stories) -> window.add(new Bucket(start, stories)));
-    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum, windowStart, window, lastAlertAt);
+    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum,
+        windowStart, window, lastAlertAt, knownOutlets);
   }
 
   /**
@@ -149,6 +154,7 @@ public final class Detector {
           placeName, article.getId(), article.getPublishedAt(), settings.grace());
       return Outcome.LATE;
     }
+    remember(Outlets.of(article.getSource(), article.getUrl()), bucket);
     if (article.getDuplicateOf() == null) {
       long foldsSince = (windowStart - bucket) / settings.bucketMillis() - 1;
       double alpha = settings.baselineAlpha();
@@ -182,7 +188,7 @@ public final class Detector {
     double climb = windowCusum();
     if (level != Level.NORMAL && score < settings.rule(level).minScore() * settings.hysteresis()
         && climb < settings.rule(level).minCusum() * settings.hysteresis()) {
-      level = enteredLevel(score, climb, lastComplete);
+      level = withNewOutlets(countedLevel(score, climb, lastComplete), lastComplete);
     }
     foldUntil(newStart);
   }
@@ -198,6 +204,7 @@ public final class Detector {
       Map.Entry<Long, List<Story>> oldest = buckets.firstEntry();
       if (oldest != null && oldest.getKey() == windowStart) {
         fold(oldest.getValue().stream().mapToDouble(Story::weight).sum());
+        oldest.getValue().forEach(s -> remember(Outlets.of(s.source(), s.url()), oldest.getKey()));
         buckets.remove(oldest.getKey());
         windowStart += bucketMillis;
       } else if (cusum > 0 || baseline > floorPerBucket()) {
@@ -209,6 +216,13 @@ public final class Detector {
         windowStart += quiet * bucketMillis;
       }
     }
+    long forgetBefore = windowStart - settings.memory().toMillis();
+    knownOutlets.values().removeIf(seen -> seen < forgetBefore);
+  }
+
+  /** An outlet whose story has left the window is now one of the place's usual ones. */
+  private void remember(String outlet, long bucket) {
+    knownOutlets.merge(outlet, bucket, Math::max);
   }
 
   /** One bucket leaves the window with this weight of reports. */
@@ -250,7 +264,8 @@ public final class Detector {
     Coverage window = window();
     double score = score(window);
     double climb = windowCusum();
-    Level entered = enteredLevel(score, climb, window);
+    Level counted = countedLevel(score, climb, window);
+    Level entered = withNewOutlets(counted, window);
     Level previous = level;
     if (entered.compareTo(previous) <= 0) {
       return Optional.empty();
@@ -261,7 +276,7 @@ public final class Detector {
       return Optional.empty();
     }
     lastAlertAt.put(entered, detectedAt);
-    boolean sustained = score < settings.rule(entered).minScore();
+    boolean sustained = score < settings.rule(counted).minScore();
     return Optional.of(alert(previous, window, score, sustained, detectedAt));
   }
 
@@ -293,7 +308,8 @@ public final class Detector {
     return (window.weight() - expected) / Math.sqrt(variance);
   }
 
-  private Level enteredLevel(double score, double climb, Coverage window) {
+  /** The level the window's scores and counts reach, before novelty has its say. */
+  private Level countedLevel(double score, double climb, Coverage window) {
     if (window.storyCount() < MIN_STORIES) {
       return Level.NORMAL;
     }
@@ -306,6 +322,25 @@ public final class Detector {
       }
     }
     return entered;
+  }
+
+  /**
+   * The level the window enters: outlets that have not covered the place within the memory
+   * joining in is breadth of attention that the counts miss (a story picked up by outlets that
+   * never cared about the place), so as many of them as the next level's sources, with that
+   * level's reports, take a window that has risen one level further.
+   */
+  private Level withNewOutlets(Level counted, Coverage window) {
+    if (counted == Level.NORMAL || counted == Level.CRITICAL) {
+      return counted;
+    }
+    DetectorSettings.LevelRule next = settings.rules().get(counted.ordinal());
+    return newOutlets(window) >= next.minSources() && window.reportCount() >= next.minReports()
+        ? next.level() : counted;
+  }
+
+  private int newOutlets(Coverage window) {
+    return (int) window.outlets().stream().filter(o -> !knownOutlets.containsKey(o)).count();
   }
 
   private boolean coolingDown(Level rising, long now) {
@@ -337,20 +372,23 @@ public final class Detector {
         .setIntensity(window.meanIntensity())
         .setTopActors(window.topActors(TOP_ACTORS))
         .setEvidence(window.topStories(EVIDENCE_STORIES).stream().map(Detector::evidence).toList())
-        .setSummary(summary(window, sources.size(),
+        .setSummary(summary(window, sources.size(), newOutlets(window),
             window.weight() / expectedInWindow(), sustained))
         .setDetectedAt(Instant.ofEpochMilli(detectedAt))
         .build();
   }
 
   /**
-   * E.g. "Kostiantynivka: 14 stories from 9 sources in 6 h, 7x usual; intense fighting, shelling",
-   * saying "a sustained rise" when the climb, not the spike, raised the level.
+   * E.g. "Kostiantynivka: 14 stories from 9 sources (4 new) in 6 h, 7x usual; intense fighting,
+   * shelling", counting the sources new to the place, and saying "a sustained rise" when the
+   * climb, not the spike, raised the level.
    */
-  private String summary(Coverage window, int sources, double timesUsual, boolean sustained) {
+  private String summary(Coverage window, int sources, int newSources, double timesUsual,
+      boolean sustained) {
     String cues = String.join(", ", window.topCues(SUMMARY_CUES));
-    return String.format(Locale.ROOT, "%s: %d stories from %d sources in %s, %s usual%s%s",
-        placeName, window.storyCount(), sources, span(settings.windowLength()),
+    return String.format(Locale.ROOT, "%s: %d stories from %d sources%s in %s, %s usual%s%s",
+        placeName, window.storyCount(), sources,
+        newSources == 0 ? "" : " (" + newSources + " new)", span(settings.windowLength()),
         timesUsual < 10 ? String.format(Locale.ROOT, "%.1fx", timesUsual)
             : String.format(Locale.ROOT, "%.0fx", timesUsual),
         sustained ? ", a sustained rise" : "",

@@ -28,6 +28,8 @@ import java.util.List;
  * @param hysteresis a level is left only when the scores fall below this fraction of its
  *     entry scores, so that coverage hovering at a threshold does not flap
  * @param cooldown after an alert at a level, rises to that level or below stay silent this long
+ * @param memory how long a place remembers the outlets that covered it, for telling new
+ *     outlets from its usual ones
  */
 public record DetectorSettings(
     Duration bucket,
@@ -41,7 +43,8 @@ public record DetectorSettings(
     Duration grace,
     List<LevelRule> rules,
     double hysteresis,
-    Duration cooldown) {
+    Duration cooldown,
+    Duration memory) {
 
   /**
    * A level is entered when the window's spike score or the sustained-climb CUSUM reaches
@@ -73,6 +76,7 @@ public record DetectorSettings(
     if (cooldown == null || cooldown.isNegative()) {
       throw new IllegalArgumentException("cooldown must not be negative");
     }
+    requirePositive(memory, "memory");
     rules = List.copyOf(rules);
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).level().ordinal() != i + 1) {
@@ -98,17 +102,18 @@ public record DetectorSettings(
             new LevelRule(Level.ESCALATING, 4.5, 6.0, 5, 3),
             new LevelRule(Level.CRITICAL, 8.0, 12.0, 8, 5)),
         0.5,
-        Duration.ofHours(24));
+        Duration.ofHours(24),
+        Duration.ofDays(30));
   }
 
   public DetectorSettings withBucket(Duration newBucket) {
     return new DetectorSettings(newBucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown, memory);
   }
 
   public DetectorSettings withCooldown(Duration newCooldown) {
     return new DetectorSettings(bucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown, memory);
   }
 
   long bucketMillis() {

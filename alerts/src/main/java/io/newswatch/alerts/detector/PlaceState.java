@@ -17,6 +17,9 @@ import java.util.TreeMap;
  * @param windowStart the first bucket of the window; older buckets are in the baseline
  * @param buckets the window's buckets that have stories, oldest first
  * @param lastAlertAt when an alert was last raised at each level, for the cooldown
+ * @param knownOutlets the outlets that covered the place before the window, with the last bucket
+ *     they did, for telling outlets new to the place; forgotten after
+ *     {@link DetectorSettings#memory()}
  */
 public record PlaceState(
     long placeId,
@@ -29,11 +32,16 @@ public record PlaceState(
     double cusum,
     long windowStart,
     List<Bucket> buckets,
-    Map<Level, Long> lastAlertAt) {
+    Map<Level, Long> lastAlertAt,
+    Map<String, Long> knownOutlets) {
 
   public PlaceState {
     buckets = List.copyOf(buckets);
-    lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt)); // in level order, so stored bytes are stable
+    // sorted, so that stored bytes are stable
+    lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt));
+    // absent from states stored before outlets were remembered
+    knownOutlets = Collections.unmodifiableMap(
+        knownOutlets == null ? new TreeMap<>() : new TreeMap<>(knownOutlets));
   }
 
   /** The distinct stories published in one bucket. */

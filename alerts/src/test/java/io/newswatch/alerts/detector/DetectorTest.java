@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DetectorTest {
@@ -60,7 +61,8 @@ class DetectorTest {
         .containsExactly("Armed Forces of Ukraine", "Russian Armed Forces");
     assertThat(escalating.getIntensity()).isCloseTo(0.68, org.assertj.core.data.Offset.offset(0.01));
     assertThat(escalating.getSummary())
-        .startsWith("Kostiantynivka: 4 stories from 5 sources in 6 h, ")
+        .as("the aggregator had not covered the town before")
+        .startsWith("Kostiantynivka: 4 stories from 5 sources (1 new) in 6 h, ")
         .endsWith("usual; intense fighting, shelling");
   }
 
@@ -117,9 +119,10 @@ class DetectorTest {
     for (int i = 0; i < 6; i++) {
       feed.add(copy("echo" + i, first, DAY_ONE.plus(Duration.ofHours(3 + i)), "echo" + i + ".example"));
     }
-    // the fifth echo raises it: 2 stories + 5 echoes weigh 4.5, score 3.1, from seven sources
+    // the fifth echo raises it: 2 stories + 5 echoes weigh 4.5, score 3.1, from seven sources,
+    // all new to the place, which takes it one level further
     assertThat(Backtest.run(feed, DAILY, WatchFilter.all())).singleElement().satisfies(alert -> {
-      assertThat(alert.getLevel()).isEqualTo(Level.ELEVATED);
+      assertThat(alert.getLevel()).isEqualTo(Level.ESCALATING);
       assertThat(alert.getStories()).isEqualTo(2);
       assertThat(alert.getSources()).hasSize(7);
     });
@@ -184,6 +187,30 @@ class DetectorTest {
   }
 
   @Test
+  void outletsNewToThePlaceTakeARiseOneLevelFurther() {
+    List<String> usual = List.of("a.example", "b.example", "c.example");
+    List<String> tenDays = outletADay(10, usual);
+
+    // after a story a day, five stories in a day score 3.6: ELEVATED by the usual outlets
+    assertThat(riseAfter(tenDays, usual)).singleElement().satisfies(alert -> {
+      assertThat(alert.getLevel()).isEqualTo(Level.ELEVATED);
+      assertThat(alert.getSummary()).startsWith("Kostiantynivka: 5 stories from 3 sources in 1 d");
+    });
+    assertThat(riseAfter(tenDays, List.of("x.example", "y.example", "z.example")))
+        .singleElement().satisfies(alert -> {
+          assertThat(alert.getLevel()).isEqualTo(Level.ESCALATING);
+          assertThat(alert.getPreviousLevel()).isEqualTo(Level.NORMAL);
+          assertThat(alert.getSummary())
+              .startsWith("Kostiantynivka: 5 stories from 3 sources (3 new) in 1 d");
+        });
+
+    List<String> thenOthersFor40Days = new ArrayList<>(tenDays);
+    thenOthersFor40Days.addAll(outletADay(40, List.of("d.example")));
+    assertThat(riseAfter(thenOthersFor40Days, usual)).as("outlets last seen over 30 days before")
+        .singleElement().extracting(Alert::getLevel).isEqualTo(Level.ESCALATING);
+  }
+
+  @Test
   void hysteresisHoldsTheLevelUntilTheScoreFallsWellBelow() {
     Detector detector = Detector.start(DAILY, KOSTIANTYNIVKA);
 
@@ -225,6 +252,8 @@ class DetectorTest {
     Detector.Outcome withinGrace = detector.onArticle(story("late", DAY_ONE.plus(Duration.ofHours(12)), "b.example"));
     assertThat(withinGrace.droppedLate()).isFalse();
     assertThat(detector.state().baseline()).isGreaterThan(before.baseline());
+    assertThat(detector.state().knownOutlets()).as("its outlet is now a usual one")
+        .containsKey("b.example");
     assertThat(detector.state().buckets()).isEqualTo(before.buckets());
 
     PlaceState afterLate = detector.state();
@@ -284,6 +313,24 @@ class DetectorTest {
 
     assertThat(resumedAlerts).hasSize(3).isEqualTo(straightAlerts);
     assertThat(resumed.state()).isEqualTo(straight.state());
+  }
+
+  /** The outlet of each day's story, taking turns. */
+  private static List<String> outletADay(int days, List<String> outlets) {
+    return IntStream.range(0, days).mapToObj(day -> outlets.get(day % outlets.size())).toList();
+  }
+
+  /** A story a day from the given outlets, then five stories in a day from the rising ones. */
+  private static List<Alert> riseAfter(List<String> outletADay, List<String> rising) {
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int day = 0; day < outletADay.size(); day++) {
+      feed.add(story("d" + day, DAY_ONE.plus(Duration.ofDays(day)), outletADay.get(day)));
+    }
+    Instant riseDay = DAY_ONE.plus(Duration.ofDays(outletADay.size()));
+    for (int i = 0; i < 5; i++) {
+      feed.add(story("rise" + i, riseDay.plus(Duration.ofHours(i)), rising.get(i % rising.size())));
+    }
+    return Backtest.run(feed, DAILY, WatchFilter.all());
   }
 
   /** Feeds a day's stories from two outlets; returns the last alert raised. */
