@@ -70,6 +70,8 @@ public final class Detector {
   private Level level;
   private double baseline;
   private double cusum;
+  private double dayObserved;
+  private double dayExpected;
   private long windowStart;
   private final TreeMap<Long, List<Story>> buckets = new TreeMap<>();
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
@@ -85,6 +87,8 @@ public final class Detector {
     this.level = state.level();
     this.baseline = state.baseline();
     this.cusum = state.cusum();
+    this.dayObserved = state.dayObserved();
+    this.dayExpected = state.dayExpected();
     this.windowStart = state.windowStart();
     state.buckets().forEach(b -> buckets.put(b.start(), new ArrayList<>(b.stories())));
     lastAlertAt.putAll(state.lastAlertAt());
@@ -96,7 +100,7 @@ public final class Detector {
     double prior = settings.perBucket(settings.priorPerDay());
     return new Detector(settings, new PlaceState(place.getGeonameId(), place.getName(),
         place.getCountryCode(), place.getLat(), place.getLon(), Level.NORMAL,
-        prior, 0, NEVER, List.of(), Map.of(), Map.of()));
+        prior, 0, 0, 0, NEVER, List.of(), Map.of(), Map.of()));
   }
 
   /** A detector that carries on from a stored state. */
@@ -108,7 +112,7 @@ public final class Detector {
     List<Bucket> window = new ArrayList<>();
     buckets.forEach((start, stories) -> window.add(new Bucket(start, stories)));
     return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum,
-        windowStart, window, lastAlertAt, knownOutlets);
+        dayObserved, dayExpected, windowStart, window, lastAlertAt, knownOutlets);
   }
 
   /**
@@ -196,7 +200,7 @@ public final class Detector {
   /**
    * Folds the buckets before {@code newStart}, empty ones included, into the baseline and the
    * CUSUM. A long quiet run is folded bucket by bucket only until the CUSUM is
-   * spent and the baseline is at its floor; the rest has a closed form.
+   * spent, its day complete and the baseline at its floor; the rest has a closed form.
    */
   private void foldUntil(long newStart) {
     long bucketMillis = settings.bucketMillis();
@@ -207,13 +211,17 @@ public final class Detector {
         oldest.getValue().forEach(s -> remember(Outlets.of(s.source(), s.url()), oldest.getKey()));
         buckets.remove(oldest.getKey());
         windowStart += bucketMillis;
-      } else if (cusum > 0 || baseline > floorPerBucket()) {
-        fold(0);
-        windowStart += bucketMillis;
       } else {
         long quiet = (Math.min(newStart, oldest == null ? newStart : oldest.getKey()) - windowStart) / bucketMillis;
-        baseline *= Math.pow(1 - settings.baselineAlpha(), quiet);
-        windowStart += quiet * bucketMillis;
+        long wholeDays = quiet - quiet % settings.bucketsPerCusumStep();
+        if (cusum > 0 || baseline > floorPerBucket() || wholeDays == 0
+            || !endsCusumStep(windowStart - bucketMillis)) {
+          fold(0);
+          windowStart += bucketMillis;
+        } else {
+          baseline *= Math.pow(1 - settings.baselineAlpha(), wholeDays);
+          windowStart += wholeDays * bucketMillis;
+        }
       }
     }
     long forgetBefore = windowStart - settings.memory().toMillis();
@@ -225,12 +233,25 @@ public final class Detector {
     knownOutlets.merge(outlet, bucket, Math::max);
   }
 
-  /** One bucket leaves the window with this weight of reports. */
+  /**
+   * The bucket at {@code windowStart} leaves the window with this weight of reports. The CUSUM
+   * steps once a day (or once a bucket, when buckets are longer): coverage swings from day to
+   * day, so the hours of a busy day are one piece of evidence, not twenty-four.
+   */
   private void fold(double observed) {
-    double alpha = settings.baselineAlpha();
-    double expected = expectedPerBucket();
-    cusum = cusumStep(cusum, observed, expected);
-    baseline += alpha * (observed - baseline);
+    dayObserved += observed;
+    dayExpected += expectedPerBucket();
+    if (endsCusumStep(windowStart)) {
+      cusum = cusumStep(cusum, dayObserved, dayExpected);
+      dayObserved = 0;
+      dayExpected = 0;
+    }
+    baseline += settings.baselineAlpha() * (observed - baseline);
+  }
+
+  private boolean endsCusumStep(long bucket) {
+    long index = Math.floorDiv(bucket, settings.bucketMillis());
+    return Math.floorMod(index + 1, settings.bucketsPerCusumStep()) == 0;
   }
 
   /**
@@ -247,16 +268,26 @@ public final class Detector {
     return Math.max(0, cusum + rise);
   }
 
-  /** The CUSUM carried on over the window's buckets, empty ones included. */
+  /**
+   * The CUSUM carried on over the window's buckets, empty ones included, a day not yet complete
+   * making a step of its own.
+   */
   private double windowCusum() {
     double climb = cusum;
-    double expected = expectedPerBucket();
+    double observed = dayObserved;
+    double expected = dayExpected;
     for (int i = 0; i < settings.windowBuckets(); i++) {
-      List<Story> stories = buckets.get(windowStart + i * settings.bucketMillis());
-      double observed = stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum();
-      climb = cusumStep(climb, observed, expected);
+      long bucket = windowStart + i * settings.bucketMillis();
+      List<Story> stories = buckets.get(bucket);
+      observed += stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum();
+      expected += expectedPerBucket();
+      if (endsCusumStep(bucket)) {
+        climb = cusumStep(climb, observed, expected);
+        observed = 0;
+        expected = 0;
+      }
     }
-    return climb;
+    return expected > 0 ? cusumStep(climb, observed, expected) : climb;
   }
 
   /** Raises the level if the window now enters a higher one. */

@@ -128,6 +128,11 @@ public record DetectorSettings(
     return bucket.multipliedBy(windowBuckets());
   }
 
+  /** The CUSUM steps once a day: this many buckets, at least one. */
+  long bucketsPerCusumStep() {
+    return Math.max(1, Math.round((double) Duration.ofDays(1).toMillis() / bucketMillis()));
+  }
+
   /** The EWMA weight of one bucket, from the half-life. */
   double baselineAlpha() {
     return 1 - Math.pow(0.5, (double) bucketMillis() / baselineHalfLife.toMillis());

@@ -14,6 +14,9 @@ import java.util.TreeMap;
  * @param baseline expected weighted stories per bucket, an EWMA over the buckets that have
  *     left the window (so a burst is never compared with itself)
  * @param cusum the one-sided CUSUM of those buckets, for climbs too slow to spike
+ * @param dayObserved the weight of the buckets folded since the CUSUM's last step (it steps
+ *     once a day)
+ * @param dayExpected what the baseline expected of those buckets
  * @param windowStart the first bucket of the window; older buckets are in the baseline
  * @param buckets the window's buckets that have stories, oldest first
  * @param lastAlertAt when an alert was last raised at each level, for the cooldown
@@ -30,6 +33,8 @@ public record PlaceState(
     Level level,
     double baseline,
     double cusum,
+    double dayObserved,
+    double dayExpected,
     long windowStart,
     List<Bucket> buckets,
     Map<Level, Long> lastAlertAt,

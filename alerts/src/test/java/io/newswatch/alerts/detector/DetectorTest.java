@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -294,6 +296,27 @@ class DetectorTest {
       assertThat(a.getDetectedAt()).isAfter(DAY_ONE.plus(Duration.ofDays(21)));
       assertThat(a.getSummary()).contains("a sustained rise");
     });
+  }
+
+  @Test
+  void hourlyBucketsWeighABusyDayOnceInTheClimb() {
+    List<String> outlets = List.of("a.example", "b.example", "c.example", "d.example");
+    // a town that has had a story an hour from these outlets, the last window quiet
+    PlaceState usual = new PlaceState(KOSTIANTYNIVKA.getGeonameId(), "Kostiantynivka", "UA", 48.5, 37.7,
+        Level.NORMAL, 1.0, 0, 0, 0, DAY_ONE.minus(Duration.ofHours(6)).toEpochMilli(), List.of(), Map.of(),
+        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)));
+    Detector detector = Detector.resume(HOURLY, usual);
+    List<Alert> alerts = new ArrayList<>();
+
+    for (int hour = 0; hour < 24; hour++) { // a day at twice the rate
+      for (int i = 0; i < 2; i++) {
+        detector.onArticle(story("h" + hour + "s" + i, DAY_ONE.plus(Duration.ofHours(hour)).plusSeconds(60L * i),
+            outlets.get((hour + i) % 4))).alert().ifPresent(alerts::add);
+      }
+    }
+
+    // within the usual swing from day to day: its twenty-four hours are one day's evidence
+    assertThat(alerts).isEmpty();
   }
 
   @Test
