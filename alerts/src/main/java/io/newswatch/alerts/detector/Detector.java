@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * than a Poisson count; and a one-sided CUSUM for a doubling
  * of the usual rate, which catches climbs too slow to spike. A level is entered when
  * either score and the window's reports, stories and sources reach its rule, as soon as the
- * article that does it arrives; it is left only when a complete window scores well below that
- * (hysteresis). Outlets new to the place joining in take a risen window one level further: a
+ * article that does it arrives; it is left only when a complete window scores well below what
+ * the level below it needs (hysteresis). Outlets new to the place joining in take a risen window one level further: a
  * story spreading to outlets that never covered the place is breadth the counts miss. A rise
  * raises one alert, unless an alert at that level or above was raised
  * within the cooldown. Time moves only with the articles: a place that goes quiet keeps its
@@ -190,8 +190,8 @@ public final class Detector {
     Coverage lastComplete = window();
     double score = score(lastComplete);
     double climb = windowCusum();
-    if (level != Level.NORMAL && score < settings.rule(level).minScore() * settings.hysteresis()
-        && climb < settings.rule(level).minCusum() * settings.hysteresis()) {
+    if (level != Level.NORMAL && score < settings.holding(level).minScore() * settings.hysteresis()
+        && climb < settings.holding(level).minCusum() * settings.hysteresis()) {
       level = withNewOutlets(countedLevel(score, climb, lastComplete), lastComplete);
     }
     foldUntil(newStart);

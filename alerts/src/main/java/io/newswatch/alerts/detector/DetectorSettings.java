@@ -25,8 +25,9 @@ import java.util.List;
  * @param grace how far behind the place's latest bucket an article may arrive and still count
  *     (in the baseline once its bucket has left the window); older ones are dropped and counted
  * @param rules the entry conditions of ELEVATED, ESCALATING and CRITICAL, lowest first
- * @param hysteresis a level is left only when the scores fall below this fraction of its
- *     entry scores, so that coverage hovering at a threshold does not flap
+ * @param hysteresis a level is left only when the scores fall below this fraction of the
+ *     entry scores of the level below it (ELEVATED: its own), so that coverage hovering at a
+ *     threshold does not flap
  * @param cooldown after an alert at a level, rises to that level or below stay silent this long
  * @param memory how long a place remembers the outlets that covered it, for telling new
  *     outlets from its usual ones
@@ -144,6 +145,15 @@ public record DetectorSettings(
 
   LevelRule rule(Level level) {
     return rules.get(level.ordinal() - 1);
+  }
+
+  /**
+   * The rule whose scores, times the hysteresis, hold a level: that of the level below, as new
+   * outlets take a window with that level's scores one level further (and are not new the next
+   * day); ELEVATED's own for ELEVATED.
+   */
+  LevelRule holding(Level level) {
+    return rules.get(Math.max(0, level.ordinal() - 2));
   }
 
   private static void requirePositive(Duration d, String name) {

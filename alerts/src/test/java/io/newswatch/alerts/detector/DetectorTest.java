@@ -213,6 +213,28 @@ class DetectorTest {
   }
 
   @Test
+  void aLevelReachedThroughNewOutletsIsHeldLikeTheLevelBelow() {
+    List<String> newcomers = List.of("v.example", "w.example", "x.example", "y.example", "z.example");
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int day = 0; day < 10; day++) {
+      feed.add(story("d" + day, DAY_ONE.plus(Duration.ofDays(day)), "a.example"));
+    }
+    int[] storiesADay = {8, 3, 8}; // a burst, a quieter day, the burst goes on
+    for (int day = 0; day < storiesADay.length; day++) {
+      for (int i = 0; i < storiesADay[day]; i++) {
+        feed.add(story("burst" + day + "-" + i, DAY_ONE.plus(Duration.ofDays(10 + day)).plus(Duration.ofHours(i)),
+            newcomers.get(i % newcomers.size())));
+      }
+    }
+
+    // 8 stories score 6.3, ESCALATING, and five new outlets make it CRITICAL; the quieter day
+    // still climbs above half of what ESCALATING needs, so the burst going on is no new alert
+    List<Alert> alerts = Backtest.run(feed, DAILY, WatchFilter.all());
+    assertThat(alerts).extracting(Alert::getLevel).containsExactly(Level.ESCALATING, Level.CRITICAL);
+    assertThat(alerts).extracting(Alert::getWindowStart).containsOnly(DAY_ONE.plus(Duration.ofDays(10)));
+  }
+
+  @Test
   void hysteresisHoldsTheLevelUntilTheScoreFallsWellBelow() {
     Detector detector = Detector.start(DAILY, KOSTIANTYNIVKA);
 
