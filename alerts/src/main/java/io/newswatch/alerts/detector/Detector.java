@@ -33,15 +33,15 @@ import org.slf4j.LoggerFactory;
  * at a prior for a place never seen). Two scores judge it: a spike score
  * {@code (observed - expected) / sqrt(variance)} with a negative-binomial variance
  * {@code expected + overdispersion * expected^2}, as news coverage swings more from day to day
- * than a Poisson count; and a one-sided CUSUM for a doubling
- * of the usual rate, which catches climbs too slow to spike. A level is entered when
+ * than a Poisson count; and a one-sided CUSUM for a doubling of the usual rate, stepping once
+ * a day, which catches climbs too slow to spike. A level is entered when
  * either score and the window's reports, stories and sources reach its rule, as soon as the
- * article that does it arrives; it is left only when a complete window scores well below what
- * the level below it needs (hysteresis). Outlets new to the place joining in take a risen window one level further: a
- * story spreading to outlets that never covered the place is breadth the counts miss. A rise
- * raises one alert, unless an alert at that level or above was raised
- * within the cooldown. Time moves only with the articles: a place that goes quiet keeps its
- * level until its next story.
+ * article that does it arrives. Outlets new to the place joining in take a risen window one
+ * level further: a story spreading to outlets that never covered the place is breadth the
+ * counts miss. A level is left only when a complete window scores well below what the level
+ * below it needs (hysteresis). A rise raises one alert, unless an alert at that level or above
+ * was raised within the cooldown. Time moves only with the articles: a place that goes quiet
+ * keeps its level until its next story.
  */
 public final class Detector {
   private static final Logger log = LoggerFactory.getLogger(Detector.class);
@@ -339,7 +339,7 @@ public final class Detector {
     return (window.weight() - expected) / Math.sqrt(variance);
   }
 
-  /** The level the window's scores and counts reach, before novelty has its say. */
+  /** The level the window's scores and counts reach, before new outlets have their say. */
   private Level countedLevel(double score, double climb, Coverage window) {
     if (window.storyCount() < MIN_STORIES) {
       return Level.NORMAL;
