@@ -33,13 +33,15 @@ import org.slf4j.LoggerFactory;
  * at a prior for a place never seen). Two scores judge it: a spike score
  * {@code (observed - expected) / sqrt(variance)} with a negative-binomial variance
  * {@code expected + overdispersion * expected^2}, as news coverage swings more from day to day
- * than a Poisson count; and a one-sided CUSUM for a doubling
- * of the usual rate, which catches climbs too slow to spike. A level is entered when
+ * than a Poisson count; and a one-sided CUSUM for a doubling of the usual rate, stepping once
+ * a day, which catches climbs too slow to spike. A level is entered when
  * either score and the window's reports, stories and sources reach its rule, as soon as the
- * article that does it arrives; it is left only when a complete window scores well below that
- * (hysteresis). A rise raises one alert, unless an alert at that level or above was raised
- * within the cooldown. Time moves only with the articles: a place that goes quiet keeps its
- * level until its next story.
+ * article that does it arrives. Outlets new to the place joining in take a risen window one
+ * level further: a story spreading to outlets that never covered the place is breadth the
+ * counts miss. A level is left only when a complete window scores well below what the level
+ * below it needs (hysteresis). A rise raises one alert, unless an alert at that level or above
+ * was raised within the cooldown. Time moves only with the articles: a place that goes quiet
+ * keeps its level until its next story.
  */
 public final class Detector {
   private static final Logger log = LoggerFactory.getLogger(Detector.class);
@@ -68,9 +70,12 @@ public final class Detector {
   private Level level;
   private double baseline;
   private double cusum;
+  private double dayObserved;
+  private double dayExpected;
   private long windowStart;
   private final TreeMap<Long, List<Story>> buckets = new TreeMap<>();
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
+  private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
 
   private Detector(DetectorSettings settings, PlaceState state) {
     this.settings = settings;
@@ -82,9 +87,12 @@ public final class Detector {
     this.level = state.level();
     this.baseline = state.baseline();
     this.cusum = state.cusum();
+    this.dayObserved = state.dayObserved();
+    this.dayExpected = state.dayExpected();
     this.windowStart = state.windowStart();
     state.buckets().forEach(b -> buckets.put(b.start(), new ArrayList<>(b.stories())));
     lastAlertAt.putAll(state.lastAlertAt());
+    knownOutlets.putAll(state.knownOutlets());
   }
 
   /** A detector for a place not seen before: its baseline starts at the prior. */
@@ -92,7 +100,7 @@ public final class Detector {
     double prior = settings.perBucket(settings.priorPerDay());
     return new Detector(settings, new PlaceState(place.getGeonameId(), place.getName(),
         place.getCountryCode(), place.getLat(), place.getLon(), Level.NORMAL,
-        prior, 0, NEVER, List.of(), Map.of()));
+        prior, 0, 0, 0, NEVER, List.of(), Map.of(), Map.of()));
   }
 
   /** A detector that carries on from a stored state. */
@@ -103,7 +111,8 @@ public final class Detector {
   public PlaceState state() {
     List<Bucket> window = new ArrayList<>();
     buckets.forEach((start, stories) -> window.add(new Bucket(start, stories)));
-    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum, windowStart, window, lastAlertAt);
+    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum,
+        dayObserved, dayExpected, windowStart, window, lastAlertAt, knownOutlets);
   }
 
   /**
@@ -149,6 +158,7 @@ public final class Detector {
           placeName, article.getId(), article.getPublishedAt(), settings.grace());
       return Outcome.LATE;
     }
+    remember(Outlets.of(article.getSource(), article.getUrl()), bucket);
     if (article.getDuplicateOf() == null) {
       long foldsSince = (windowStart - bucket) / settings.bucketMillis() - 1;
       double alpha = settings.baselineAlpha();
@@ -180,9 +190,9 @@ public final class Detector {
     Coverage lastComplete = window();
     double score = score(lastComplete);
     double climb = windowCusum();
-    if (level != Level.NORMAL && score < settings.rule(level).minScore() * settings.hysteresis()
-        && climb < settings.rule(level).minCusum() * settings.hysteresis()) {
-      level = enteredLevel(score, climb, lastComplete);
+    if (level != Level.NORMAL && score < settings.holding(level).minScore() * settings.hysteresis()
+        && climb < settings.holding(level).minCusum() * settings.hysteresis()) {
+      level = withNewOutlets(countedLevel(score, climb, lastComplete), lastComplete);
     }
     foldUntil(newStart);
   }
@@ -190,7 +200,7 @@ public final class Detector {
   /**
    * Folds the buckets before {@code newStart}, empty ones included, into the baseline and the
    * CUSUM. A long quiet run is folded bucket by bucket only until the CUSUM is
-   * spent and the baseline is at its floor; the rest has a closed form.
+   * spent, its day complete and the baseline at its floor; the rest has a closed form.
    */
   private void foldUntil(long newStart) {
     long bucketMillis = settings.bucketMillis();
@@ -198,25 +208,50 @@ public final class Detector {
       Map.Entry<Long, List<Story>> oldest = buckets.firstEntry();
       if (oldest != null && oldest.getKey() == windowStart) {
         fold(oldest.getValue().stream().mapToDouble(Story::weight).sum());
+        oldest.getValue().forEach(s -> remember(Outlets.of(s.source(), s.url()), oldest.getKey()));
         buckets.remove(oldest.getKey());
-        windowStart += bucketMillis;
-      } else if (cusum > 0 || baseline > floorPerBucket()) {
-        fold(0);
         windowStart += bucketMillis;
       } else {
         long quiet = (Math.min(newStart, oldest == null ? newStart : oldest.getKey()) - windowStart) / bucketMillis;
-        baseline *= Math.pow(1 - settings.baselineAlpha(), quiet);
-        windowStart += quiet * bucketMillis;
+        long wholeDays = quiet - quiet % settings.bucketsPerCusumStep();
+        if (cusum > 0 || baseline > floorPerBucket() || wholeDays == 0
+            || !endsCusumStep(windowStart - bucketMillis)) {
+          fold(0);
+          windowStart += bucketMillis;
+        } else {
+          baseline *= Math.pow(1 - settings.baselineAlpha(), wholeDays);
+          windowStart += wholeDays * bucketMillis;
+        }
       }
     }
+    long forgetBefore = windowStart - settings.memory().toMillis();
+    knownOutlets.values().removeIf(seen -> seen < forgetBefore);
   }
 
-  /** One bucket leaves the window with this weight of reports. */
+  /** An outlet whose story has left the window is now one of the place's usual ones. */
+  private void remember(String outlet, long bucket) {
+    knownOutlets.merge(outlet, bucket, Math::max);
+  }
+
+  /**
+   * The bucket at {@code windowStart} leaves the window with this weight of reports. The CUSUM
+   * steps once a day (or once a bucket, when buckets are longer): coverage swings from day to
+   * day, so the hours of a busy day are one piece of evidence, not twenty-four.
+   */
   private void fold(double observed) {
-    double alpha = settings.baselineAlpha();
-    double expected = expectedPerBucket();
-    cusum = cusumStep(cusum, observed, expected);
-    baseline += alpha * (observed - baseline);
+    dayObserved += observed;
+    dayExpected += expectedPerBucket();
+    if (endsCusumStep(windowStart)) {
+      cusum = cusumStep(cusum, dayObserved, dayExpected);
+      dayObserved = 0;
+      dayExpected = 0;
+    }
+    baseline += settings.baselineAlpha() * (observed - baseline);
+  }
+
+  private boolean endsCusumStep(long bucket) {
+    long index = Math.floorDiv(bucket, settings.bucketMillis());
+    return Math.floorMod(index + 1, settings.bucketsPerCusumStep()) == 0;
   }
 
   /**
@@ -233,16 +268,26 @@ public final class Detector {
     return Math.max(0, cusum + rise);
   }
 
-  /** The CUSUM carried on over the window's buckets, empty ones included. */
+  /**
+   * The CUSUM carried on over the window's buckets, empty ones included, a day not yet complete
+   * making a step of its own.
+   */
   private double windowCusum() {
     double climb = cusum;
-    double expected = expectedPerBucket();
+    double observed = dayObserved;
+    double expected = dayExpected;
     for (int i = 0; i < settings.windowBuckets(); i++) {
-      List<Story> stories = buckets.get(windowStart + i * settings.bucketMillis());
-      double observed = stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum();
-      climb = cusumStep(climb, observed, expected);
+      long bucket = windowStart + i * settings.bucketMillis();
+      List<Story> stories = buckets.get(bucket);
+      observed += stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum();
+      expected += expectedPerBucket();
+      if (endsCusumStep(bucket)) {
+        climb = cusumStep(climb, observed, expected);
+        observed = 0;
+        expected = 0;
+      }
     }
-    return climb;
+    return expected > 0 ? cusumStep(climb, observed, expected) : climb;
   }
 
   /** Raises the level if the window now enters a higher one. */
@@ -250,7 +295,8 @@ public final class Detector {
     Coverage window = window();
     double score = score(window);
     double climb = windowCusum();
-    Level entered = enteredLevel(score, climb, window);
+    Level counted = countedLevel(score, climb, window);
+    Level entered = withNewOutlets(counted, window);
     Level previous = level;
     if (entered.compareTo(previous) <= 0) {
       return Optional.empty();
@@ -261,7 +307,7 @@ public final class Detector {
       return Optional.empty();
     }
     lastAlertAt.put(entered, detectedAt);
-    boolean sustained = score < settings.rule(entered).minScore();
+    boolean sustained = score < settings.rule(counted).minScore();
     return Optional.of(alert(previous, window, score, sustained, detectedAt));
   }
 
@@ -293,7 +339,8 @@ public final class Detector {
     return (window.weight() - expected) / Math.sqrt(variance);
   }
 
-  private Level enteredLevel(double score, double climb, Coverage window) {
+  /** The level the window's scores and counts reach, before new outlets have their say. */
+  private Level countedLevel(double score, double climb, Coverage window) {
     if (window.storyCount() < MIN_STORIES) {
       return Level.NORMAL;
     }
@@ -306,6 +353,25 @@ public final class Detector {
       }
     }
     return entered;
+  }
+
+  /**
+   * The level the window enters: outlets that have not covered the place within the memory
+   * joining in is breadth of attention that the counts miss (a story picked up by outlets that
+   * never cared about the place), so as many of them as the next level's sources, with that
+   * level's reports, take a window that has risen one level further.
+   */
+  private Level withNewOutlets(Level counted, Coverage window) {
+    if (counted == Level.NORMAL || counted == Level.CRITICAL) {
+      return counted;
+    }
+    DetectorSettings.LevelRule next = settings.rules().get(counted.ordinal());
+    return newOutlets(window) >= next.minSources() && window.reportCount() >= next.minReports()
+        ? next.level() : counted;
+  }
+
+  private int newOutlets(Coverage window) {
+    return (int) window.outlets().stream().filter(o -> !knownOutlets.containsKey(o)).count();
   }
 
   private boolean coolingDown(Level rising, long now) {
@@ -337,20 +403,23 @@ public final class Detector {
         .setIntensity(window.meanIntensity())
         .setTopActors(window.topActors(TOP_ACTORS))
         .setEvidence(window.topStories(EVIDENCE_STORIES).stream().map(Detector::evidence).toList())
-        .setSummary(summary(window, sources.size(),
+        .setSummary(summary(window, sources.size(), newOutlets(window),
             window.weight() / expectedInWindow(), sustained))
         .setDetectedAt(Instant.ofEpochMilli(detectedAt))
         .build();
   }
 
   /**
-   * E.g. "Kostiantynivka: 14 stories from 9 sources in 6 h, 7x usual; intense fighting, shelling",
-   * saying "a sustained rise" when the climb, not the spike, raised the level.
+   * E.g. "Kostiantynivka: 14 stories from 9 sources (4 new) in 6 h, 7x usual; intense fighting,
+   * shelling", counting the sources new to the place, and saying "a sustained rise" when the
+   * climb, not the spike, raised the level.
    */
-  private String summary(Coverage window, int sources, double timesUsual, boolean sustained) {
+  private String summary(Coverage window, int sources, int newSources, double timesUsual,
+      boolean sustained) {
     String cues = String.join(", ", window.topCues(SUMMARY_CUES));
-    return String.format(Locale.ROOT, "%s: %d stories from %d sources in %s, %s usual%s%s",
-        placeName, window.storyCount(), sources, span(settings.windowLength()),
+    return String.format(Locale.ROOT, "%s: %d stories from %d sources%s in %s, %s usual%s%s",
+        placeName, window.storyCount(), sources,
+        newSources == 0 ? "" : " (" + newSources + " new)", span(settings.windowLength()),
         timesUsual < 10 ? String.format(Locale.ROOT, "%.1fx", timesUsual)
             : String.format(Locale.ROOT, "%.0fx", timesUsual),
         sustained ? ", a sustained rise" : "",

@@ -25,9 +25,12 @@ import java.util.List;
  * @param grace how far behind the place's latest bucket an article may arrive and still count
  *     (in the baseline once its bucket has left the window); older ones are dropped and counted
  * @param rules the entry conditions of ELEVATED, ESCALATING and CRITICAL, lowest first
- * @param hysteresis a level is left only when the scores fall below this fraction of its
- *     entry scores, so that coverage hovering at a threshold does not flap
+ * @param hysteresis a level is left only when the scores fall below this fraction of the
+ *     entry scores of the level below it (ELEVATED: its own), so that coverage hovering at a
+ *     threshold does not flap
  * @param cooldown after an alert at a level, rises to that level or below stay silent this long
+ * @param memory how long a place remembers the outlets that covered it, for telling new
+ *     outlets from its usual ones
  */
 public record DetectorSettings(
     Duration bucket,
@@ -41,7 +44,8 @@ public record DetectorSettings(
     Duration grace,
     List<LevelRule> rules,
     double hysteresis,
-    Duration cooldown) {
+    Duration cooldown,
+    Duration memory) {
 
   /**
    * A level is entered when the window's spike score or the sustained-climb CUSUM reaches
@@ -73,6 +77,7 @@ public record DetectorSettings(
     if (cooldown == null || cooldown.isNegative()) {
       throw new IllegalArgumentException("cooldown must not be negative");
     }
+    requirePositive(memory, "memory");
     rules = List.copyOf(rules);
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).level().ordinal() != i + 1) {
@@ -98,17 +103,18 @@ public record DetectorSettings(
             new LevelRule(Level.ESCALATING, 4.5, 6.0, 5, 3),
             new LevelRule(Level.CRITICAL, 8.0, 12.0, 8, 5)),
         0.5,
-        Duration.ofHours(24));
+        Duration.ofHours(24),
+        Duration.ofDays(30));
   }
 
   public DetectorSettings withBucket(Duration newBucket) {
     return new DetectorSettings(newBucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown, memory);
   }
 
   public DetectorSettings withCooldown(Duration newCooldown) {
     return new DetectorSettings(bucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown, memory);
   }
 
   long bucketMillis() {
@@ -123,6 +129,11 @@ public record DetectorSettings(
     return bucket.multipliedBy(windowBuckets());
   }
 
+  /** The CUSUM steps once a day: this many buckets, at least one. */
+  long bucketsPerCusumStep() {
+    return Math.max(1, Math.round((double) Duration.ofDays(1).toMillis() / bucketMillis()));
+  }
+
   /** The EWMA weight of one bucket, from the half-life. */
   double baselineAlpha() {
     return 1 - Math.pow(0.5, (double) bucketMillis() / baselineHalfLife.toMillis());
@@ -134,6 +145,15 @@ public record DetectorSettings(
 
   LevelRule rule(Level level) {
     return rules.get(level.ordinal() - 1);
+  }
+
+  /**
+   * The rule whose scores, times the hysteresis, hold a level: that of the level below, as new
+   * outlets take a window with that level's scores one level further (and are not new the next
+   * day); ELEVATED's own for ELEVATED.
+   */
+  LevelRule holding(Level level) {
+    return rules.get(Math.max(0, level.ordinal() - 2));
   }
 
   private static void requirePositive(Duration d, String name) {

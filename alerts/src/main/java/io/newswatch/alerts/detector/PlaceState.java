@@ -14,9 +14,15 @@ import java.util.TreeMap;
  * @param baseline expected weighted stories per bucket, an EWMA over the buckets that have
  *     left the window (so a burst is never compared with itself)
  * @param cusum the one-sided CUSUM of those buckets, for climbs too slow to spike
+ * @param dayObserved the weight of the buckets folded since the CUSUM's last step (it steps
+ *     once a day)
+ * @param dayExpected what the baseline expected of those buckets
  * @param windowStart the first bucket of the window; older buckets are in the baseline
  * @param buckets the window's buckets that have stories, oldest first
  * @param lastAlertAt when an alert was last raised at each level, for the cooldown
+ * @param knownOutlets the outlets that covered the place before the window, with the last bucket
+ *     they did, for telling outlets new to the place; forgotten after
+ *     {@link DetectorSettings#memory()}
  */
 public record PlaceState(
     long placeId,
@@ -27,13 +33,20 @@ public record PlaceState(
     Level level,
     double baseline,
     double cusum,
+    double dayObserved,
+    double dayExpected,
     long windowStart,
     List<Bucket> buckets,
-    Map<Level, Long> lastAlertAt) {
+    Map<Level, Long> lastAlertAt,
+    Map<String, Long> knownOutlets) {
 
   public PlaceState {
     buckets = List.copyOf(buckets);
-    lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt)); // in level order, so stored bytes are stable
+    // sorted, so that stored bytes are stable
+    lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt));
+    // absent from states stored before outlets were remembered
+    knownOutlets = Collections.unmodifiableMap(
+        knownOutlets == null ? new TreeMap<>() : new TreeMap<>(knownOutlets));
   }
 
   /** The distinct stories published in one bucket. */

@@ -18,7 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DetectorTest {
@@ -60,7 +63,8 @@ class DetectorTest {
         .containsExactly("Armed Forces of Ukraine", "Russian Armed Forces");
     assertThat(escalating.getIntensity()).isCloseTo(0.68, org.assertj.core.data.Offset.offset(0.01));
     assertThat(escalating.getSummary())
-        .startsWith("Kostiantynivka: 4 stories from 5 sources in 6 h, ")
+        .as("the aggregator had not covered the town before")
+        .startsWith("Kostiantynivka: 4 stories from 5 sources (1 new) in 6 h, ")
         .endsWith("usual; intense fighting, shelling");
   }
 
@@ -117,9 +121,10 @@ class DetectorTest {
     for (int i = 0; i < 6; i++) {
       feed.add(copy("echo" + i, first, DAY_ONE.plus(Duration.ofHours(3 + i)), "echo" + i + ".example"));
     }
-    // the fifth echo raises it: 2 stories + 5 echoes weigh 4.5, score 3.1, from seven sources
+    // the fifth echo raises it: 2 stories + 5 echoes weigh 4.5, score 3.1, from seven sources,
+    // all new to the place, which takes it one level further
     assertThat(Backtest.run(feed, DAILY, WatchFilter.all())).singleElement().satisfies(alert -> {
-      assertThat(alert.getLevel()).isEqualTo(Level.ELEVATED);
+      assertThat(alert.getLevel()).isEqualTo(Level.ESCALATING);
       assertThat(alert.getStories()).isEqualTo(2);
       assertThat(alert.getSources()).hasSize(7);
     });
@@ -184,6 +189,52 @@ class DetectorTest {
   }
 
   @Test
+  void outletsNewToThePlaceTakeARiseOneLevelFurther() {
+    List<String> usual = List.of("a.example", "b.example", "c.example");
+    List<String> tenDays = outletADay(10, usual);
+
+    // after a story a day, five stories in a day score 3.6: ELEVATED by the usual outlets
+    assertThat(riseAfter(tenDays, usual)).singleElement().satisfies(alert -> {
+      assertThat(alert.getLevel()).isEqualTo(Level.ELEVATED);
+      assertThat(alert.getSummary()).startsWith("Kostiantynivka: 5 stories from 3 sources in 1 d");
+    });
+    assertThat(riseAfter(tenDays, List.of("x.example", "y.example", "z.example")))
+        .singleElement().satisfies(alert -> {
+          assertThat(alert.getLevel()).isEqualTo(Level.ESCALATING);
+          assertThat(alert.getPreviousLevel()).isEqualTo(Level.NORMAL);
+          assertThat(alert.getSummary())
+              .startsWith("Kostiantynivka: 5 stories from 3 sources (3 new) in 1 d");
+        });
+
+    List<String> thenOthersFor40Days = new ArrayList<>(tenDays);
+    thenOthersFor40Days.addAll(outletADay(40, List.of("d.example")));
+    assertThat(riseAfter(thenOthersFor40Days, usual)).as("outlets last seen over 30 days before")
+        .singleElement().extracting(Alert::getLevel).isEqualTo(Level.ESCALATING);
+  }
+
+  @Test
+  void aLevelReachedThroughNewOutletsIsHeldLikeTheLevelBelow() {
+    List<String> newcomers = List.of("v.example", "w.example", "x.example", "y.example", "z.example");
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int day = 0; day < 10; day++) {
+      feed.add(story("d" + day, DAY_ONE.plus(Duration.ofDays(day)), "a.example"));
+    }
+    int[] storiesADay = {8, 3, 8}; // a burst, a quieter day, the burst goes on
+    for (int day = 0; day < storiesADay.length; day++) {
+      for (int i = 0; i < storiesADay[day]; i++) {
+        feed.add(story("burst" + day + "-" + i, DAY_ONE.plus(Duration.ofDays(10 + day)).plus(Duration.ofHours(i)),
+            newcomers.get(i % newcomers.size())));
+      }
+    }
+
+    // 8 stories score 6.3, ESCALATING, and five new outlets make it CRITICAL; the quieter day
+    // still climbs above half of what ESCALATING needs, so the burst going on is no new alert
+    List<Alert> alerts = Backtest.run(feed, DAILY, WatchFilter.all());
+    assertThat(alerts).extracting(Alert::getLevel).containsExactly(Level.ESCALATING, Level.CRITICAL);
+    assertThat(alerts).extracting(Alert::getWindowStart).containsOnly(DAY_ONE.plus(Duration.ofDays(10)));
+  }
+
+  @Test
   void hysteresisHoldsTheLevelUntilTheScoreFallsWellBelow() {
     Detector detector = Detector.start(DAILY, KOSTIANTYNIVKA);
 
@@ -225,6 +276,8 @@ class DetectorTest {
     Detector.Outcome withinGrace = detector.onArticle(story("late", DAY_ONE.plus(Duration.ofHours(12)), "b.example"));
     assertThat(withinGrace.droppedLate()).isFalse();
     assertThat(detector.state().baseline()).isGreaterThan(before.baseline());
+    assertThat(detector.state().knownOutlets()).as("its outlet is now a usual one")
+        .containsKey("b.example");
     assertThat(detector.state().buckets()).isEqualTo(before.buckets());
 
     PlaceState afterLate = detector.state();
@@ -268,6 +321,27 @@ class DetectorTest {
   }
 
   @Test
+  void hourlyBucketsWeighABusyDayOnceInTheClimb() {
+    List<String> outlets = List.of("a.example", "b.example", "c.example", "d.example");
+    // a town that has had a story an hour from these outlets, the last window quiet
+    PlaceState usual = new PlaceState(KOSTIANTYNIVKA.getGeonameId(), "Kostiantynivka", "UA", 48.5, 37.7,
+        Level.NORMAL, 1.0, 0, 0, 0, DAY_ONE.minus(Duration.ofHours(6)).toEpochMilli(), List.of(), Map.of(),
+        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)));
+    Detector detector = Detector.resume(HOURLY, usual);
+    List<Alert> alerts = new ArrayList<>();
+
+    for (int hour = 0; hour < 24; hour++) { // a day at twice the rate
+      for (int i = 0; i < 2; i++) {
+        detector.onArticle(story("h" + hour + "s" + i, DAY_ONE.plus(Duration.ofHours(hour)).plusSeconds(60L * i),
+            outlets.get((hour + i) % 4))).alert().ifPresent(alerts::add);
+      }
+    }
+
+    // within the usual swing from day to day: its twenty-four hours are one day's evidence
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
   void aStateResumedFromItsSnapshotCarriesOnAlike() {
     List<EnrichedArticle> feed = Donbas.demo().stream()
         .filter(a -> a.getPlaces().contains(KOSTIANTYNIVKA)).toList();
@@ -284,6 +358,24 @@ class DetectorTest {
 
     assertThat(resumedAlerts).hasSize(3).isEqualTo(straightAlerts);
     assertThat(resumed.state()).isEqualTo(straight.state());
+  }
+
+  /** The outlet of each day's story, taking turns. */
+  private static List<String> outletADay(int days, List<String> outlets) {
+    return IntStream.range(0, days).mapToObj(day -> outlets.get(day % outlets.size())).toList();
+  }
+
+  /** A story a day from the given outlets, then five stories in a day from the rising ones. */
+  private static List<Alert> riseAfter(List<String> outletADay, List<String> rising) {
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int day = 0; day < outletADay.size(); day++) {
+      feed.add(story("d" + day, DAY_ONE.plus(Duration.ofDays(day)), outletADay.get(day)));
+    }
+    Instant riseDay = DAY_ONE.plus(Duration.ofDays(outletADay.size()));
+    for (int i = 0; i < 5; i++) {
+      feed.add(story("rise" + i, riseDay.plus(Duration.ofHours(i)), rising.get(i % rising.size())));
+    }
+    return Backtest.run(feed, DAILY, WatchFilter.all());
   }
 
   /** Feeds a day's stories from two outlets; returns the last alert raised. */

@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,33 +26,40 @@ import org.slf4j.LoggerFactory;
  * General news without escalations: towns covered at their own rates, from a handful of
  * stories a month to dozens a day, with day-to-day swings larger than a Poisson count's and
  * syndicated copies. A desk should hear almost nothing. Day buckets, as in the backtests of
- * day-dated feeds (hourly buckets raise about 14 per 1,000 on this feed: still open).
+ * day-dated feeds, and hourly ones, as live: sliding six-hour windows over a few stories a
+ * day still alert more often than they should (8-10 per 1,000), which is open.
  */
 class GeneralNewsTest {
   private static final Logger log = LoggerFactory.getLogger(GeneralNewsTest.class);
   private static final int TOWNS = 150;
   private static final int DAYS = 60;
   private static final int OUTLETS = 30;
-  private static final double MAX_ALERTS_PER_1000 = 5.0;
   /**
    * Counted after a week: every town starts at the prior on day one, which a busy town
    * exceeds (in production, too: the first week after a deployment learns the baselines).
    */
   private static final Instant WARMED_UP = DAY_ONE.plus(Duration.ofDays(7));
 
-  @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5})
-  void ordinaryCoverageRaisesFewAlerts(long seed) {
+  /** Bucket, the most alerts per 1,000 articles, seed. */
+  static Stream<Arguments> bucketsAndSeeds() {
+    return Stream.of(Duration.ofDays(1), Duration.ofHours(1)).flatMap(bucket ->
+        LongStream.rangeClosed(1, 5).mapToObj(seed ->
+            Arguments.of(bucket, bucket.toHours() == 1 ? 12.0 : 5.0, seed)));
+  }
+
+  @ParameterizedTest(name = "{0} buckets, seed {2}")
+  @MethodSource("bucketsAndSeeds")
+  void ordinaryCoverageRaisesFewAlerts(Duration bucket, double maxPerThousand, long seed) {
     List<EnrichedArticle> feed = generalNews(new Random(seed));
 
-    DetectorSettings settings = DetectorSettings.defaults().withBucket(Duration.ofDays(1));
+    DetectorSettings settings = DetectorSettings.defaults().withBucket(bucket);
     long alerts = Backtest.run(feed, settings, WatchFilter.all()).stream()
         .filter(a -> a.getDetectedAt().isAfter(WARMED_UP)).count();
     long articles = feed.stream().filter(a -> a.getPublishedAt().isAfter(WARMED_UP)).count();
     double perThousand = alerts * 1000.0 / articles;
-    log.info("seed {}: {} articles, {} alerts ({} per 1,000)", seed, articles, alerts,
-        String.format("%.2f", perThousand));
-    assertThat(perThousand).as("alerts per 1,000 articles").isLessThanOrEqualTo(MAX_ALERTS_PER_1000);
+    log.info("{} buckets, seed {}: {} articles, {} alerts ({} per 1,000)", bucket, seed, articles,
+        alerts, String.format("%.2f", perThousand));
+    assertThat(perThousand).as("alerts per 1,000 articles").isLessThanOrEqualTo(maxPerThousand);
   }
 
   private static List<EnrichedArticle> generalNews(Random random) {
