@@ -4,11 +4,15 @@ import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.text.ArticleText;
 import io.newswatch.enrich.text.Tokens;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** Measures newswatch on this machine, one subcommand per stage. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measures how fast newswatch runs on this machine.",
-    subcommands = {BenchCommand.Enrich.class})
+    subcommands = {BenchCommand.Enrich.class, BenchCommand.EndToEnd.class, BenchCommand.Replay.class})
 final class BenchCommand {
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -53,6 +57,7 @@ final class BenchCommand {
       if (count < 1 || seconds < 1) {
         throw new UserError("--articles and --seconds must be at least 1");
       }
+      out.println(machine());
       long start = System.nanoTime();
       Enricher enricher = enrichmentOptions.enricher();
       double loadSeconds = (System.nanoTime() - start) / 1e9;
@@ -79,11 +84,134 @@ final class BenchCommand {
           100 * tag.perSecond() / normalise.perSecond());
       return 0;
     }
+  }
 
-    private static long heapMegabytes() {
-      Runtime runtime = Runtime.getRuntime();
-      System.gc();
-      return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+  @Command(name = "e2e", mixinStandardHelpOptions = true,
+      description = {"Sends bench articles through ingest, enrich and alerts on a real broker with exactly-once "
+          + "(a local one in a scratch directory unless --bootstrap-servers names a cluster; the bench's topics are "
+          + "its own), every place of 10,000 people or more watched. Prints the sustained articles/s and, from the "
+          + "moment each article was sent, when it was readable (read_committed) as enriched, and when the alerts "
+          + "it raised were: p50, p99, max.",
+          "Without --rate the articles are sent as fast as the producer goes: the figure is the pipeline's ceiling."})
+  static final class EndToEnd implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClusterOptions cluster;
+    @Mixin EnrichmentOptions enrichmentOptions;
+
+    @Option(names = "--articles", defaultValue = "20000", paramLabel = "N",
+        description = "How many 3-5 KB articles to send (default: ${DEFAULT-VALUE}).")
+    long count;
+
+    @Option(names = "--rate", defaultValue = "0", paramLabel = "PER_SECOND",
+        description = "Articles sent per second; 0 (default) sends as fast as possible.")
+    double rate;
+
+    @Option(names = "--partitions", defaultValue = "2", paramLabel = "N",
+        description = "Partitions of the bench's topics (default: ${DEFAULT-VALUE}). Pass -X num.stream.threads=N "
+            + "to give each stage more threads.")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      if (count < 1 || rate < 0 || partitions < 1) {
+        throw new UserError("--articles and --partitions must be at least 1, --rate at least 0");
+      }
+      out.println(machine());
+      Enricher enricher = enrichmentOptions.enricher();
+      try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
+        bench.startStages(enricher);
+        PipelineBench.Arrivals enriched = bench.watchEnriched();
+        PipelineBench.Arrivals alerts = bench.watchAlerts();
+        out.printf("pipeline running on %s, %d partitions; sending %,d articles %s%n", bench.bootstrapServers(),
+            partitions, count, rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible");
+        out.flush();
+        Instant start = Instant.now();
+        bench.send(count, rate);
+        double sendSeconds = seconds(start, Instant.now());
+        enriched.awaitCount(count, Duration.ofSeconds(60));
+        double enrichSeconds = seconds(start, enriched.lastArrival());
+        bench.awaitAlerts(alerts);
+        out.printf("sent:     %,d articles in %.1f s (%,.0f/s)%n", count, sendSeconds, count / sendSeconds);
+        out.printf("enriched: all %,d in %.1f s from the first send: %,.0f articles/s sustained, exactly once%n",
+            count, enrichSeconds, count / enrichSeconds);
+        out.println("ingest -> enriched: " + enriched.latency());
+        out.printf("alerts:   %,d; ingest -> alert: %s%n", alerts.count(), alerts.latency());
+        out.printf("heap in use after the run (broker, stages and load in one JVM): %d MB%n", heapMegabytes());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "replay", mixinStandardHelpOptions = true,
+      description = {"Fills a raw topic with bench articles, then starts enrich and alerts on it from the start and "
+          + "times how long they take to process all of it: what `newswatch replay` of that topic costs. Same broker "
+          + "and settings as `bench e2e`."})
+  static final class Replay implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ClusterOptions cluster;
+    @Mixin EnrichmentOptions enrichmentOptions;
+
+    @Option(names = "--articles", defaultValue = "100000", paramLabel = "N",
+        description = "How many 3-5 KB articles the raw topic holds (default: ${DEFAULT-VALUE}).")
+    long count;
+
+    @Option(names = "--partitions", defaultValue = "2", paramLabel = "N",
+        description = "Partitions of the bench's topics (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      if (count < 1 || partitions < 1) {
+        throw new UserError("--articles and --partitions must be at least 1");
+      }
+      out.println(machine());
+      Enricher enricher = enrichmentOptions.enricher();
+      try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
+        Instant filling = Instant.now();
+        bench.send(count, 0);
+        out.printf("raw topic: %,d articles written in %.1f s%n", count, seconds(filling, Instant.now()));
+        out.flush();
+        Instant start = Instant.now();
+        bench.startStages(enricher);
+        PipelineBench.Arrivals enriched = bench.watchEnriched();
+        PipelineBench.Arrivals alerts = bench.watchAlerts();
+        enriched.awaitCount(count, Duration.ofSeconds(60));
+        double total = seconds(start, enriched.lastArrival());
+        bench.awaitAlerts(alerts);
+        out.printf("replayed: %,d articles enriched in %.1f s from the stages' start: %,.0f articles/s; "
+            + "%,d alerts%n", count, total, count / total, alerts.count());
+        out.printf("at that rate 1,000,000 articles take %.1f min%n", 1_000_000 / (count / total) / 60);
+      }
+      return 0;
+    }
+  }
+
+  private static double seconds(Instant from, Instant to) {
+    return Duration.between(from, to).toMillis() / 1000.0;
+  }
+
+  private static long heapMegabytes() {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    return (runtime.totalMemory() - runtime.freeMemory()) >> 20;
+  }
+
+  /** The machine the figures come from, e.g. "machine: 2 cores, Linux 6.1 amd64, Java 17.0.13, heap up to 6 GB". */
+  static String machine() {
+    Runtime runtime = Runtime.getRuntime();
+    return String.format("machine: %d cores%s, %s %s %s, Java %s, heap up to %,d MB", runtime.availableProcessors(),
+        cpuModel(), System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+        System.getProperty("java.version"), runtime.maxMemory() >> 20);
+  }
+
+  private static String cpuModel() {
+    try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith("model name")).findFirst()
+          .map(l -> " (" + l.substring(l.indexOf(':') + 1).strip() + ")").orElse("");
+    } catch (IOException | RuntimeException e) {
+      return ""; // not Linux: the core count says enough
     }
   }
 

@@ -5,6 +5,7 @@ import static io.newswatch.cli.CommandLineTest.run;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.schemas.AvroJson;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -223,14 +224,6 @@ class UpIT {
 
   /** A port whose successor is free too: the local broker's controller takes port + 1. */
   static int freePortPair() throws IOException {
-    for (int i = 0; i < 50; i++) {
-      int port = freePort();
-      try (ServerSocket next = new ServerSocket(port + 1)) {
-        return port;
-      } catch (IOException taken) {
-        // try another
-      }
-    }
-    throw new IOException("no two adjacent free ports");
+    return LocalBroker.freePortPair();
   }
 }

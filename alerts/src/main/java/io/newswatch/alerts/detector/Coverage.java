@@ -1,5 +1,6 @@
 package io.newswatch.alerts.detector;
 
+import io.newswatch.alerts.detector.PlaceState.Rest;
 import io.newswatch.alerts.detector.PlaceState.Story;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,22 +10,27 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-/** The reports of a place's window, summed up the ways the detector and its alerts need. */
-record Coverage(List<Story> reports) {
+/**
+ * The reports of a place's window, summed up the ways the detector and its alerts need: those
+ * kept in full ({@code reports}) and those only counted ({@code rest}, beyond
+ * {@link Detector#STORIES_KEPT}), which add to the counts but not to the outlets, actors, cues
+ * and evidence.
+ */
+record Coverage(List<Story> reports, List<Rest> rest) {
 
   /** Reports weighted by how much they are about the place, echoes weighing less. */
   double weight() {
-    return reports.stream().mapToDouble(Story::weight).sum();
+    return reports.stream().mapToDouble(Story::weight).sum() + rest.stream().mapToDouble(Rest::weight).sum();
   }
 
   /** Stories and their echoes by other outlets. */
   int reportCount() {
-    return reports.size();
+    return reports.size() + rest.stream().mapToInt(Rest::reports).sum();
   }
 
   /** Distinct stories: an echoed story counts once, even when its original is older. */
   int storyCount() {
-    return (int) reports.stream().map(Coverage::storyId).distinct().count();
+    return (int) reports.stream().map(Coverage::storyId).distinct().count() + rest.stream().mapToInt(Rest::stories).sum();
   }
 
   SortedSet<String> outlets() {
@@ -34,7 +40,9 @@ record Coverage(List<Story> reports) {
   }
 
   double meanIntensity() {
-    return reports.stream().mapToDouble(Story::intensity).average().orElse(0);
+    double sum = reports.stream().mapToDouble(Story::intensity).sum() + rest.stream().mapToDouble(Rest::intensity).sum();
+    int count = reportCount();
+    return count == 0 ? 0 : sum / count;
   }
 
   /** The actors named in the most reports. */

@@ -1,6 +1,7 @@
 package io.newswatch.alerts.detector;
 
 import io.newswatch.alerts.detector.PlaceState.Bucket;
+import io.newswatch.alerts.detector.PlaceState.Rest;
 import io.newswatch.alerts.detector.PlaceState.Story;
 import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.Alert;
@@ -54,6 +55,12 @@ public final class Detector {
   private static final int EVIDENCE_STORIES = 5;
   private static final int TOP_ACTORS = 5;
   private static final int SUMMARY_CUES = 3;
+  /**
+   * Reports a window keeps in full (evidence, outlets, actors, cues); those beyond are only
+   * counted. Far above what any level needs, and it bounds a place's stored state to some
+   * hundred kilobytes however many stories it gets.
+   */
+  public static final int STORIES_KEPT = 300;
 
   /** What became of one article. */
   public record Outcome(Optional<Alert> alert, boolean droppedLate) {
@@ -74,6 +81,8 @@ public final class Detector {
   private double dayExpected;
   private long windowStart;
   private final TreeMap<Long, List<Story>> buckets = new TreeMap<>();
+  /** Per bucket of {@link #buckets}, the reports beyond {@link #STORIES_KEPT}, counted only. */
+  private final TreeMap<Long, Rest> rest = new TreeMap<>();
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
   private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
 
@@ -90,7 +99,12 @@ public final class Detector {
     this.dayObserved = state.dayObserved();
     this.dayExpected = state.dayExpected();
     this.windowStart = state.windowStart();
-    state.buckets().forEach(b -> buckets.put(b.start(), new ArrayList<>(b.stories())));
+    state.buckets().forEach(b -> {
+      buckets.put(b.start(), new ArrayList<>(b.stories()));
+      if (b.rest() != null) {
+        rest.put(b.start(), b.rest());
+      }
+    });
     lastAlertAt.putAll(state.lastAlertAt());
     knownOutlets.putAll(state.knownOutlets());
   }
@@ -110,7 +124,7 @@ public final class Detector {
 
   public PlaceState state() {
     List<Bucket> window = new ArrayList<>();
-    buckets.forEach((start, stories) -> window.add(new Bucket(start, stories)));
+    buckets.forEach((start, stories) -> window.add(new Bucket(start, stories, rest.get(start))));
     return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum,
         dayObserved, dayExpected, windowStart, window, lastAlertAt, knownOutlets);
   }
@@ -143,7 +157,12 @@ public final class Detector {
       return Outcome.NOTHING; // echoes measure breadth: only an outlet new to the window adds
     }
     double weight = weight(article) * (copyOf == null ? 1 : settings.echoWeight());
-    buckets.computeIfAbsent(bucket, b -> new ArrayList<>()).add(story(article, weight, copyOf));
+    List<Story> stories = buckets.computeIfAbsent(bucket, b -> new ArrayList<>());
+    if (window.reports().size() < STORIES_KEPT) {
+      stories.add(story(article, weight, copyOf));
+    } else {
+      rest.merge(bucket, new Rest(1, copyOf == null ? 1 : 0, weight, article.getIntensity().getScore()), Rest::plus);
+    }
     return new Outcome(evaluate(publishedAt), false);
   }
 
@@ -207,9 +226,10 @@ public final class Detector {
     while (windowStart < newStart) {
       Map.Entry<Long, List<Story>> oldest = buckets.firstEntry();
       if (oldest != null && oldest.getKey() == windowStart) {
-        fold(oldest.getValue().stream().mapToDouble(Story::weight).sum());
+        fold(weightOf(oldest.getKey()));
         oldest.getValue().forEach(s -> remember(Outlets.of(s.source(), s.url()), oldest.getKey()));
         buckets.remove(oldest.getKey());
+        rest.remove(oldest.getKey());
         windowStart += bucketMillis;
       } else {
         long quiet = (Math.min(newStart, oldest == null ? newStart : oldest.getKey()) - windowStart) / bucketMillis;
@@ -278,8 +298,7 @@ public final class Detector {
     double expected = dayExpected;
     for (int i = 0; i < settings.windowBuckets(); i++) {
       long bucket = windowStart + i * settings.bucketMillis();
-      List<Story> stories = buckets.get(bucket);
-      observed += stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum();
+      observed += weightOf(bucket);
       expected += expectedPerBucket();
       if (endsCusumStep(bucket)) {
         climb = cusumStep(climb, observed, expected);
@@ -312,7 +331,15 @@ public final class Detector {
   }
 
   private Coverage window() {
-    return new Coverage(buckets.values().stream().flatMap(List::stream).toList());
+    return new Coverage(buckets.values().stream().flatMap(List::stream).toList(), List.copyOf(rest.values()));
+  }
+
+  /** The weight of a bucket's reports, kept and counted. */
+  private double weightOf(long bucket) {
+    List<Story> stories = buckets.get(bucket);
+    Rest counted = rest.get(bucket);
+    return (stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum())
+        + (counted == null ? 0 : counted.weight());
   }
 
   /** Stories expected in a bucket: the baseline, but never below the floor. */

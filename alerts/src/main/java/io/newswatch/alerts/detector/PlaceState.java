@@ -49,10 +49,22 @@ public record PlaceState(
         knownOutlets == null ? new TreeMap<>() : new TreeMap<>(knownOutlets));
   }
 
-  /** The distinct stories published in one bucket. */
-  public record Bucket(long start, List<Story> stories) {
+  /**
+   * The distinct stories published in one bucket: each in full while the window holds fewer
+   * than {@link Detector#STORIES_KEPT}, the rest only counted ({@code rest}, null when none),
+   * so that a place in the world's headlines does not make its state grow without bound.
+   */
+  public record Bucket(long start, List<Story> stories, Rest rest) {
     public Bucket {
       stories = List.copyOf(stories);
+    }
+  }
+
+  /** Reports counted but not kept: how many, how many were stories of their own, their weight and intensity. */
+  public record Rest(int reports, int stories, double weight, double intensity) {
+    Rest plus(Rest other) {
+      return new Rest(reports + other.reports, stories + other.stories, weight + other.weight,
+          intensity + other.intensity);
     }
   }
 

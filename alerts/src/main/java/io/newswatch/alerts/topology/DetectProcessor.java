@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Articles first wait in a {@link ReorderBuffer} until the task has seen articles ingested
  * {@link #REORDER} after them (its stream time is the latest ingest time), or until the task has
- * been quiet for {@link #QUIET}: so they reach the detector in the buffer's order however the
+ * been quiet for {@link #QUIET}, {@link #RELEASE_BATCH} at a time: so they reach the detector in the buffer's order however the
  * partitions interleaved on the way, and a replay raises the same alerts with the same ids. The
  * price is that a live alert waits up to {@link #REORDER} for the articles that may precede it.
  */
@@ -38,6 +38,13 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   static final Duration REORDER = Duration.ofMinutes(1);
   /** A task that got nothing for this long (wall clock) has caught up: it releases all it holds. */
   static final Duration QUIET = Duration.ofSeconds(2);
+  /**
+   * Articles handed to the detectors at most per record or punctuation, the rest on the next
+   * ones (every {@link #RELEASE_EVERY}): a bulk import waits in the buffer whole, and releasing
+   * it at once would hold the stream thread past its transaction timeout.
+   */
+  static final int RELEASE_BATCH = 500;
+  static final Duration RELEASE_EVERY = Duration.ofMillis(100);
 
   private final DetectorSettings settings;
   private final WatchlistFactory watchlists;
@@ -63,11 +70,8 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE));
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
-    context.schedule(QUIET.dividedBy(2), PunctuationType.WALL_CLOCK_TIME, now -> {
-      if (now - lastArrival >= QUIET.toMillis()) {
-        detect(waiting.releaseAll());
-      }
-    });
+    context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> detect(
+        now - lastArrival >= QUIET.toMillis() ? waiting.releaseFirst(RELEASE_BATCH) : due(RELEASE_BATCH)));
   }
 
   @Override
@@ -80,7 +84,12 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   public void process(Record<String, EnrichedArticle> record) {
     lastArrival = context.currentSystemTimeMs();
     waiting.add(record.key(), record.value());
-    detect(waiting.releaseUpTo(Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(REORDER)));
+    detect(due(RELEASE_BATCH));
+  }
+
+  /** Up to {@code limit} of the articles ingested {@link #REORDER} before the latest the task has seen. */
+  private List<KeyValue<String, EnrichedArticle>> due(int limit) {
+    return waiting.releaseUpTo(Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(REORDER), limit);
   }
 
   private void detect(List<KeyValue<String, EnrichedArticle>> articlesByPlace) {

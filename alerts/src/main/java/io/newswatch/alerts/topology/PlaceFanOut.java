@@ -1,6 +1,7 @@
 package io.newswatch.alerts.topology;
 
 import io.newswatch.alerts.watchlist.Watchlist;
+import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.schemas.PublishedAt;
@@ -38,18 +39,27 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, En
       return;
     }
     PublishedAt.check(article.getPublishedAt(), record.timestamp());
-    // The detector reads neither the text nor the other places: each copy carries its own
-    // place only, or an article naming n watched places would put n x n places on the topic.
-    EnrichedArticle slim = EnrichedArticle.newBuilder(article).setText("").setPlaces(List.of()).build();
+    // The detector reads neither the text, nor where names occur in it, nor the other places:
+    // each copy carries its own place only, or an article naming n watched places would put
+    // n x n places on the topic.
+    EnrichedArticle slim = EnrichedArticle.newBuilder(article).setText("").setPlaces(List.of())
+        .setFocus(article.getFocus() == null ? null : withoutMentions(article.getFocus()))
+        .setActors(article.getActors().stream()
+            .map(a -> ActorMention.newBuilder(a).setMentions(List.of()).build()).toList())
+        .build();
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
-        EnrichedArticle forPlace = EnrichedArticle.newBuilder(slim).setPlaces(List.of(place)).build();
+        EnrichedArticle forPlace = EnrichedArticle.newBuilder(slim).setPlaces(List.of(withoutMentions(place))).build();
         context.forward(record.withKey(Long.toString(place.getGeonameId())).withValue(forPlace)
             .withTimestamp(ingestedAt));
       }
     }
+  }
+
+  private static PlaceMention withoutMentions(PlaceMention place) {
+    return PlaceMention.newBuilder(place).setMentions(List.of()).build();
   }
 }

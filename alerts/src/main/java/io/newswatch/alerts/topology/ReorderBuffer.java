@@ -26,20 +26,25 @@ final class ReorderBuffer {
         + "/" + article.getId() + "/" + placeKey, article);
   }
 
-  /** Removes and returns the articles ingested at or before {@code time}, in order, each with its place key. */
-  List<KeyValue<String, EnrichedArticle>> releaseUpTo(Instant time) {
-    return take(RecentAlerts.firstKeyAt(time.plusMillis(1)));
+  /**
+   * Removes and returns the first {@code limit} of the articles ingested at or before
+   * {@code time}, in order, each with its place key.
+   */
+  List<KeyValue<String, EnrichedArticle>> releaseUpTo(Instant time, int limit) {
+    return take(RecentAlerts.firstKeyAt(time.plusMillis(1)), limit);
   }
 
-  /** Removes and returns every waiting article, in order. */
-  List<KeyValue<String, EnrichedArticle>> releaseAll() {
-    return take(null);
+  /** Removes and returns the first {@code limit} waiting articles, in order. */
+  List<KeyValue<String, EnrichedArticle>> releaseFirst(int limit) {
+    return take(null, limit);
   }
 
-  private List<KeyValue<String, EnrichedArticle>> take(String toExclusive) {
+  private List<KeyValue<String, EnrichedArticle>> take(String toExclusive, int limit) {
     List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
     try (var waiting = store.range(null, toExclusive)) {
-      waiting.forEachRemaining(due::add);
+      while (due.size() < limit && waiting.hasNext()) {
+        due.add(waiting.next());
+      }
     }
     due.forEach(kv -> store.delete(kv.key));
     return due.stream()

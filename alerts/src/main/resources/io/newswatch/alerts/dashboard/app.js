@@ -85,7 +85,7 @@ async function showTimeline(placeId, name) {
     return;
   }
   const buckets = timeline.buckets || [];
-  const counts = buckets.map((b) => b.stories.length);
+  const counts = buckets.map((b) => b.stories.length + (b.rest ? b.rest.reports : 0));
   const max = Math.max(1, timeline.baseline, ...counts);
   const w = 600, h = 150, bw = buckets.length ? w / buckets.length : w;
   buckets.forEach((b, i) => {

@@ -361,6 +361,24 @@ class DetectorTest {
   }
 
   /** The outlet of each day's story, taking turns. */
+  /** A place in the world's headlines: its state stays small, and every report still counts. */
+  @Test
+  void aPlaceWithThousandsOfStoriesKeepsABoundedStateAndCountsThemAll() {
+    Detector detector = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    int reports = 3 * Detector.STORIES_KEPT;
+    List<Alert> alerts = new ArrayList<>();
+    for (int i = 0; i < reports; i++) {
+      detector.onArticle(story("s" + i, ESCALATION.plusSeconds(i), "outlet-" + i % 50 + ".example"))
+          .alert().ifPresent(alerts::add);
+    }
+
+    PlaceState state = detector.state();
+    assertThat(state.buckets().stream().mapToInt(b -> b.stories().size()).sum()).isEqualTo(Detector.STORIES_KEPT);
+    assertThat(state.buckets().stream()
+        .mapToInt(b -> b.stories().size() + (b.rest() == null ? 0 : b.rest().reports())).sum()).isEqualTo(reports);
+    assertThat(alerts).extracting(Alert::getLevel).last().isEqualTo(Level.CRITICAL);
+  }
+
   private static List<String> outletADay(int days, List<String> outlets) {
     return IntStream.range(0, days).mapToObj(day -> outlets.get(day % outlets.size())).toList();
   }

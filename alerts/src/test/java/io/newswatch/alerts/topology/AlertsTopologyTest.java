@@ -404,5 +404,8 @@ class AlertsTopologyTest {
   private void send(List<EnrichedArticle> articles) {
     articles.forEach(a -> enriched.pipeInput(a.getId(), a, a.getIngestedAt()));
     driver.advanceWallClockTime(DetectProcessor.QUIET);
+    for (int released = DetectProcessor.RELEASE_BATCH; released < articles.size(); released += DetectProcessor.RELEASE_BATCH) {
+      driver.advanceWallClockTime(DetectProcessor.RELEASE_EVERY);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.newswatch.cli.broker;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +49,22 @@ public final class LocalBroker implements AutoCloseable {
     String bootstrap = "127.0.0.1:" + port;
     LOG.info("Kafka broker running at {} with its log in {}", bootstrap, logDir);
     return new LocalBroker(server, bootstrap);
+  }
+
+  /** A free port whose successor is free too: the broker's controller takes port + 1. */
+  public static int freePortPair() throws IOException {
+    for (int i = 0; i < 50; i++) {
+      int port;
+      try (ServerSocket any = new ServerSocket(0)) {
+        port = any.getLocalPort();
+      }
+      try (ServerSocket next = new ServerSocket(port + 1)) {
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IOException("no two adjacent free ports");
   }
 
   static Properties properties(Path logDir, int port, int controllerPort) {

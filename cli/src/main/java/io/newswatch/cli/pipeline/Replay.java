@@ -1,12 +1,8 @@
 package io.newswatch.cli.pipeline;
 
 import io.newswatch.schemas.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -109,22 +104,7 @@ public final class Replay {
     }
     admin.alterConsumerGroupOffsets(plan.groupId(), plan.offsets().entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())))).all().get();
-    deleteRecursively(plan.stateDir());
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      List<Path> all = new ArrayList<>(files.toList());
-      all.sort(Comparator.reverseOrder());
-      for (Path p : all) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot wipe local state " + dir, e);
-    }
+    LocalFiles.deleteRecursively(plan.stateDir());
   }
 
   public static Set<String> stages(String app) {

@@ -15,7 +15,7 @@ public final class InMemorySeenFingerprints implements SeenFingerprints {
   private static final int SWEEP_EVERY = 10_000;
 
   private final long retentionMillis;
-  private final Map<Integer, List<Seen>> byBand = new HashMap<>();
+  private final Map<Integer, List<Seen>> byKey = new HashMap<>();
   private long latest = Long.MIN_VALUE;
   private int addsSinceSweep;
 
@@ -24,21 +24,21 @@ public final class InMemorySeenFingerprints implements SeenFingerprints {
   }
 
   @Override
-  public List<Seen> find(int band, long from, long to) {
-    return byBand.getOrDefault(band, List.of()).stream()
+  public List<Seen> find(int key, long from, long to) {
+    return byKey.getOrDefault(key, List.of()).stream()
         .filter(s -> s.publishedAt() >= from && s.publishedAt() <= to)
         .toList();
   }
 
   @Override
-  public void add(int band, Seen seen) {
-    byBand.computeIfAbsent(band, b -> new ArrayList<>()).add(seen);
+  public void add(int key, Seen seen) {
+    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(seen);
     latest = Math.max(latest, seen.publishedAt());
     if (++addsSinceSweep >= SWEEP_EVERY) {
       addsSinceSweep = 0;
       long oldest = latest - retentionMillis;
-      byBand.values().forEach(list -> list.removeIf(s -> s.publishedAt() < oldest));
-      byBand.values().removeIf(List::isEmpty);
+      byKey.values().forEach(list -> list.removeIf(s -> s.publishedAt() < oldest));
+      byKey.values().removeIf(List::isEmpty);
     }
   }
 }

@@ -20,8 +20,10 @@ import java.time.Duration;
  * <p>Use: {@code String original = nearDuplicates.duplicateOf(article)} returns the id of the
  * earlier copy, or null, in which case the article is remembered as an original. Copies are
  * not remembered, so every copy points at the first article, not at a chain. Lookup is by
- * the pigeonhole principle: two fingerprints at most 7 bits apart agree on at least one of
- * their eight 8-bit bands, so only articles sharing a band are compared.
+ * the pigeonhole principle: two fingerprints at most 6 bits apart agree on at least two of
+ * their eight 8-bit bands, so they share one of the 28 keys made of a pair of bands (16 bits),
+ * and only articles sharing a key are compared. Single 8-bit bands would do for 7 bits, but
+ * each would hold one in 256 of the recent articles, and every lookup would read them all.
  *
  * <p>The same logic runs offline ({@link InMemorySeenFingerprints}) and in the topology
  * ({@link WindowStoreSeenFingerprints}); a state store needs a retention of twice the horizon.
@@ -32,6 +34,8 @@ public final class NearDuplicates {
   private static final int SHINGLE = 2;
   private static final int BANDS = 8;
   private static final int BAND_BITS = 64 / BANDS;
+  /** Every pair of bands, {i, j} with i < j: 28 of them. */
+  private static final int[][] BAND_PAIRS = bandPairs();
 
   private final SeenFingerprints seen;
   private final long horizonMillis;
@@ -42,8 +46,8 @@ public final class NearDuplicates {
   }
 
   public NearDuplicates(SeenFingerprints seen, Duration horizon, int maxDistance) {
-    if (maxDistance < 0 || maxDistance >= BANDS) {
-      throw new IllegalArgumentException("maxDistance must be 0.." + (BANDS - 1) + ": " + maxDistance);
+    if (maxDistance < 0 || maxDistance > BANDS - 2) {
+      throw new IllegalArgumentException("maxDistance must be 0.." + (BANDS - 2) + ": " + maxDistance);
     }
     this.seen = seen;
     this.horizonMillis = horizon.toMillis();
@@ -56,16 +60,16 @@ public final class NearDuplicates {
   }
 
   public String duplicateOf(String articleId, long fingerprint, long publishedAt) {
-    for (int b = 0; b < BANDS; b++) {
-      for (Seen candidate : seen.find(band(fingerprint, b), publishedAt - horizonMillis, publishedAt + horizonMillis)) {
+    for (int k = 0; k < BAND_PAIRS.length; k++) {
+      for (Seen candidate : seen.find(key(fingerprint, k), publishedAt - horizonMillis, publishedAt + horizonMillis)) {
         if (!candidate.articleId().equals(articleId) && distance(candidate.fingerprint(), fingerprint) <= maxDistance) {
           return candidate.articleId();
         }
       }
     }
     Seen original = new Seen(articleId, fingerprint, publishedAt);
-    for (int b = 0; b < BANDS; b++) {
-      seen.add(band(fingerprint, b), original);
+    for (int k = 0; k < BAND_PAIRS.length; k++) {
+      seen.add(key(fingerprint, k), original);
     }
     return null;
   }
@@ -129,8 +133,25 @@ public final class NearDuplicates {
   }
 
   /** Band {@code b} of a fingerprint, tagged with b so equal bits in different bands differ. */
+  /** Key {@code k}: the pair's index, then the two bands' bits. */
+  private static int key(long fingerprint, int k) {
+    int[] pair = BAND_PAIRS[k];
+    return k << 2 * BAND_BITS | band(fingerprint, pair[0]) << BAND_BITS | band(fingerprint, pair[1]);
+  }
+
   private static int band(long fingerprint, int b) {
-    return b << BAND_BITS | (int) (fingerprint >>> (BAND_BITS * b) & ((1 << BAND_BITS) - 1));
+    return (int) (fingerprint >>> (BAND_BITS * b) & ((1 << BAND_BITS) - 1));
+  }
+
+  private static int[][] bandPairs() {
+    int[][] pairs = new int[BANDS * (BANDS - 1) / 2][];
+    int k = 0;
+    for (int i = 0; i < BANDS; i++) {
+      for (int j = i + 1; j < BANDS; j++) {
+        pairs[k++] = new int[] {i, j};
+      }
+    }
+    return pairs;
   }
 
   /**

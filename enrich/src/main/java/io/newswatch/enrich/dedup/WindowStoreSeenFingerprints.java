@@ -11,7 +11,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * Seen fingerprints in a Kafka Streams window store: key the band, value
+ * Seen fingerprints in a Kafka Streams window store: key a lookup key (a pair of bands), value
  * {@code <fingerprint hex> <article id>}, timestamp the article's publishedAt. The store's
  * retention is the bound: records older than {@code retention} behind the latest publishedAt
  * the store has seen are dropped with their segment, so its size follows the article rate
@@ -24,7 +24,7 @@ public final class WindowStoreSeenFingerprints implements SeenFingerprints {
     this.store = store;
   }
 
-  /** A persistent store keeping duplicates (several articles per band and millisecond). */
+  /** A persistent store keeping duplicates (several articles per key and millisecond). */
   public static StoreBuilder<WindowStore<Integer, String>> storeBuilder(String name, Duration retention) {
     return Stores.windowStoreBuilder(
         Stores.persistentWindowStore(name, retention, Duration.ofMillis(1), true),
@@ -32,9 +32,9 @@ public final class WindowStoreSeenFingerprints implements SeenFingerprints {
   }
 
   @Override
-  public List<Seen> find(int band, long from, long to) {
+  public List<Seen> find(int key, long from, long to) {
     List<Seen> seen = new ArrayList<>();
-    try (WindowStoreIterator<String> records = store.fetch(band, from, to)) {
+    try (WindowStoreIterator<String> records = store.fetch(key, from, to)) {
       while (records.hasNext()) {
         KeyValue<Long, String> record = records.next();
         int space = record.value.indexOf(' ');
@@ -46,7 +46,7 @@ public final class WindowStoreSeenFingerprints implements SeenFingerprints {
   }
 
   @Override
-  public void add(int band, Seen seen) {
-    store.put(band, Long.toHexString(seen.fingerprint()) + " " + seen.articleId(), seen.publishedAt());
+  public void add(int key, Seen seen) {
+    store.put(key, Long.toHexString(seen.fingerprint()) + " " + seen.articleId(), seen.publishedAt());
   }
 }

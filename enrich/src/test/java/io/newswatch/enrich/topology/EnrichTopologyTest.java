@@ -61,4 +61,17 @@ class EnrichTopologyTest {
     assertThat(out2.value.getDuplicateOf()).isEqualTo(first.getId());
     assertThat(enriched.isEmpty()).isTrue();
   }
+
+  /** Operators watch tagging time on /metrics: it must be there and count every article. */
+  @Test
+  void taggingTimeIsAMetric() {
+    RawArticle article = TestArticles.konstantinovka();
+    raw.pipeInput(article.getId(), article);
+
+    var metrics = driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().group().equals("stream-newswatch-metrics"))
+        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), e -> (Double) e.getValue().metricValue()));
+    assertThat(metrics).containsEntry("tagging-total", 1.0);
+    assertThat(metrics.get("tagging-latency-max")).isPositive();
+  }
 }

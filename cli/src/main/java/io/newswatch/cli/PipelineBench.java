@@ -1,0 +1,242 @@
+package io.newswatch.cli;
+
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.RawArticle;
+import io.newswatch.cli.broker.LocalBroker;
+import io.newswatch.cli.pipeline.LocalFiles;
+import io.newswatch.cli.pipeline.Running;
+import io.newswatch.cli.pipeline.Stages;
+import io.newswatch.cli.pipeline.StreamsApp;
+import io.newswatch.cli.pipeline.TopicSetup;
+import io.newswatch.enrich.Enricher;
+import io.newswatch.ingest.kafka.KafkaArticleSink;
+import io.newswatch.schemas.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * The whole pipeline under load, for {@code bench e2e} and {@code bench replay}: a real broker
+ * (a local one in a scratch directory unless the user names a cluster), topics of the bench's
+ * own, the enrich and alerts stages as {@code up} runs them (exactly-once, every place of
+ * 10,000 people or more watched), and readers that note when each enriched article and each
+ * alert becomes visible to a {@code read_committed} consumer. Everything runs in this process,
+ * so the figures are what one machine does with the broker, the stages and the load together.
+ */
+final class PipelineBench implements AutoCloseable {
+  private static final long MIN_POPULATION = 10_000;
+
+  private final Running running = new Running();
+  private final Properties client;
+  private final Topics topics;
+  private final Path scratch;
+
+  private PipelineBench(ClusterOptions cluster, int partitions) throws IOException {
+    scratch = Files.createTempDirectory("newswatch-bench");
+    running.add(() -> LocalFiles.deleteRecursively(scratch));
+    String bootstrap = null;
+    if (!cluster.hasCluster()) {
+      int port = LocalBroker.freePortPair();
+      bootstrap = running.add(LocalBroker.start(scratch.resolve("kafka"), port, port + 1)).bootstrapServers();
+    }
+    client = cluster.clientProperties(bootstrap);
+    topics = Topics.withPrefix("bench-" + System.currentTimeMillis() + ".");
+    TopicSetup.ensure(client, topics, partitions, (short) 1);
+  }
+
+  static PipelineBench open(ClusterOptions cluster, int partitions) throws IOException {
+    return new PipelineBench(cluster, partitions);
+  }
+
+  String bootstrapServers() {
+    return client.getProperty("bootstrap.servers");
+  }
+
+  /** Starts enrich and alerts and waits until both run. */
+  void startStages(Enricher enricher) throws InterruptedException {
+    StreamsApp enrich = running.add(Stages.startEnrich(client, topics, scratch.resolve("state"), enricher));
+    StreamsApp alerts = running.add(Stages.startAlerts(client, topics, scratch.resolve("state"),
+        DetectorSettings.defaults(), WatchFilter.all(MIN_POPULATION), new HostInfo("localhost", 0)));
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (!(enrich.isRunning() && alerts.isRunning())) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the stages did not start within 120 s");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** Starts noting when records of the enriched and the alerts topic become visible. */
+  Arrivals watchEnriched() {
+    return running.add(new Arrivals(client, topics.enriched().name()));
+  }
+
+  Arrivals watchAlerts() {
+    return running.add(new Arrivals(client, topics.alerts().name()));
+  }
+
+  /**
+   * Waits until the alerts stage has committed all it has read (its inputs: the enriched topic
+   * and its repartition topic), then until no alert has arrived for 5 s: the articles it
+   * still held in its reorder buffer are out by then.
+   */
+  void awaitAlerts(Arrivals alerts) throws InterruptedException, ExecutionException {
+    String group = StreamsApp.applicationId(topics, "alerts");
+    try (Admin admin = Admin.create(client)) {
+      while (true) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
+            .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+        // a transaction's commit marker takes an offset of its own: one behind the end is caught up
+        if (!committed.isEmpty() && committed.entrySet().stream()
+            .allMatch(e -> e.getValue().offset() >= ends.get(e.getKey()).offset() - 1)) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+    }
+    alerts.awaitQuiet(Duration.ofSeconds(5));
+  }
+
+  /**
+   * Sends {@code count} bench articles, each stamped as ingested when it is sent, at
+   * {@code perSecond} (0: as fast as the producer goes); returns when all are acknowledged.
+   */
+  void send(long count, double perSecond) {
+    try (KafkaArticleSink sink = new KafkaArticleSink(client, topics)) {
+      long start = System.nanoTime();
+      var articles = BenchArticles.stream(1).limit(count).iterator();
+      for (long i = 0; articles.hasNext(); i++) {
+        if (perSecond > 0) {
+          long due = start + (long) (i * 1e9 / perSecond);
+          LockSupport.parkNanos(due - System.nanoTime());
+        }
+        Instant now = Instant.now();
+        RawArticle article = articles.next();
+        sink.accept(RawArticle.newBuilder(article).setPublishedAt(now).setIngestedAt(now).build());
+      }
+      sink.flush();
+    }
+  }
+
+  @Override
+  public void close() {
+    running.close();
+  }
+
+  /**
+   * Reads one topic from its start on a thread of its own, with {@code read_committed}, and
+   * notes for each record the time from its record time (when the article was sent, for
+   * enriched articles and alerts alike) to when it was read.
+   */
+  static final class Arrivals implements AutoCloseable {
+    private final Thread reader;
+    private volatile boolean closed;
+    private long[] latencies = new long[1 << 16];
+    private int count;
+    private long lastArrival;
+
+    Arrivals(Properties client, String topic) {
+      Properties props = new Properties();
+      props.putAll(client);
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+      KafkaConsumer<byte[], byte[]> consumer =
+          new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      reader = new Thread(() -> {
+        try (consumer) {
+          while (!closed) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+              note(System.currentTimeMillis(), record.timestamp());
+            }
+          }
+        }
+      }, "bench-reader-" + topic);
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    private synchronized void note(long now, long recordTime) {
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, count * 2);
+      }
+      latencies[count++] = now - recordTime;
+      lastArrival = now;
+    }
+
+    synchronized int count() {
+      return count;
+    }
+
+    synchronized Instant lastArrival() {
+      return Instant.ofEpochMilli(lastArrival);
+    }
+
+    /** Waits until {@code expected} records have arrived, or none for {@code idle}. */
+    void awaitCount(long expected, Duration idle) throws InterruptedException {
+      int seen = -1;
+      Instant quietSince = Instant.now();
+      while (count() < expected) {
+        int now = count();
+        if (now != seen) {
+          seen = now;
+          quietSince = Instant.now();
+        } else if (Instant.now().isAfter(quietSince.plus(idle))) {
+          throw new IllegalStateException(now + " of " + expected + " records arrived, then none for " + idle);
+        }
+        Thread.sleep(50);
+      }
+    }
+
+    /** Waits until no record has arrived for {@code idle}. */
+    void awaitQuiet(Duration idle) throws InterruptedException {
+      int seen = -1;
+      while (count() != seen) {
+        seen = count();
+        Thread.sleep(idle.toMillis());
+      }
+    }
+
+    /** p50, p99 and max of the latencies in milliseconds, e.g. "p50 120 ms, p99 410 ms, max 650 ms". */
+    synchronized String latency() {
+      if (count == 0) {
+        return "none arrived";
+      }
+      long[] sorted = Arrays.copyOf(latencies, count);
+      Arrays.sort(sorted);
+      return String.format("p50 %,d ms, p99 %,d ms, max %,d ms",
+          sorted[count / 2], sorted[Math.min(count - 1, (int) (count * 0.99))], sorted[count - 1]);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      closed = true;
+      reader.join(5_000);
+    }
+  }
+}
