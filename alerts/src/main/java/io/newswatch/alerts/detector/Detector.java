@@ -57,10 +57,10 @@ public final class Detector {
   private static final int SUMMARY_CUES = 3;
   /**
    * Reports a window keeps in full (evidence, outlets, actors, cues); those beyond are only
-   * counted. Far above what any level needs, and it bounds a place's stored state to some
-   * hundred kilobytes however many stories it gets.
+   * counted. Several times what any level needs, and it bounds a place's stored state (read
+   * and written for every article about it) to some ten kilobytes however many stories it gets.
    */
-  public static final int STORIES_KEPT = 300;
+  public static final int STORIES_KEPT = 50;
 
   /** What became of one article. */
   public record Outcome(Optional<Alert> alert, boolean droppedLate) {

@@ -10,7 +10,9 @@ import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
@@ -45,6 +47,8 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
    */
   static final int RELEASE_BATCH = 500;
   static final Duration RELEASE_EVERY = Duration.ofMillis(100);
+  /** Places whose detector a task keeps in memory (some ten kilobytes each at most). */
+  static final int DETECTORS_CACHED = 1_000;
 
   private final DetectorSettings settings;
   private final WatchlistFactory watchlists;
@@ -55,6 +59,12 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   private ReorderBuffer waiting;
   private Sensor droppedLate;
   private long lastArrival;
+  /**
+   * The detectors of the places seen last, as they are in the store: each article still writes
+   * its place's state through, but need not read and parse it back. Made anew whenever the task
+   * is (re)initialised, so after an aborted transaction the store, restored, is read again.
+   */
+  private Map<String, Detector> detectors;
 
   DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists) {
     this.settings = settings;
@@ -64,6 +74,12 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   @Override
   public void init(ProcessorContext<String, Alert> context) {
     this.context = context;
+    this.detectors = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Detector> eldest) {
+        return size() > DETECTORS_CACHED;
+      }
+    };
     this.watchlist = watchlists.open(context);
     this.states = context.getStateStore(AlertsTopology.PLACE_STATE_STORE);
     this.recentAlerts = context.getStateStore(AlertsTopology.RECENT_ALERTS_STORE);
@@ -105,11 +121,13 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     Optional<Level> minLevel = watchlist.minLevel(place);
     if (minLevel.isEmpty()) {
       states.delete(placeKey); // unwatched since the article was re-keyed: forget the place
+      detectors.remove(placeKey);
       return;
     }
-    PlaceState stored = states.get(placeKey);
-    Detector detector = stored == null
-        ? Detector.start(settings, place) : Detector.resume(settings, stored);
+    Detector detector = detectors.computeIfAbsent(placeKey, key -> {
+      PlaceState stored = states.get(key);
+      return stored == null ? Detector.start(settings, place) : Detector.resume(settings, stored);
+    });
     Detector.Outcome outcome = detector.onArticle(article);
     if (outcome.droppedLate()) {
       droppedLate.record();
