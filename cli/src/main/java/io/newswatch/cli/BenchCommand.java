@@ -111,6 +111,11 @@ final class BenchCommand {
             + "to give each stage more threads.")
     int partitions;
 
+    @Option(names = "--watch-all", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Watch every place of 10,000 people or more (default), as discovery mode does; "
+            + "--no-watch-all watches none, to measure ingest and enrich alone.")
+    boolean watchAll;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -120,7 +125,7 @@ final class BenchCommand {
       out.println(machine());
       Enricher enricher = enrichmentOptions.enricher();
       try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
-        bench.startStages(enricher);
+        bench.startStages(enricher, watchAll);
         PipelineBench.Arrivals enriched = bench.watchEnriched();
         PipelineBench.Arrivals alerts = bench.watchAlerts();
         out.printf("pipeline running on %s, %d partitions; sending %,d articles %s%n", bench.bootstrapServers(),
@@ -174,7 +179,7 @@ final class BenchCommand {
         out.printf("raw topic: %,d articles written in %.1f s%n", count, seconds(filling, Instant.now()));
         out.flush();
         Instant start = Instant.now();
-        bench.startStages(enricher);
+        bench.startStages(enricher, true);
         PipelineBench.Arrivals enriched = bench.watchEnriched();
         PipelineBench.Arrivals alerts = bench.watchAlerts();
         enriched.awaitCount(count, Duration.ofSeconds(60));

@@ -39,7 +39,7 @@ import org.apache.kafka.streams.state.HostInfo;
  * The whole pipeline under load, for {@code bench e2e} and {@code bench replay}: a real broker
  * (a local one in a scratch directory unless the user names a cluster), topics of the bench's
  * own, the enrich and alerts stages as {@code up} runs them (exactly-once, every place of
- * 10,000 people or more watched), and readers that note when each enriched article and each
+ * 10,000 people or more watched unless told otherwise), and readers that note when each enriched article and each
  * alert becomes visible to a {@code read_committed} consumer. Everything runs in this process,
  * so the figures are what one machine does with the broker, the stages and the load together.
  */
@@ -72,11 +72,12 @@ final class PipelineBench implements AutoCloseable {
     return client.getProperty("bootstrap.servers");
   }
 
-  /** Starts enrich and alerts and waits until both run. */
-  void startStages(Enricher enricher) throws InterruptedException {
+  /** Starts enrich and alerts, watching every sizeable place or none, and waits until both run. */
+  void startStages(Enricher enricher, boolean watchAll) throws InterruptedException {
     StreamsApp enrich = running.add(Stages.startEnrich(client, topics, scratch.resolve("state"), enricher));
     StreamsApp alerts = running.add(Stages.startAlerts(client, topics, scratch.resolve("state"),
-        DetectorSettings.defaults(), WatchFilter.all(MIN_POPULATION), new HostInfo("localhost", 0)));
+        DetectorSettings.defaults(), watchAll ? WatchFilter.all(MIN_POPULATION) : WatchFilter.none(),
+        new HostInfo("localhost", 0)));
     Instant deadline = Instant.now().plusSeconds(120);
     while (!(enrich.isRunning() && alerts.isRunning())) {
       if (Instant.now().isAfter(deadline)) {

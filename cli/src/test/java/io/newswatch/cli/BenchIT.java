@@ -1,0 +1,27 @@
+package io.newswatch.cli;
+
+import static io.newswatch.cli.CommandLineTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The pipeline benches run on a broker of their own and say what they measured. */
+class BenchIT {
+  @Test
+  void endToEndReportsThroughputAndLatencies() {
+    var r = run("bench", "e2e", "--articles", "300");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("machine: ", "enriched: all 300 in", "exactly once", "ingest -> enriched: p50",
+        "alerts: ");
+  }
+
+  @Test
+  void replayReportsTheTimeToReprocessATopic() {
+    var r = run("bench", "replay", "--articles", "300");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("raw topic: 300 articles written", "replayed: 300 articles enriched in",
+        "1,000,000 articles take");
+  }
+}
