@@ -23,9 +23,13 @@ public final class Backtest {
     for (EnrichedArticle article : articlesInEventTimeOrder) {
       for (PlaceMention place : article.getPlaces()) {
         if (watch.watches(place)) {
-          detectors.computeIfAbsent(place.getGeonameId(), id -> Detector.start(settings, place))
-              .onArticle(article).alert()
-              .ifPresent(alerts::add);
+          long publishedAt = article.getPublishedAt().toEpochMilli();
+          Detector detector = detectors.get(place.getGeonameId());
+          if (detector == null || detector.forgotten(publishedAt)) { // as the alerts stage does
+            detector = Detector.forArticle(settings, detector == null ? null : detector.state(), place, publishedAt);
+            detectors.put(place.getGeonameId(), detector);
+          }
+          detector.onArticle(article).alert().ifPresent(alerts::add);
         }
       }
     }

@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * The reports of a place's window, summed up the ways the detector and its alerts need: those
  * kept in full ({@code reports}) and those only counted ({@code rest}, beyond
- * {@link Detector#STORIES_KEPT}), which add to the counts but not to the outlets, actors, cues
- * and evidence.
+ * {@link Detector#STORIES_KEPT}), which add to the counts and outlets but not to the actors,
+ * cues and evidence.
  */
 record Coverage(List<Story> reports, List<Rest> rest) {
 
@@ -36,6 +36,7 @@ record Coverage(List<Story> reports, List<Rest> rest) {
   SortedSet<String> outlets() {
     TreeSet<String> outlets = new TreeSet<>();
     reports.forEach(s -> outlets.add(Outlets.of(s.source(), s.url())));
+    rest.forEach(r -> outlets.addAll(r.outlets()));
     return outlets;
   }
 

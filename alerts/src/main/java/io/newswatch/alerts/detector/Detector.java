@@ -122,6 +122,47 @@ public final class Detector {
     return new Detector(settings, state);
   }
 
+  /**
+   * The detector for an article published at {@code eventTime} about {@code place}: started at
+   * the prior when the place has no state, restarted as a quiet place when it is
+   * {@link #forgotten} by then, resumed otherwise.
+   */
+  public static Detector forArticle(DetectorSettings settings, PlaceState stored, PlaceMention place, long eventTime) {
+    if (stored == null) {
+      return start(settings, place);
+    }
+    return resume(settings, forgotten(settings, stored, eventTime) ? forget(settings, stored) : stored);
+  }
+
+  /**
+   * True when the place has had no story for {@link DetectorSettings#memory()} before
+   * {@code eventTime}: by then its outlets are forgotten, its CUSUM spent and its baseline at
+   * the floor, and its state can shrink to what {@link #forget} keeps.
+   */
+  public static boolean forgotten(DetectorSettings settings, PlaceState state, long eventTime) {
+    return forgotten(settings, state.windowStart(), eventTime);
+  }
+
+  /**
+   * A forgotten place, as a quiet one: its name and position, and a baseline at the floor; no
+   * stories, outlets or alert times. A few hundred bytes, so the state of a deployment is
+   * bounded by the places in the gazetteer, whatever the window sizes of their busy days were.
+   */
+  public static PlaceState forget(DetectorSettings settings, PlaceState state) {
+    return new PlaceState(state.placeId(), state.placeName(), state.countryCode(), state.lat(), state.lon(),
+        Level.NORMAL, settings.perBucket(settings.floorPerDay()), 0, 0, 0, NEVER, List.of(), Map.of(), Map.of());
+  }
+
+  /** See {@link #forgotten(DetectorSettings, PlaceState, long)}. */
+  public boolean forgotten(long eventTime) {
+    return forgotten(settings, windowStart, eventTime);
+  }
+
+  private static boolean forgotten(DetectorSettings settings, long windowStart, long eventTime) {
+    return windowStart != NEVER
+        && windowStart + settings.windowLength().toMillis() + settings.memory().toMillis() < eventTime;
+  }
+
   public PlaceState state() {
     List<Bucket> window = new ArrayList<>();
     buckets.forEach((start, stories) -> window.add(new Bucket(start, stories, rest.get(start))));
@@ -161,7 +202,8 @@ public final class Detector {
     if (window.reports().size() < STORIES_KEPT) {
       stories.add(story(article, weight, copyOf));
     } else {
-      rest.merge(bucket, new Rest(1, copyOf == null ? 1 : 0, weight, article.getIntensity().getScore()), Rest::plus);
+      rest.merge(bucket, new Rest(1, copyOf == null ? 1 : 0, weight, article.getIntensity().getScore(),
+          List.of(outlet)), Rest::plus);
     }
     return new Outcome(evaluate(publishedAt), false);
   }
@@ -228,6 +270,9 @@ public final class Detector {
       if (oldest != null && oldest.getKey() == windowStart) {
         fold(weightOf(oldest.getKey()));
         oldest.getValue().forEach(s -> remember(Outlets.of(s.source(), s.url()), oldest.getKey()));
+        if (rest.containsKey(oldest.getKey())) {
+          rest.get(oldest.getKey()).outlets().forEach(o -> remember(o, oldest.getKey()));
+        }
         buckets.remove(oldest.getKey());
         rest.remove(oldest.getKey());
         windowStart += bucketMillis;

@@ -1,10 +1,12 @@
 package io.newswatch.alerts.detector;
 
 import io.newswatch.avro.Level;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the detector remembers about one place between articles: kept in a state store,
@@ -60,11 +62,20 @@ public record PlaceState(
     }
   }
 
-  /** Reports counted but not kept: how many, how many were stories of their own, their weight and intensity. */
-  public record Rest(int reports, int stories, double weight, double intensity) {
+  /**
+   * Reports counted but not kept: how many, how many were stories of their own, their weight,
+   * their summed intensity and their outlets (sorted; as many as there are outlets, not reports).
+   */
+  public record Rest(int reports, int stories, double weight, double intensity, List<String> outlets) {
+    public Rest {
+      outlets = outlets == null ? List.of() : List.copyOf(new TreeSet<>(outlets));
+    }
+
     Rest plus(Rest other) {
+      List<String> both = new ArrayList<>(outlets);
+      both.addAll(other.outlets);
       return new Rest(reports + other.reports, stories + other.stories, weight + other.weight,
-          intensity + other.intensity);
+          intensity + other.intensity, both);
     }
   }
 

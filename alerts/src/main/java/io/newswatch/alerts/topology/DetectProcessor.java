@@ -10,6 +10,7 @@ import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
    */
   static final int RELEASE_BATCH = 500;
   static final Duration RELEASE_EVERY = Duration.ofMillis(100);
+  /** How often the states of places quiet for a month are shrunk. */
+  static final Duration FORGET_EVERY = Duration.ofHours(1);
   /** Places whose detector a task keeps in memory (some ten kilobytes each at most). */
   static final int DETECTORS_CACHED = 1_000;
 
@@ -59,6 +62,8 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   private ReorderBuffer waiting;
   private Sensor droppedLate;
   private long lastArrival;
+  /** The latest publication time among the articles handed to the detectors since the task started. */
+  private long latestPublished = Long.MIN_VALUE;
   /**
    * The detectors of the places seen last, as they are in the store: each article still writes
    * its place's state through, but need not read and parse it back. Made anew whenever the task
@@ -86,6 +91,7 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE));
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
+    context.schedule(FORGET_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietPlaces());
     context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> detect(
         now - lastArrival >= QUIET.toMillis() ? waiting.releaseFirst(RELEASE_BATCH) : due(RELEASE_BATCH)));
   }
@@ -101,6 +107,26 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     lastArrival = context.currentSystemTimeMs();
     waiting.add(record.key(), record.value());
     detect(due(RELEASE_BATCH));
+  }
+
+  /**
+   * Shrinks the states of places that the latest article shows quiet for a month to what
+   * {@link Detector#forget} keeps; their next article would do the same.
+   */
+  private void forgetQuietPlaces() {
+    List<PlaceState> quiet = new ArrayList<>();
+    try (var all = states.all()) {
+      all.forEachRemaining(kv -> {
+        if (Detector.forgotten(settings, kv.value, latestPublished)) {
+          quiet.add(kv.value);
+        }
+      });
+    }
+    quiet.forEach(state -> {
+      String key = Long.toString(state.placeId());
+      states.put(key, Detector.forget(settings, state));
+      detectors.remove(key);
+    });
   }
 
   /** Up to {@code limit} of the articles ingested {@link #REORDER} before the latest the task has seen. */
@@ -124,10 +150,13 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
       detectors.remove(placeKey);
       return;
     }
-    Detector detector = detectors.computeIfAbsent(placeKey, key -> {
-      PlaceState stored = states.get(key);
-      return stored == null ? Detector.start(settings, place) : Detector.resume(settings, stored);
-    });
+    long publishedAt = article.getPublishedAt().toEpochMilli();
+    latestPublished = Math.max(latestPublished, publishedAt);
+    Detector detector = detectors.get(placeKey);
+    if (detector == null || detector.forgotten(publishedAt)) {
+      detector = Detector.forArticle(settings, states.get(placeKey), place, publishedAt);
+      detectors.put(placeKey, detector);
+    }
     Detector.Outcome outcome = detector.onArticle(article);
     if (outcome.droppedLate()) {
       droppedLate.record();

@@ -379,6 +379,22 @@ class DetectorTest {
     assertThat(alerts).extracting(Alert::getLevel).last().isEqualTo(Level.CRITICAL);
   }
 
+  /** After a month without a story a place is remembered as a quiet place only: its state shrinks. */
+  @Test
+  void aPlaceQuietForAMonthIsRememberedAsQuiet() {
+    Detector detector = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    detector.onArticle(story("s1", ESCALATION, "a.example"));
+    PlaceState state = detector.state();
+
+    assertThat(Detector.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(20)).toEpochMilli())).isFalse();
+    assertThat(Detector.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(32)).toEpochMilli())).isTrue();
+    long monthLater = ESCALATION.plus(Duration.ofDays(32)).toEpochMilli();
+    PlaceState restarted = Detector.forArticle(HOURLY, state, KOSTIANTYNIVKA, monthLater).state();
+    assertThat(restarted.buckets()).isEmpty();
+    assertThat(restarted.baseline()).as("at the floor, not the prior of a place never seen")
+        .isLessThan(Detector.start(HOURLY, KOSTIANTYNIVKA).state().baseline());
+  }
+
   private static List<String> outletADay(int days, List<String> outlets) {
     return IntStream.range(0, days).mapToObj(day -> outlets.get(day % outlets.size())).toList();
   }

@@ -97,6 +97,24 @@ class AlertsTopologyTest {
         .isNotEqualTo(r.getValue().getDetectedAt()));
   }
 
+  /** A busy day's stories do not stay in the state of a place that went quiet. */
+  @Test
+  void theStateOfAPlaceQuietForAMonthShrinks() {
+    start(AlertsTopology.build(TOPICS, SETTINGS, WatchFilter.all()));
+    send(List.of(article("old").at(ESCALATION).source("a.example").about(Donbas.KRAMATORSK).build()));
+    KeyValueStore<String, PlaceState> states = driver.getKeyValueStore(AlertsTopology.PLACE_STATE_STORE);
+    String kramatorsk = Long.toString(Donbas.KRAMATORSK.getGeonameId());
+    assertThat(states.get(kramatorsk)).isNotNull();
+
+    Instant monthLater = ESCALATION.plus(Duration.ofDays(32));
+    send(List.of(article("new").at(monthLater).source("a.example").about(KOSTIANTYNIVKA).build()));
+    driver.advanceWallClockTime(DetectProcessor.FORGET_EVERY);
+
+    assertThat(states.get(kramatorsk).buckets()).isEmpty();
+    assertThat(states.get(kramatorsk).placeName()).isEqualTo("Kramatorsk");
+    assertThat(states.get(KOSTIANTYNIVKA_KEY).buckets()).isNotEmpty();
+  }
+
   @Test
   void theStoresAnswerForTheHttpApi() {
     start(AlertsTopology.build(TOPICS, SETTINGS));
