@@ -63,6 +63,9 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE));
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
+    // A task that has just started (after a crash, with a restored buffer) has not been quiet:
+    // what is still on its way may precede what it holds.
+    lastArrival = context.currentSystemTimeMs();
     context.schedule(QUIET.dividedBy(2), PunctuationType.WALL_CLOCK_TIME, now -> {
       if (now - lastArrival >= QUIET.toMillis()) {
         detect(waiting.releaseAll());
