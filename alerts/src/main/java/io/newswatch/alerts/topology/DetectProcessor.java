@@ -91,6 +91,9 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE));
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
+    // A task that has just started (after a crash, with a restored buffer) has not been quiet:
+    // what is still on its way may precede what it holds.
+    lastArrival = context.currentSystemTimeMs();
     context.schedule(FORGET_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietPlaces());
     context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> detect(
         now - lastArrival >= QUIET.toMillis() ? waiting.releaseFirst(RELEASE_BATCH) : due(RELEASE_BATCH)));
