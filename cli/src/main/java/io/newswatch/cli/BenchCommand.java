@@ -111,6 +111,10 @@ final class BenchCommand {
             + "to give each stage more threads.")
     int partitions;
 
+    @Option(names = "--warm-up", defaultValue = "3000", paramLabel = "N",
+        description = "Articles sent and enriched before the measured ones, not counted (default: ${DEFAULT-VALUE}).")
+    long warmUp;
+
     @Option(names = "--watch-all", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "Watch every place of 10,000 people or more (default), as discovery mode does; "
             + "--no-watch-all watches none, to measure ingest and enrich alone.")
@@ -119,8 +123,8 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      if (count < 1 || rate < 0 || partitions < 1) {
-        throw new UserError("--articles and --partitions must be at least 1, --rate at least 0");
+      if (count < 1 || rate < 0 || partitions < 1 || warmUp < 0) {
+        throw new UserError("--articles and --partitions must be at least 1, --rate and --warm-up at least 0");
       }
       out.println(machine());
       Enricher enricher = enrichmentOptions.enricher();
@@ -128,8 +132,12 @@ final class BenchCommand {
         bench.startStages(enricher, watchAll);
         PipelineBench.Arrivals enriched = bench.watchEnriched();
         PipelineBench.Arrivals alerts = bench.watchAlerts();
-        out.printf("pipeline running on %s, %d partitions; sending %,d articles %s%n", bench.bootstrapServers(),
-            partitions, count, rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible");
+        if (warmUp > 0) {
+          bench.warmUp(warmUp, enriched, alerts);
+        }
+        out.printf("pipeline running on %s, %d partitions, warmed up with %,d articles; sending %,d articles %s%n",
+            bench.bootstrapServers(), partitions, warmUp, count,
+            rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible");
         out.flush();
         Instant start = Instant.now();
         bench.send(count, rate);

@@ -24,6 +24,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -125,9 +126,25 @@ final class PipelineBench implements AutoCloseable {
    * {@code perSecond} (0: as fast as the producer goes); returns when all are acknowledged.
    */
   void send(long count, double perSecond) {
+    send(BenchArticles.stream(1), count, perSecond);
+  }
+
+  /**
+   * Sends {@code count} other articles and waits until they are enriched, then forgets what
+   * the readers saw: the JIT compiles the tagging and the stages settle before the measured run.
+   */
+  void warmUp(long count, Arrivals... readers) throws InterruptedException {
+    send(BenchArticles.stream(2).map(a -> RawArticle.newBuilder(a).setId("warm-up-" + a.getId()).build()), count, 0);
+    readers[0].awaitCount(count, Duration.ofSeconds(60));
+    for (Arrivals reader : readers) {
+      reader.forget();
+    }
+  }
+
+  private void send(Stream<RawArticle> stream, long count, double perSecond) {
     try (KafkaArticleSink sink = new KafkaArticleSink(client, topics)) {
       long start = System.nanoTime();
-      var articles = BenchArticles.stream(1).limit(count).iterator();
+      var articles = stream.limit(count).iterator();
       for (long i = 0; articles.hasNext(); i++) {
         if (perSecond > 0) {
           long due = start + (long) (i * 1e9 / perSecond);
@@ -192,6 +209,11 @@ final class PipelineBench implements AutoCloseable {
 
     synchronized int count() {
       return count;
+    }
+
+    /** Starts counting afresh. */
+    synchronized void forget() {
+      count = 0;
     }
 
     synchronized Instant lastArrival() {

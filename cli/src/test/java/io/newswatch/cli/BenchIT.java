@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class BenchIT {
   @Test
   void endToEndReportsThroughputAndLatencies() {
-    var r = run("bench", "e2e", "--articles", "300");
+    var r = run("bench", "e2e", "--articles", "300", "--warm-up", "100");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("machine: ", "enriched: all 300 in", "exactly once", "ingest -> enriched: p50",
