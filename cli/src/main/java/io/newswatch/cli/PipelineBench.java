@@ -158,6 +158,17 @@ final class PipelineBench implements AutoCloseable {
     }
   }
 
+  /** Bytes of the stages' local state (RocksDB stores, checkpoints) on disk now. */
+  long localStateBytes() throws IOException {
+    Path state = scratch.resolve("state");
+    if (!Files.exists(state)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(state)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
   @Override
   public void close() {
     running.close();

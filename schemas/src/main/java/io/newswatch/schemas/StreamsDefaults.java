@@ -1,6 +1,5 @@
 package io.newswatch.schemas;
 
-import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -10,9 +9,6 @@ import java.util.Properties;
  * names, so this module needs no Streams dependency.
  */
 public final class StreamsDefaults {
-  /** How long a repartition topic keeps what the app wrote to it. */
-  public static final Duration REPARTITION_RETENTION = Duration.ofDays(1);
-
   private StreamsDefaults() {}
 
   public static Properties properties(String applicationId, String bootstrapServers, Topics topics) {
@@ -31,12 +27,7 @@ public final class StreamsDefaults {
     props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
     // Commit often: alerts should not wait 30 s to become visible.
     props.put("commit.interval.ms", "200");
-    // Repartition topics are trimmed by retention (a day: what a stopped app may still have to
-    // read) instead of Streams' purge. Purging to the end removes the writing producer's state on
-    // the broker, which (Kafka 4.4, transactions v2) then rejects its next batch until the
-    // delivery timeout: a two-minute stall of the stage after every purge of a caught-up topic.
-    props.put("repartition.purge.interval.ms", Long.toString(Long.MAX_VALUE));
-    props.put("topic.retention.ms", Long.toString(REPARTITION_RETENTION.toMillis()));
+
     return props;
   }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seen fingerprints in a map, for the offline commands ({@code tag}, {@code backtest}). Bounded
- * like the state store: articles published more than {@code retention} before the latest one
+ * Seen fingerprints in maps, for the offline commands ({@code tag}, {@code backtest}). Bounded
+ * like the state stores: articles published more than {@code retention} before the latest one
  * are dropped, in a sweep every {@value #SWEEP_EVERY} additions. Not thread-safe: one per run.
  */
 public final class InMemorySeenFingerprints implements SeenFingerprints {
@@ -16,6 +16,7 @@ public final class InMemorySeenFingerprints implements SeenFingerprints {
 
   private final long retentionMillis;
   private final Map<Integer, List<Seen>> byKey = new HashMap<>();
+  private final Map<Seen, String> ids = new HashMap<>();
   private long latest = Long.MIN_VALUE;
   private int addsSinceSweep;
 
@@ -31,14 +32,23 @@ public final class InMemorySeenFingerprints implements SeenFingerprints {
   }
 
   @Override
-  public void add(int key, Seen seen) {
-    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(seen);
+  public String idOf(Seen seen) {
+    return ids.get(seen);
+  }
+
+  @Override
+  public void add(String articleId, Seen seen, int[] keys) {
+    for (int key : keys) {
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(seen);
+    }
+    ids.putIfAbsent(seen, articleId);
     latest = Math.max(latest, seen.publishedAt());
     if (++addsSinceSweep >= SWEEP_EVERY) {
       addsSinceSweep = 0;
       long oldest = latest - retentionMillis;
       byKey.values().forEach(list -> list.removeIf(s -> s.publishedAt() < oldest));
       byKey.values().removeIf(List::isEmpty);
+      ids.keySet().removeIf(s -> s.publishedAt() < oldest);
     }
   }
 }

@@ -29,7 +29,11 @@ import java.time.Duration;
  * ({@link WindowStoreSeenFingerprints}); a state store needs a retention of twice the horizon.
  */
 public final class NearDuplicates {
-  public static final Duration DEFAULT_HORIZON = Duration.ofDays(3);
+  /**
+   * Copies of a wire story run within hours of it; a day is ample, and each day of horizon
+   * costs two days of articles in the store (28 entries each).
+   */
+  public static final Duration DEFAULT_HORIZON = Duration.ofDays(1);
   public static final int DEFAULT_MAX_DISTANCE = 6;
   private static final int SHINGLE = 2;
   private static final int BANDS = 8;
@@ -60,17 +64,19 @@ public final class NearDuplicates {
   }
 
   public String duplicateOf(String articleId, long fingerprint, long publishedAt) {
-    for (int k = 0; k < BAND_PAIRS.length; k++) {
-      for (Seen candidate : seen.find(key(fingerprint, k), publishedAt - horizonMillis, publishedAt + horizonMillis)) {
-        if (!candidate.articleId().equals(articleId) && distance(candidate.fingerprint(), fingerprint) <= maxDistance) {
-          return candidate.articleId();
+    int[] keys = new int[BAND_PAIRS.length];
+    for (int k = 0; k < keys.length; k++) {
+      keys[k] = key(fingerprint, k);
+      for (Seen candidate : seen.find(keys[k], publishedAt - horizonMillis, publishedAt + horizonMillis)) {
+        if (distance(candidate.fingerprint(), fingerprint) <= maxDistance) {
+          String original = seen.idOf(candidate);
+          if (original != null && !original.equals(articleId)) {
+            return original;
+          }
         }
       }
     }
-    Seen original = new Seen(articleId, fingerprint, publishedAt);
-    for (int k = 0; k < BAND_PAIRS.length; k++) {
-      seen.add(key(fingerprint, k), original);
-    }
+    seen.add(articleId, new Seen(fingerprint, publishedAt), keys);
     return null;
   }
 

@@ -26,8 +26,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * <p>Copies of one story arrive under different ids, so on different partitions: the
  * duplicate check runs after a repartition to a single partition, where one state store sees
  * every article. That step is cheap (28 store lookups per article); the enrichment before
- * it runs on all partitions. The store is a window store whose retention, twice the
- * duplicate horizon (6 days by default), bounds it.
+ * it runs on all partitions. The stores are window stores whose retention, twice the
+ * duplicate horizon (2 days by default), bounds it.
  *
  * <p>The time tagging takes, in milliseconds, is the Kafka Streams metric {@code tagging-latency-avg} and
  * {@code -max} (group {@code stream-newswatch-metrics}), on {@code /metrics} with the others.
@@ -37,7 +37,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * after its record was written ({@link PublishedAt}).
  */
 public final class EnrichTopology {
-  static final String SEEN_STORE = "enrich-seen-fingerprints";
+  static final String SEEN_KEYS_STORE = "enrich-seen-fingerprint-keys";
+  static final String SEEN_IDS_STORE = "enrich-seen-fingerprint-ids";
   static final String DEDUP_REPARTITION = "enrich-dedup";
 
   private EnrichTopology() {}
@@ -51,8 +52,8 @@ public final class EnrichTopology {
   public static void build(StreamsBuilder builder, Topics topics, Enricher enricher) {
     Topic<String, RawArticle> raw = topics.raw();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
-    builder.addStateStore(WindowStoreSeenFingerprints.storeBuilder(
-        SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
+    builder.addStateStore(WindowStoreSeenFingerprints.keysStore(SEEN_KEYS_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
+    builder.addStateStore(WindowStoreSeenFingerprints.idsStore(SEEN_IDS_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
         .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
         .processValues(DateCheck::new)
@@ -61,7 +62,7 @@ public final class EnrichTopology {
         .processValues(() -> new Tagging(enricher))
         .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
             .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
-        .processValues(DuplicateMarker::new, SEEN_STORE)
+        .processValues(DuplicateMarker::new, SEEN_KEYS_STORE, SEEN_IDS_STORE)
         .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
   }
 
@@ -120,7 +121,8 @@ public final class EnrichTopology {
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
       this.context = context;
-      this.nearDuplicates = new NearDuplicates(new WindowStoreSeenFingerprints(context.getStateStore(SEEN_STORE)));
+      this.nearDuplicates = new NearDuplicates(new WindowStoreSeenFingerprints(
+          context.getStateStore(SEEN_KEYS_STORE), context.getStateStore(SEEN_IDS_STORE)));
     }
 
     @Override

@@ -39,13 +39,14 @@ class NearDuplicatesTest {
 
   @Test
   void copyPointsAtTheFirstArticleWithinTheHorizon() {
-    NearDuplicates duplicates = new NearDuplicates(new InMemorySeenFingerprints(Duration.ofDays(6)));
+    NearDuplicates duplicates = new NearDuplicates(new InMemorySeenFingerprints(Duration.ofDays(2)));
     long story = NearDuplicates.fingerprint(STORY);
     assertThat(duplicates.duplicateOf("a", story, 0)).isNull();
-    assertThat(duplicates.duplicateOf("b", NearDuplicates.fingerprint(REWORDED), DAY)).isEqualTo("a");
-    assertThat(duplicates.duplicateOf("c", story, 2 * DAY)).isEqualTo("a");
-    assertThat(duplicates.duplicateOf("d", NearDuplicates.fingerprint(OTHER_STORY), DAY)).isNull();
-    assertThat(duplicates.duplicateOf("e", story, 4 * DAY)).as("past the 3-day horizon").isNull();
+    assertThat(duplicates.duplicateOf("b", NearDuplicates.fingerprint(REWORDED), DAY / 4)).isEqualTo("a");
+    assertThat(duplicates.duplicateOf("c", story, DAY - 1)).isEqualTo("a");
+    assertThat(duplicates.duplicateOf("a", story, 0)).as("the same article again is no copy").isNull();
+    assertThat(duplicates.duplicateOf("d", NearDuplicates.fingerprint(OTHER_STORY), DAY / 4)).isNull();
+    assertThat(duplicates.duplicateOf("e", story, 2 * DAY)).as("past the 1-day horizon").isNull();
   }
 
   @Test
