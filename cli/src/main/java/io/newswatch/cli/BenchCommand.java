@@ -151,8 +151,9 @@ final class BenchCommand {
         out.println("ingest -> enriched: " + enriched.latency());
         out.printf("alerts:   %,d; ingest -> alert: %s%n", alerts.count(), alerts.latency());
         out.printf("heap in use after the run (broker, stages and load in one JVM): %d MB%n", heapMegabytes());
+        long stateBytes = bench.localStateBytes();
         out.printf("local state of the stages: %,d KB, %,d bytes per article sent%n",
-            bench.localStateBytes() >> 10, bench.localStateBytes() / (count + warmUp));
+            stateBytes >> 10, stateBytes / (count + warmUp));
       }
       return 0;
     }

@@ -57,8 +57,7 @@ final class PipelineBench implements AutoCloseable {
     running.add(() -> LocalFiles.deleteRecursively(scratch));
     String bootstrap = null;
     if (!cluster.hasCluster()) {
-      int port = LocalBroker.freePortPair();
-      bootstrap = running.add(LocalBroker.start(scratch.resolve("kafka"), port, port + 1)).bootstrapServers();
+      bootstrap = running.add(LocalBroker.startOnFreePorts(scratch.resolve("kafka"))).bootstrapServers();
     }
     client = cluster.clientProperties(bootstrap);
     topics = Topics.withPrefix("bench-" + System.currentTimeMillis() + ".");

@@ -73,10 +73,9 @@ class CrashIT {
 
   @BeforeAll
   static void start() throws Exception {
-    port = UpIT.freePortPair();
+    port = LocalBroker.freePortPair();
     broker = LocalBroker.start(dir.resolve("kafka"), port, port + 1);
-    client = new Properties();
-    client.put("bootstrap.servers", broker.bootstrapServers());
+    client = broker.clientProperties();
     articles = articles(ARTICLES, SEED);
     cleanAlerts = run(Topics.withPrefix("clean."), stages -> { });
     assertThat(cleanAlerts).as("the clean run must raise alerts for the comparison to mean anything").isNotEmpty();

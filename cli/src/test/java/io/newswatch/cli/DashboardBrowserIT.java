@@ -60,11 +60,10 @@ class DashboardBrowserIT {
   void anEscalationAppearsLiveAndArticleTextStaysText() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-    int kafkaPort = UpIT.freePortPair();
+    int kafkaPort = LocalBroker.freePortPair();
     Topics topics = Topics.defaults();
     try (LocalBroker broker = LocalBroker.start(dir.resolve("kafka"), kafkaPort, kafkaPort + 1)) {
-      Properties client = new Properties();
-      client.put("bootstrap.servers", broker.bootstrapServers());
+      Properties client = broker.clientProperties();
       TopicSetup.ensure(client, topics, 1, (short) 1);
       Enricher enricher = Enricher.loadDefault();
       try (StreamsApp enrich = Stages.startEnrich(client, topics, dir.resolve("state"), enricher);

@@ -54,10 +54,8 @@ class FeedIngestIT {
 
   @BeforeAll
   static void start() throws Exception {
-    int port = UpIT.freePortPair();
-    broker = LocalBroker.start(dir.resolve("kafka"), port, port + 1);
-    client = new Properties();
-    client.put("bootstrap.servers", broker.bootstrapServers());
+    broker = LocalBroker.startOnFreePorts(dir.resolve("kafka"));
+    client = broker.clientProperties();
     TopicSetup.ensure(client, TOPICS, 2, (short) 1);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(8));

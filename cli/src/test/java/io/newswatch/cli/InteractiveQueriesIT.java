@@ -47,10 +47,9 @@ class InteractiveQueriesIT {
 
   @Test
   void eachInstanceAnswersForEveryPlaceAndMergesTheAlertsOfBoth() throws Exception {
-    int kafkaPort = UpIT.freePortPair();
+    int kafkaPort = LocalBroker.freePortPair();
     try (LocalBroker broker = LocalBroker.start(dir.resolve("kafka"), kafkaPort, kafkaPort + 1)) {
-      Properties client = new Properties();
-      client.put("bootstrap.servers", broker.bootstrapServers());
+      Properties client = broker.clientProperties();
       TopicSetup.ensure(client, TOPICS, 2, (short) 1);
       try (var in = Demo.feed(); var sink = new KafkaArticleSink(client, TOPICS)) {
         new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo", in, sink);

@@ -42,10 +42,8 @@ class ReplayIT {
 
   @BeforeAll
   static void startBroker() throws Exception {
-    int port = UpIT.freePortPair();
-    broker = LocalBroker.start(dir.resolve("kafka"), port, port + 1);
-    client = new Properties();
-    client.put("bootstrap.servers", broker.bootstrapServers());
+    broker = LocalBroker.startOnFreePorts(dir.resolve("kafka"));
+    client = broker.clientProperties();
     // Several partitions, as on a cluster: they interleave differently in the replay, and the
     // alerts must not change with that (see docs/ARCHITECTURE.md, "Determinism").
     TopicSetup.ensure(client, TOPICS, 3, (short) 1);

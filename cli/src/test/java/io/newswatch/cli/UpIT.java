@@ -44,7 +44,7 @@ class UpIT {
 
   @BeforeAll
   static void startUp() throws Exception {
-    kafkaPort = freePortPair();
+    kafkaPort = LocalBroker.freePortPair();
     httpPort = freePort();
     upLog = dataDir.resolve("up.log");
     up = startUpProcess();
@@ -220,10 +220,5 @@ class UpIT {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
-  }
-
-  /** A port whose successor is free too: the local broker's controller takes port + 1. */
-  static int freePortPair() throws IOException {
-    return LocalBroker.freePortPair();
   }
 }

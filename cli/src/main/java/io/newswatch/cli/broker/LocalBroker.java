@@ -51,6 +51,12 @@ public final class LocalBroker implements AutoCloseable {
     return new LocalBroker(server, bootstrap);
   }
 
+  /** Starts a broker as {@link #start} does, on a free port and its successor (the controller's). */
+  public static LocalBroker startOnFreePorts(Path logDir) throws IOException {
+    int port = freePortPair();
+    return start(logDir, port, port + 1);
+  }
+
   /** A free port whose successor is free too: the broker's controller takes port + 1. */
   public static int freePortPair() throws IOException {
     for (int i = 0; i < 50; i++) {
@@ -116,6 +122,13 @@ public final class LocalBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** Kafka client properties that reach this broker. */
+  public Properties clientProperties() {
+    Properties client = new Properties();
+    client.put("bootstrap.servers", bootstrapServers);
+    return client;
   }
 
   @Override
