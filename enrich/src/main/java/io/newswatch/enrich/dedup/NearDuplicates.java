@@ -161,15 +161,15 @@ public final class NearDuplicates {
   }
 
   /**
-   * {@link Hash64} of the keys of tokens {@code [from, to)} joined by spaces (as
-   * {@link Tokens#phrase} writes them, without building the string).
+   * A hash of the shingle of tokens {@code [from, to)} from the words' own hashes (computed
+   * with the tokens), mixed in order so that word order counts.
    */
   private static long hash(Tokens tokens, int from, int to) {
-    long h = Hash64.START;
-    for (int t = from; t < to; t++) {
-      h = Hash64.add(t > from ? Hash64.add(h, ' ') : h, tokens.key(t));
+    long h = tokens.hash(from);
+    for (int t = from + 1; t < to; t++) {
+      h = Hash64.finish(h * 0x9E3779B97F4A7C15L + tokens.hash(t));
     }
-    return Hash64.finish(h);
+    return h;
   }
 
 }

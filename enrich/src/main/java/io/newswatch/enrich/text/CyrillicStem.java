@@ -14,21 +14,30 @@ final class CyrillicStem {
 
   private CyrillicStem() {}
 
-  /** The same cuts as before on an end index, one string at the end: names are stemmed by the million at load. */
-  static String of(String key) {
-    int end = key.length();
+  /** Where the stem of the key in {@code chars[from, to)} ends. */
+  static int end(char[] chars, int from, int to) {
+    int end = to;
     for (int previous = -1; end != previous; ) {
       previous = end;
-      while (end > MIN_STEM && "aeiou".indexOf(key.charAt(end - 1)) >= 0) {
+      while (end - from > MIN_STEM && "aeiou".indexOf(chars[end - 1]) >= 0) {
         end--;
       }
       for (String ending : ENDINGS) {
-        if (end - ending.length() >= MIN_STEM && key.startsWith(ending, end - ending.length())) {
+        if (end - from - ending.length() >= MIN_STEM && endsWith(chars, end, ending)) {
           end -= ending.length();
           break;
         }
       }
     }
-    return end == key.length() ? key : key.substring(0, end);
+    return end;
+  }
+
+  private static boolean endsWith(char[] chars, int end, String ending) {
+    for (int k = 0; k < ending.length(); k++) {
+      if (chars[end - ending.length() + k] != ending.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -16,8 +16,8 @@ import java.util.function.Predicate;
  *
  * <p>Why a trie over word ids: a text position is matched by following edges word by word,
  * with no string built; a word that is in no phrase costs one lookup ({@link WordIds}). Before
- * that, a bit set of the first words' {@code String.hashCode} (cached in each string) turns
- * away most positions at the cost of an array read. Edges
+ * that, a bit set of the first words' hashes (computed with the tokens) turns away most
+ * positions at the cost of an array read. Edges
  * live in one open-addressing table of {@code long} keys (node, word), so 800,000 names
  * take tens of megabytes, not a map per node.
  */
@@ -77,7 +77,7 @@ public final class PhraseIndex<T> {
     while (i < ids.length) {
       int found = 0;
       int node = 0;
-      boolean starts = mayStart(tokens.key(i)) && startsAt.test(i);
+      boolean starts = startsAt.test(i) && mayStart(tokens.hash(i));
       for (int j = i; starts && j < ids.length && j - i < MAX_TOKENS; j++) {
         if (ids[j] == UNKNOWN) {
           ids[j] = wordIds.get(tokens.hash(j)); // looked up when needed: most tokens never are
@@ -106,8 +106,9 @@ public final class PhraseIndex<T> {
     return matches;
   }
 
-  private boolean mayStart(String word) {
-    int bit = word.hashCode() & (firstWords.length * 64 - 1);
+  /** The high bits of the word's hash: {@link WordIds} probes by the low ones. */
+  private boolean mayStart(long wordHash) {
+    int bit = (int) (wordHash >>> 32) & (firstWords.length * 64 - 1);
     return (firstWords[bit >>> 6] & 1L << bit) != 0;
   }
 
@@ -148,7 +149,7 @@ public final class PhraseIndex<T> {
       byPhrase.forEach((phrase, values) -> {
         int node = 0;
         String[] words = phrase.split(" ");
-        int bit = words[0].hashCode() & (firstWords.length * 64 - 1);
+        int bit = (int) (WordIds.hash(words[0]) >>> 32) & (firstWords.length * 64 - 1);
         firstWords[bit >>> 6] |= 1L << bit;
         for (String word : words) {
           int wordId = wordIds.computeIfAbsent(word, w -> wordIds.size());

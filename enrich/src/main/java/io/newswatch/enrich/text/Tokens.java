@@ -1,8 +1,6 @@
 package io.newswatch.enrich.text;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The words of a text, each with its folded key (see {@link Fold}), its character offsets in
@@ -13,77 +11,114 @@ import java.util.List;
  */
 public final class Tokens {
   private final String text;
+  /** The folded keys of all words, one after another; {@code keyStarts[i]..keyStarts[i+1]} is word i's. */
+  private final char[] folded;
+  private final int[] keyStarts;
+  /** Keys as strings, made when first asked for: most words are only ever looked up by hash. */
   private final String[] keys;
   private final long[] hashes;
   private final int[] starts;
   private final int[] ends;
   private final boolean[] capitalised;
+  /** The number of words: the arrays may be longer (copying them to size cost more than it saved). */
+  private final int size;
 
-  private Tokens(String text, List<String> keys, int[] starts, int[] ends, boolean[] capitalised) {
+  private Tokens(String text, char[] folded, int[] keyStarts, long[] hashes, int[] starts, int[] ends,
+      boolean[] capitalised, int size) {
     this.text = text;
-    this.keys = keys.toArray(String[]::new);
-    this.hashes = new long[this.keys.length];
-    this.starts = Arrays.copyOf(starts, this.keys.length);
-    this.ends = Arrays.copyOf(ends, this.keys.length);
-    this.capitalised = Arrays.copyOf(capitalised, this.keys.length);
+    this.folded = folded;
+    this.keyStarts = keyStarts;
+    this.keys = new String[size];
+    this.hashes = hashes;
+    this.starts = starts;
+    this.ends = ends;
+    this.capitalised = capitalised;
+    this.size = size;
   }
 
   public static Tokens of(String text) {
-    List<String> keys = new ArrayList<>();
-    int capacity = text.length() / 2 + 1;
+    // News runs about six characters a word; the arrays grow for texts of shorter words.
+    int capacity = text.length() / 6 + 16;
+    long[] hashes = new long[capacity];
     int[] starts = new int[capacity];
     int[] ends = new int[capacity];
+    int[] keyStarts = new int[capacity + 1];
     boolean[] capitalised = new boolean[capacity];
-    // The key being read, in a plain array: StringBuilder.append per character cost a third of the tagging.
-    char[] key = new char[64];
-    int keyLength = 0;
+    // Every key in one plain array, no string per word: building them cost a third of the tagging.
+    char[] folded = new char[text.length() + 16];
+    int n = 0;
+    int length = 0;
+    // The key's hash, kept up as it is read: a second pass over the key cost a tenth of the tagging.
+    long hash = Hash64.START;
     int start = -1;
     int end = -1;
     int lastApostrophe = -1;
-    int keyLengthAtApostrophe = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      char single = i < text.length() ? Fold.single(text.charAt(i)) : Fold.SEPARATOR_CHAR;
+    int lengthAtApostrophe = 0;
+    long hashAtApostrophe = Hash64.START;
+    // Read from a copy: String.charAt checks the string's encoding on every call.
+    char[] chars = text.toCharArray();
+    for (int i = 0; i <= chars.length; i++) {
+      char single = i < chars.length ? Fold.single(chars[i]) : Fold.SEPARATOR_CHAR;
       if (single == Fold.SEPARATOR_CHAR) {
-        if (keyLength > 0) {
-          boolean possessive = lastApostrophe == end - 2 && keyLengthAtApostrophe > 0
-              && Fold.single(text.charAt(end - 1)) == 's';
+        int keyStart = keyStarts[n];
+        if (length > keyStart) {
+          boolean possessive = lastApostrophe == end - 2 && lengthAtApostrophe > keyStart
+              && Fold.single(chars[end - 1]) == 's';
           if (possessive) {
-            keyLength = keyLengthAtApostrophe;
+            length = lengthAtApostrophe;
+            hash = hashAtApostrophe;
             end = lastApostrophe;
           }
-          int n = keys.size();
-          String word = new String(key, 0, keyLength);
-          keys.add(isCyrillic(text.charAt(start)) ? CyrillicStem.of(word) : word);
+          if (isCyrillic(chars[start])) {
+            length = CyrillicStem.end(folded, keyStart, length);
+            hash = Hash64.START;
+            for (int k = keyStart; k < length; k++) {
+              hash = Hash64.add(hash, folded[k]);
+            }
+          }
+          if (n == hashes.length) {
+            int grown = 2 * n;
+            hashes = Arrays.copyOf(hashes, grown);
+            starts = Arrays.copyOf(starts, grown);
+            ends = Arrays.copyOf(ends, grown);
+            capitalised = Arrays.copyOf(capitalised, grown);
+            keyStarts = Arrays.copyOf(keyStarts, grown + 1);
+          }
+          hashes[n] = Hash64.finish(hash);
           starts[n] = start;
           ends[n] = end;
-          capitalised[n] = !Character.isLowerCase(text.charAt(start));
+          capitalised[n] = !Character.isLowerCase(chars[start]);
+          keyStarts[++n] = length;
         }
-        keyLength = 0;
+        length = keyStarts[n];
+        hash = Hash64.START;
         start = -1;
         lastApostrophe = -1;
         continue;
       }
       if (single == Fold.IGNORED_CHAR) {
-        if (Fold.isApostrophe(text.charAt(i))) {
+        if (Fold.isApostrophe(chars[i])) {
           lastApostrophe = i;
-          keyLengthAtApostrophe = keyLength;
+          lengthAtApostrophe = length;
+          hashAtApostrophe = hash;
         }
         continue;
       }
-      String folded = single == Fold.SEVERAL_CHARS ? Fold.of(text.charAt(i)) : null;
-      for (int j = 0; j < (folded == null ? 1 : folded.length()); j++) {
-        char c = folded == null ? single : folded.charAt(j);
-        if (keyLength == 0 || key[keyLength - 1] != c || Character.isDigit(c)) {
-          if (keyLength == key.length) {
-            key = Arrays.copyOf(key, 2 * keyLength);
+      String several = single == Fold.SEVERAL_CHARS ? Fold.of(chars[i]) : null;
+      for (int j = 0; j < (several == null ? 1 : several.length()); j++) {
+        char c = several == null ? single : several.charAt(j);
+        if (length == keyStarts[n] || folded[length - 1] != c || Character.isDigit(c)) {
+          if (length == folded.length) {
+            folded = Arrays.copyOf(folded, 2 * length);
           }
-          key[keyLength++] = c;
+          folded[length++] = c;
+          hash = Hash64.add(hash, c);
         }
       }
       start = start < 0 ? i : start;
       end = i + 1;
     }
-    return new Tokens(text, keys, starts, ends, capitalised);
+    return new Tokens(text, folded, keyStarts, hashes, starts, ends, capitalised, n);
   }
 
   /** The Cyrillic block, by range: {@code Character.UnicodeBlock.of} costs a search per word. */
@@ -92,18 +127,18 @@ public final class Tokens {
   }
 
   public int size() {
-    return keys.length;
+    return size;
   }
 
   public String key(int i) {
+    if (keys[i] == null) {
+      keys[i] = new String(folded, keyStarts[i], keyStarts[i + 1] - keyStarts[i]);
+    }
     return keys[i];
   }
 
-  /** A 64-bit hash of the key, computed when first needed, once for every index that looks the word up. */
-  long hash(int i) {
-    if (hashes[i] == 0) {
-      hashes[i] = WordIds.hash(keys[i]);
-    }
+  /** The {@link Hash64} of the key: what every index looks the word up by. */
+  public long hash(int i) {
     return hashes[i];
   }
 
@@ -131,7 +166,14 @@ public final class Tokens {
 
   /** The folded keys of tokens {@code [from, to)} joined by single spaces. */
   public String phrase(int from, int to) {
-    return to - from == 1 ? keys[from] : String.join(" ", Arrays.asList(keys).subList(from, to));
+    if (to - from == 1) {
+      return key(from);
+    }
+    StringBuilder phrase = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      phrase.append(i > from ? " " : "").append(folded, keyStarts[i], keyStarts[i + 1] - keyStarts[i]);
+    }
+    return phrase.toString();
   }
 
   /** The folded keys of all tokens: the form a name is indexed under. */

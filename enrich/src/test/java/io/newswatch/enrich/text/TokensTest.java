@@ -45,4 +45,15 @@ class TokensTest {
   void punctuationSeparatesWords() {
     assertThat(Tokens.of("Ivano-Frankivsk, (Kharkiv).").phrase()).isEqualTo("ivano frankivsk kharkiv");
   }
+
+  @Test
+  void everyWordOfATextOfShortWordsIsKeptWithItsOffsetsAndHash() {
+    String text = "a b c d e f g h i j k l m n o p q r s t u v w x y z ".repeat(4) + "Kyiv";
+    Tokens tokens = Tokens.of(text);
+    assertThat(tokens.size()).isEqualTo(105);
+    assertThat(tokens.key(104)).isEqualTo("kiv");
+    assertThat(tokens.surface(104, 105)).isEqualTo("Kyiv");
+    assertThat(tokens.hash(104)).isEqualTo(Tokens.of("Kyiv").hash(0));
+    assertThat(tokens.hash(0)).isNotEqualTo(tokens.hash(1));
+  }
 }
