@@ -4,6 +4,7 @@ import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.Mention;
 import io.newswatch.enrich.text.PhraseIndex;
 import io.newswatch.enrich.text.PhraseIndex.Match;
+import io.newswatch.enrich.text.PhraseIndex.Start;
 import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.nio.file.Path;
@@ -124,8 +125,8 @@ public final class ActorTagger {
   /** The actors named in {@code tokens}, in order of first mention. */
   public List<ActorMention> tag(Tokens tokens) {
     Map<Actor, List<Mention>> found = new LinkedHashMap<>();
-    List<Match<Actor>> matches = new ArrayList<>(aliases.findAll(tokens, tokens::capitalised, m -> true));
-    matches.addAll(capitals.findAll(tokens, tokens::capitalised, m -> acting(tokens, m)));
+    List<Match<Actor>> matches = new ArrayList<>(aliases.findAll(tokens, Start.CAPITALISED, m -> true));
+    matches.addAll(capitals.findAll(tokens, Start.CAPITALISED, m -> acting(tokens, m)));
     matches.sort(Comparator.comparingInt(Match::from));
     for (Match<Actor> match : matches) {
       Mention mention = new Mention(tokens.surface(match.from(), match.to()),

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Places by GeoNames id and by name. Names are compared folded (see
@@ -31,13 +33,14 @@ public final class Gazetteer {
 
   private final Map<Long, Place> byId;
   private final PhraseIndex<PlaceName> names;
-  private final PhraseIndex<PlaceName> wellKnownNames;
+  /** The names of well-known places, by folded key: the few that text in lower case may mean. */
+  private final Map<String, List<PlaceName>> wellKnownNames;
 
   /** A place under one of its names: {@code own} when it is the place's own name, not an alternate one. */
   public record PlaceName(Place place, boolean own) {}
 
   private Gazetteer(Map<Long, Place> byId, PhraseIndex<PlaceName> names,
-      PhraseIndex<PlaceName> wellKnownNames) {
+      Map<String, List<PlaceName>> wellKnownNames) {
     this.byId = byId;
     this.names = names;
     this.wellKnownNames = wellKnownNames;
@@ -67,7 +70,7 @@ public final class Gazetteer {
     List<Indexed> indexed = GazetteerFile.lines(in).parallelStream().map(Gazetteer::indexed).toList();
     Map<Long, Place> byId = new HashMap<>(indexed.size() * 4 / 3 + 1);
     PhraseIndex.Builder<PlaceName> names = PhraseIndex.builder();
-    PhraseIndex.Builder<PlaceName> wellKnownNames = PhraseIndex.builder();
+    Map<String, List<PlaceName>> wellKnownNames = new HashMap<>();
     for (Indexed entry : indexed) {
       byId.put(entry.place().geonameId(), entry.place());
       List<String> keys = entry.keys();
@@ -75,11 +78,11 @@ public final class Gazetteer {
         PlaceName name = new PlaceName(entry.place(), i == 0);
         names.addKey(keys.get(i), name);
         if (entry.place().wellKnown()) {
-          wellKnownNames.addKey(keys.get(i), name);
+          wellKnownNames.computeIfAbsent(keys.get(i), k -> new ArrayList<>(1)).add(name);
         }
       }
     }
-    return new Gazetteer(Map.copyOf(byId), names.build(BEST_FIRST), wellKnownNames.build(BEST_FIRST));
+    return new Gazetteer(Map.copyOf(byId), names.build(BEST_FIRST), Map.copyOf(wellKnownNames));
   }
 
   /** A place with the distinct folded keys of its names, its own name's first. */
@@ -112,11 +115,18 @@ public final class Gazetteer {
   }
 
   /**
-   * The names of well-known places only ({@link Place#wellKnown()}): a small index for the
-   * words written in lower case, which may only name those.
+   * An index of the names of well-known places only ({@link Place#wellKnown()}), those whose
+   * key {@code keep} takes: a small index for the words written in lower case, which may only
+   * name those.
    */
-  public PhraseIndex<PlaceName> wellKnownNames() {
-    return wellKnownNames;
+  public PhraseIndex<PlaceName> wellKnownNames(Predicate<String> keep) {
+    PhraseIndex.Builder<PlaceName> index = PhraseIndex.builder();
+    wellKnownNames.forEach((key, names) -> {
+      if (keep.test(key)) {
+        names.forEach(name -> index.addKey(key, name));
+      }
+    });
+    return index.build(BEST_FIRST);
   }
 
   public int size() {

@@ -3,6 +3,7 @@ package io.newswatch.enrich.intensity;
 import io.newswatch.avro.Intensity;
 import io.newswatch.enrich.text.PhraseIndex;
 import io.newswatch.enrich.text.PhraseIndex.Match;
+import io.newswatch.enrich.text.PhraseIndex.Start;
 import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class IntensityScorer {
 
   public Intensity score(Tokens tokens) {
     Map<Cue, Double> found = new LinkedHashMap<>();
-    for (Match<Cue> match : cues.findAll(tokens, m -> true)) {
+    for (Match<Cue> match : cues.findAll(tokens, Start.ANY_WORD, m -> true)) {
       if (!preceded(tokens, match.from(), NEGATIONS, NEGATION_REACH)) {
         double factor = preceded(tokens, match.from(), HEDGES, HEDGE_REACH) ? HEDGED : 1;
         found.merge(match.values().get(0), factor, Math::max);

@@ -7,6 +7,7 @@ import io.newswatch.enrich.gazetteer.Gazetteer.PlaceName;
 import io.newswatch.enrich.gazetteer.Place;
 import io.newswatch.enrich.text.PhraseIndex;
 import io.newswatch.enrich.text.PhraseIndex.Match;
+import io.newswatch.enrich.text.PhraseIndex.Start;
 import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
  * ("Drone", "Convoy", "Crater", from {@code common-words.txt}) that is the place's own name
  * needs its country named or implied, one that is only an alternate name its region; a name
  * written in lower case counts only for a well-known place ({@link Place#wellKnown()}: a
- * country, a region or a city of 100,000 people) in a country the article points to.
+ * country, a region or a city of 100,000 people) in a country the article points to, and
+ * only if it does not begin with a common word.
  *
  * <p>Disambiguation, per distinct name (every mention of a name means the same place), by
  * a score in powers of ten: the place's prominence ({@link Place#prominence()}), a tenth of
@@ -63,7 +65,7 @@ public final class PlaceTagger {
       .collect(Collectors.toUnmodifiableSet());
 
   private final PhraseIndex<PlaceName> names;
-  private final PhraseIndex<PlaceName> wellKnownNames;
+  private final PhraseIndex<PlaceName> lowerCaseNames;
   private final Set<String> stopWords;
   private final Set<String> commonWords;
   private final Set<String> preferredCountries;
@@ -71,9 +73,14 @@ public final class PlaceTagger {
   /** @param preferredCountries ISO codes that count as evidence in every article (may be empty) */
   public PlaceTagger(Gazetteer gazetteer, Set<String> preferredCountries) {
     this.names = gazetteer.names();
-    this.wellKnownNames = gazetteer.wellKnownNames();
     this.stopWords = folded("stopwords.txt");
     this.commonWords = folded("common-words.txt");
+    // A name in lower case that begins with a common word ("the hague", "new york") is the
+    // words far more often: leaving those out also spares a lookup per "the" and "in".
+    this.lowerCaseNames = gazetteer.wellKnownNames(key -> {
+      String first = key.split(" ", 2)[0];
+      return !commonWords.contains(first) && !stopWords.contains(first);
+    });
     this.preferredCountries = Set.copyOf(preferredCountries);
   }
 
@@ -90,9 +97,9 @@ public final class PlaceTagger {
   public List<PlaceMention> tag(Tokens tokens, int titleEnd, PersonNames persons) {
     Predicate<Match<PlaceName>> accept = m -> gate(tokens, m).admitsAny(m.values())
         && !persons.cover(tokens.start(m.from()), tokens.end(m.to() - 1));
-    // Names start capitalised, or in lower case for well-known places: the small index then.
-    List<Match<PlaceName>> matches = names.findAll(tokens, tokens::capitalised, accept);
-    for (Match<PlaceName> lower : wellKnownNames.findAll(tokens, i -> !tokens.capitalised(i), accept)) {
+    // Names start capitalised, or in lower case for well-known places: a small index then.
+    List<Match<PlaceName>> matches = names.findAll(tokens, Start.CAPITALISED, accept);
+    for (Match<PlaceName> lower : lowerCaseNames.findAll(tokens, Start.LOWER_CASE, accept)) {
       if (matches.stream().noneMatch(m -> m.from() < lower.to() && lower.from() < m.to())) {
         matches.add(lower);
       }

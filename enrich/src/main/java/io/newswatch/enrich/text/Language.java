@@ -6,15 +6,20 @@ package io.newswatch.enrich.text;
  * {@code en}. Good enough to label the press this pipeline reads; not a general detector.
  */
 public final class Language {
+  /** Enough text to tell the script apart: an article does not change language halfway. */
+  private static final int SAMPLE = 2_000;
+
   private Language() {}
 
   public static String detect(String text) {
     int cyrillic = 0;
     int latin = 0;
     boolean ukrainianLetter = false;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < Math.min(text.length(), SAMPLE); i++) {
       char c = text.charAt(i);
-      if (c >= '\u0400' && c <= '\u04ff') {
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        latin++;
+      } else if (c >= '\u0400' && c <= '\u04ff') {
         cyrillic++;
         ukrainianLetter |= "іїєґІЇЄҐ".indexOf(c) >= 0;
       } else if (c < 0x250 && Character.isLetter(c)) {

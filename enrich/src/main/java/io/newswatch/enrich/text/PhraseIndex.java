@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -58,16 +57,21 @@ public final class PhraseIndex<T> {
     return values == null ? List.of() : values;
   }
 
-  /**
-   * Non-overlapping matches, left to right; at each position the longest phrase that
-   * {@code accept} takes wins, so a rejected long match still lets a shorter one through.
-   */
-  public List<Match<T>> findAll(Tokens tokens, Predicate<Match<T>> accept) {
-    return findAll(tokens, i -> true, accept);
+  /** Which words a match may start at. */
+  public enum Start {
+    ANY_WORD, CAPITALISED, LOWER_CASE;
+
+    boolean admits(Tokens tokens, int i) {
+      return this == ANY_WORD || tokens.capitalised(i) == (this == CAPITALISED);
+    }
   }
 
-  /** The same, with matches starting only at the tokens {@code startsAt} takes. */
-  public List<Match<T>> findAll(Tokens tokens, IntPredicate startsAt, Predicate<Match<T>> accept) {
+  /**
+   * Non-overlapping matches, left to right, each starting at a word {@code start} admits; at
+   * each position the longest phrase that {@code accept} takes wins, so a rejected long match
+   * still lets a shorter one through.
+   */
+  public List<Match<T>> findAll(Tokens tokens, Start start, Predicate<Match<T>> accept) {
     int[] ids = new int[tokens.size()];
     Arrays.fill(ids, UNKNOWN);
     List<Match<T>> matches = new ArrayList<>();
@@ -77,7 +81,7 @@ public final class PhraseIndex<T> {
     while (i < ids.length) {
       int found = 0;
       int node = 0;
-      boolean starts = startsAt.test(i) && mayStart(tokens.hash(i));
+      boolean starts = start.admits(tokens, i) && mayStart(tokens.hash(i));
       for (int j = i; starts && j < ids.length && j - i < MAX_TOKENS; j++) {
         if (ids[j] == UNKNOWN) {
           ids[j] = wordIds.get(tokens.hash(j)); // looked up when needed: most tokens never are

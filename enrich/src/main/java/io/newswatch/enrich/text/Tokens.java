@@ -104,9 +104,11 @@ public final class Tokens {
         }
         continue;
       }
+      // Most characters fold to one; the few that fold to several (ß, ﬁ, some Cyrillic) go one by one.
       String several = single == Fold.SEVERAL_CHARS ? Fold.of(chars[i]) : null;
-      for (int j = 0; j < (several == null ? 1 : several.length()); j++) {
+      for (int j = 0; several == null ? j == 0 : j < several.length(); j++) {
         char c = several == null ? single : several.charAt(j);
+        // Doubled letters collapse (Donbass, Donbas); doubled digits do not (1100, 110).
         if (length == keyStarts[n] || folded[length - 1] != c || Character.isDigit(c)) {
           if (length == folded.length) {
             folded = Arrays.copyOf(folded, 2 * length);
