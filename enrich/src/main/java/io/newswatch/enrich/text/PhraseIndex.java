@@ -3,9 +3,7 @@ package io.newswatch.enrich.text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -120,11 +118,20 @@ public final class PhraseIndex<T> {
     return new Builder<>();
   }
 
-  /** Collects names; a value added twice under one phrase is kept once. */
+  /**
+   * Collects names; a value added twice under one phrase is kept once. Names go straight into
+   * the trie: a map of 800,000 phrase strings held until the end made loading the gazetteer
+   * mostly garbage collection.
+   */
   public static final class Builder<T> {
-    private final Map<String, List<T>> byPhrase = new HashMap<>();
+    private final WordIds wordIds = new WordIds();
+    private final Edges edges = new Edges(1024);
+    private final List<List<T>> valuesByNode = new ArrayList<>();
+    private final List<Long> firstWordHashes = new ArrayList<>();
 
-    private Builder() {}
+    private Builder() {
+      valuesByNode.add(null); // the root
+    }
 
     /** Indexes {@code value} under {@code name}; names of no or too many words are skipped. */
     public Builder<T> add(String name, T value) {
@@ -133,42 +140,58 @@ public final class PhraseIndex<T> {
 
     /** Indexes {@code value} under a {@link #key}; a null key is skipped. */
     public Builder<T> addKey(String key, T value) {
-      if (key != null) {
-        List<T> values = byPhrase.computeIfAbsent(key, k -> new ArrayList<>(1));
-        if (!values.contains(value)) {
-          values.add(value);
+      if (key == null) {
+        return this;
+      }
+      int node = 0;
+      long hash = Hash64.START;
+      for (int i = 0; i <= key.length(); i++) {
+        if (i < key.length() && key.charAt(i) != ' ') {
+          hash = Hash64.add(hash, key.charAt(i));
+          continue;
         }
+        long wordHash = Hash64.finish(hash);
+        int wordId = wordIds.add(wordHash);
+        int child = edges.child(node, wordId);
+        if (child < 0) {
+          child = valuesByNode.size();
+          valuesByNode.add(null);
+          edges.put(node, wordId, child);
+          if (node == 0) {
+            firstWordHashes.add(wordHash);
+          }
+        }
+        node = child;
+        hash = Hash64.START;
+      }
+      List<T> values = valuesByNode.get(node);
+      if (values == null) {
+        valuesByNode.set(node, values = new ArrayList<>(1));
+      }
+      if (!values.contains(value)) {
+        values.add(value);
       }
       return this;
     }
 
-    /** The index, each phrase's values sorted by {@code order}. */
+    /** The index, each phrase's values sorted by {@code order}; a builder builds once. */
     public PhraseIndex<T> build(Comparator<? super T> order) {
-      Map<String, Integer> wordIds = new HashMap<>();
-      // About 16 bits per phrase: few false "may start"s, and it stays in the processor's cache.
-      long[] firstWords = new long[Math.max(1, Integer.highestOneBit(Math.max(1, byPhrase.size() / 4)))];
-      Edges edges = new Edges(byPhrase.size() * 2);
-      List<List<T>> valuesByNode = new ArrayList<>(byPhrase.size() * 2);
-      valuesByNode.add(null); // the root
-      byPhrase.forEach((phrase, values) -> {
-        int node = 0;
-        String[] words = phrase.split(" ");
-        int bit = (int) (WordIds.hash(words[0]) >>> 32) & (firstWords.length * 64 - 1);
-        firstWords[bit >>> 6] |= 1L << bit;
-        for (String word : words) {
-          int wordId = wordIds.computeIfAbsent(word, w -> wordIds.size());
-          int child = edges.child(node, wordId);
-          if (child < 0) {
-            child = valuesByNode.size();
-            valuesByNode.add(null);
-            edges.put(node, wordId, child);
-          }
-          node = child;
+      int phrases = 0;
+      for (int node = 0; node < valuesByNode.size(); node++) {
+        List<T> values = valuesByNode.get(node);
+        if (values != null) {
+          values.sort(order);
+          valuesByNode.set(node, List.copyOf(values));
+          phrases++;
         }
-        values.sort(order);
-        valuesByNode.set(node, List.copyOf(values));
-      });
-      return new PhraseIndex<>(firstWords, new WordIds(wordIds), edges, valuesByNode);
+      }
+      // About 16 bits per phrase: few false "may start"s, and it stays in the processor's cache.
+      long[] firstWordBits = new long[Math.max(1, Integer.highestOneBit(Math.max(1, phrases / 4)))];
+      for (long hash : firstWordHashes) {
+        int bit = (int) (hash >>> 32) & (firstWordBits.length * 64 - 1);
+        firstWordBits[bit >>> 6] |= 1L << bit;
+      }
+      return new PhraseIndex<>(firstWordBits, wordIds, edges, valuesByNode);
     }
   }
 
