@@ -17,8 +17,8 @@ public final class Language {
     boolean ukrainianLetter = false;
     for (int i = 0; i < Math.min(text.length(), SAMPLE); i++) {
       char c = text.charAt(i);
-      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        latin++;
+      if (c < 0x80) {
+        latin += (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? 1 : 0;
       } else if (c >= '\u0400' && c <= '\u04ff') {
         cyrillic++;
         ukrainianLetter |= "іїєґІЇЄҐ".indexOf(c) >= 0;
