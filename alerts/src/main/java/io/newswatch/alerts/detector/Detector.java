@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reports are counted in event-time buckets; the last {@link DetectorSettings#window()} of
  * buckets is compared with a baseline, an EWMA of the buckets before it (floored, and starting
- * at a prior for a place never seen). Two scores judge it: a spike score
+ * at a prior for a place never seen), shaped by the place's daily cycle when buckets are
+ * shorter than a day (an EWMA per hour of the day, shrunk towards flat: a busy place's quiet
+ * nights and morning rush are usual, not news). Two scores judge it: a spike score
  * {@code (observed - expected) / sqrt(variance)} with a negative-binomial variance
  * {@code expected + overdispersion * expected^2}, as news coverage swings more from day to day
  * than a Poisson count; and a one-sided CUSUM for a doubling of the usual rate, stepping once
@@ -61,6 +64,12 @@ public final class Detector {
    * and written for every article about it) to some ten kilobytes however many stories it gets.
    */
   public static final int STORIES_KEPT = 50;
+  /**
+   * How strongly a place's daily cycle is shrunk towards flat: as if every bucket of the day
+   * also had this rate. A place with a few stories a day keeps a flat cycle (its counts are too
+   * sparse to show one); a place with dozens learns the night lull and the morning rush.
+   */
+  private static final double CYCLE_PRIOR_PER_DAY = 2.0;
 
   /** What became of one article. */
   public record Outcome(Optional<Alert> alert, boolean droppedLate) {
@@ -85,6 +94,7 @@ public final class Detector {
   private final TreeMap<Long, Rest> rest = new TreeMap<>();
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
   private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
+  private final double[] dailyCycle;
 
   private Detector(DetectorSettings settings, PlaceState state) {
     this.settings = settings;
@@ -107,6 +117,14 @@ public final class Detector {
     });
     lastAlertAt.putAll(state.lastAlertAt());
     knownOutlets.putAll(state.knownOutlets());
+    this.dailyCycle = new double[settings.bucketsPerDay()];
+    if (state.dailyCycle().size() == dailyCycle.length) {
+      for (int i = 0; i < dailyCycle.length; i++) {
+        dailyCycle[i] = state.dailyCycle().get(i);
+      }
+    } else {
+      Arrays.fill(dailyCycle, baseline); // a new place, or another bucket size: flat to begin with
+    }
   }
 
   /** A detector for a place not seen before: its baseline starts at the prior. */
@@ -114,7 +132,7 @@ public final class Detector {
     double prior = settings.perBucket(settings.priorPerDay());
     return new Detector(settings, new PlaceState(place.getGeonameId(), place.getName(),
         place.getCountryCode(), place.getLat(), place.getLon(), Level.NORMAL,
-        prior, 0, 0, 0, NEVER, List.of(), Map.of(), Map.of()));
+        prior, 0, 0, 0, NEVER, List.of(), Map.of(), Map.of(), List.of()));
   }
 
   /** A detector that carries on from a stored state. */
@@ -145,12 +163,13 @@ public final class Detector {
 
   /**
    * A forgotten place, as a quiet one: its name and position, and a baseline at the floor; no
-   * stories, outlets or alert times. A few hundred bytes, so the state of a deployment is
+   * stories, outlets, alert times or daily cycle. A few hundred bytes, so the state of a deployment is
    * bounded by the places in the gazetteer, whatever the window sizes of their busy days were.
    */
   public static PlaceState forget(DetectorSettings settings, PlaceState state) {
     return new PlaceState(state.placeId(), state.placeName(), state.countryCode(), state.lat(), state.lon(),
-        Level.NORMAL, settings.perBucket(settings.floorPerDay()), 0, 0, 0, NEVER, List.of(), Map.of(), Map.of());
+        Level.NORMAL, settings.perBucket(settings.floorPerDay()), 0, 0, 0, NEVER, List.of(), Map.of(), Map.of(),
+        List.of());
   }
 
   /** See {@link #forgotten(DetectorSettings, PlaceState, long)}. */
@@ -167,7 +186,8 @@ public final class Detector {
     List<Bucket> window = new ArrayList<>();
     buckets.forEach((start, stories) -> window.add(new Bucket(start, stories, rest.get(start))));
     return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum,
-        dayObserved, dayExpected, windowStart, window, lastAlertAt, knownOutlets);
+        dayObserved, dayExpected, windowStart, window, lastAlertAt, knownOutlets,
+        Arrays.stream(dailyCycle).boxed().toList());
   }
 
   /**
@@ -285,6 +305,10 @@ public final class Detector {
           windowStart += bucketMillis;
         } else {
           baseline *= Math.pow(1 - settings.baselineAlpha(), wholeDays);
+          double cycleDecay = Math.pow(1 - settings.dailyCycleAlpha(), (double) wholeDays / settings.bucketsPerCusumStep());
+          for (int i = 0; i < dailyCycle.length; i++) {
+            dailyCycle[i] *= cycleDecay;
+          }
           windowStart += wholeDays * bucketMillis;
         }
       }
@@ -305,7 +329,11 @@ public final class Detector {
    */
   private void fold(double observed) {
     dayObserved += observed;
-    dayExpected += expectedPerBucket();
+    dayExpected += expectedIn(windowStart);
+    if (dailyCycle.length > 0) {
+      int bin = timeOfDay(windowStart);
+      dailyCycle[bin] += settings.dailyCycleAlpha() * (observed - dailyCycle[bin]);
+    }
     if (endsCusumStep(windowStart)) {
       cusum = cusumStep(cusum, dayObserved, dayExpected);
       dayObserved = 0;
@@ -344,7 +372,7 @@ public final class Detector {
     for (int i = 0; i < settings.windowBuckets(); i++) {
       long bucket = windowStart + i * settings.bucketMillis();
       observed += weightOf(bucket);
-      expected += expectedPerBucket();
+      expected += expectedIn(bucket);
       if (endsCusumStep(bucket)) {
         climb = cusumStep(climb, observed, expected);
         observed = 0;
@@ -392,8 +420,29 @@ public final class Detector {
     return Math.max(baseline, floorPerBucket());
   }
 
+  /**
+   * Stories expected in {@code bucket}: the baseline, floored, shaped by the place's daily
+   * cycle, so that a place's usual morning rush is not a spike.
+   */
+  private double expectedIn(long bucket) {
+    if (dailyCycle.length == 0) {
+      return expectedPerBucket();
+    }
+    double prior = settings.perBucket(CYCLE_PRIOR_PER_DAY);
+    double mean = Arrays.stream(dailyCycle).average().orElse(0);
+    return expectedPerBucket() * (dailyCycle[timeOfDay(bucket)] + prior) / (mean + prior);
+  }
+
+  private int timeOfDay(long bucket) {
+    return (int) Math.floorMod(Math.floorDiv(bucket, settings.bucketMillis()), (long) dailyCycle.length);
+  }
+
   private double expectedInWindow() {
-    return Math.max(expectedPerBucket() * settings.windowBuckets(), settings.floorPerDay());
+    double expected = 0;
+    for (int i = 0; i < settings.windowBuckets(); i++) {
+      expected += expectedIn(windowStart + i * settings.bucketMillis());
+    }
+    return Math.max(expected, settings.floorPerDay());
   }
 
   private double floorPerBucket() {

@@ -134,6 +134,20 @@ public record DetectorSettings(
     return Math.max(1, Math.round((double) Duration.ofDays(1).toMillis() / bucketMillis()));
   }
 
+  /**
+   * Buckets in a day when there are several and they divide it (hourly: 24): the bins of a
+   * place's daily cycle; 0 for buckets of a day or longer, which have no time of day.
+   */
+  int bucketsPerDay() {
+    long day = Duration.ofDays(1).toMillis();
+    return bucketMillis() < day && day % bucketMillis() == 0 ? (int) (day / bucketMillis()) : 0;
+  }
+
+  /** The EWMA weight of one day in the daily cycle, each bin learning once a day: the baseline's half-life. */
+  double dailyCycleAlpha() {
+    return 1 - Math.pow(0.5, (double) Duration.ofDays(1).toMillis() / baselineHalfLife.toMillis());
+  }
+
   /** The EWMA weight of one bucket, from the half-life. */
   double baselineAlpha() {
     return 1 - Math.pow(0.5, (double) bucketMillis() / baselineHalfLife.toMillis());

@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * @param knownOutlets the outlets that covered the place before the window, with the last bucket
  *     they did, for telling outlets new to the place; forgotten after
  *     {@link DetectorSettings#memory()}
+ * @param dailyCycle per bucket of the day (24 for hourly buckets, none for day buckets), an
+ *     EWMA of the weight the place gets at that time of day: its daily cycle
  */
 public record PlaceState(
     long placeId,
@@ -40,7 +42,8 @@ public record PlaceState(
     long windowStart,
     List<Bucket> buckets,
     Map<Level, Long> lastAlertAt,
-    Map<String, Long> knownOutlets) {
+    Map<String, Long> knownOutlets,
+    List<Double> dailyCycle) {
 
   public PlaceState {
     buckets = List.copyOf(buckets);
@@ -49,6 +52,8 @@ public record PlaceState(
     // absent from states stored before outlets were remembered
     knownOutlets = Collections.unmodifiableMap(
         knownOutlets == null ? new TreeMap<>() : new TreeMap<>(knownOutlets));
+    // absent from states stored before the daily cycle was learnt
+    dailyCycle = dailyCycle == null ? List.of() : List.copyOf(dailyCycle);
   }
 
   /**

@@ -68,6 +68,35 @@ class DetectorTest {
         .endsWith("usual; intense fighting, shelling");
   }
 
+  /**
+   * A town known to get twelve stories a day, all in the afternoon: four weeks of that, then
+   * one day with the same twelve from {@code firstHourOfLastDay}. The alerts of the last day.
+   */
+  private static List<Alert> afternoonTownThenADay(int firstHourOfLastDay) {
+    PlaceState known = Detector.forget(HOURLY, Detector.start(HOURLY, KOSTIANTYNIVKA).state());
+    Detector detector = Detector.resume(HOURLY, new PlaceState(known.placeId(), known.placeName(),
+        known.countryCode(), known.lat(), known.lon(), Level.NORMAL, 0.5, 0, 0, 0,
+        DAY_ONE.toEpochMilli(), List.of(), Map.of(), Map.of(), List.of()));
+    List<Alert> lastDay = new ArrayList<>();
+    for (int day = 0; day <= 28; day++) {
+      int firstHour = day < 28 ? 12 : firstHourOfLastDay;
+      for (int story = 0; story < 12; story++) {
+        Instant at = DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(firstHour))
+            .plus(Duration.ofMinutes(30L * story));
+        detector.onArticle(article("d" + day + "s" + story).at(at).source("outlet" + story % 6 + ".example")
+            .about(KOSTIANTYNIVKA).build()).alert().filter(a -> at.isAfter(DAY_ONE.plus(Duration.ofDays(28))))
+            .ifPresent(lastDay::add);
+      }
+    }
+    return lastDay;
+  }
+
+  @Test
+  void aTownsUsualAfternoonIsNoSpikeButTheSameCoverageAtNightIs() {
+    assertThat(afternoonTownThenADay(12)).as("its daily rush, learnt").isEmpty();
+    assertThat(afternoonTownThenADay(0)).as("the same stories in the small hours").isNotEmpty();
+  }
+
   @Test
   void aReplayRaisesTheSameAlertsWithTheSameIds() {
     List<Alert> first = Backtest.run(Donbas.demo(), HOURLY, WatchFilter.all());
@@ -326,7 +355,7 @@ class DetectorTest {
     // a town that has had a story an hour from these outlets, the last window quiet
     PlaceState usual = new PlaceState(KOSTIANTYNIVKA.getGeonameId(), "Kostiantynivka", "UA", 48.5, 37.7,
         Level.NORMAL, 1.0, 0, 0, 0, DAY_ONE.minus(Duration.ofHours(6)).toEpochMilli(), List.of(), Map.of(),
-        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)));
+        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)), List.of());
     Detector detector = Detector.resume(HOURLY, usual);
     List<Alert> alerts = new ArrayList<>();
 
