@@ -14,8 +14,11 @@ import java.time.Duration;
  * <p>Fingerprint: a 64-bit SimHash over shingles of {@value #SHINGLE} consecutive folded
  * words of the body (the headline is left out, syndicating sites rewrite it; a title-only
  * article is fingerprinted on its title). Why pairs and 6 bits, not the web-page textbook's
- * triples and 3: news bodies are short, and on a 95-word story with three edits, triples put
- * the copy 12 bits away; pairs put it 5 bits away and an unrelated story 24.
+ * triples and 3: news bodies are short, and an edit changes as many shingles as a shingle has
+ * words (on a 95-word story with three edits, triples put the copy 12 bits away, pairs about
+ * half that, an unrelated story 24). SimHash is a vote of bits, so a copy may land past the
+ * distance by chance: 495 of 500 seeded copies of a 215-word story with three words changed
+ * are found.
  *
  * <p>Use: {@code String original = nearDuplicates.duplicateOf(article)} returns the id of the
  * earlier copy, or null, in which case the article is remembered as an original. Copies are
