@@ -57,10 +57,20 @@ public final class Tokens {
     long hashAtApostrophe = Hash64.START;
     // Read from a copy: String.charAt checks the string's encoding on every call.
     char[] chars = text.toCharArray();
+    int keyStart = 0;
     for (int i = 0; i <= chars.length; i++) {
       char single = i < chars.length ? Fold.single(chars[i]) : Fold.SEPARATOR_CHAR;
+      if (single > Fold.SEVERAL_CHARS) {
+        // Most characters fold to one. Doubled letters collapse (Donbass, Donbas), digits do not.
+        if (length == keyStart || folded[length - 1] != single || Character.isDigit(single)) {
+          folded[length++] = single;
+          hash = Hash64.add(hash, single);
+        }
+        start = start < 0 ? i : start;
+        end = i + 1;
+        continue;
+      }
       if (single == Fold.SEPARATOR_CHAR) {
-        int keyStart = keyStarts[n];
         if (length > keyStart) {
           boolean possessive = lastApostrophe == end - 2 && lengthAtApostrophe > keyStart
               && Fold.single(chars[end - 1]) == 's';
@@ -89,8 +99,9 @@ public final class Tokens {
           ends[n] = end;
           capitalised[n] = !Character.isLowerCase(chars[start]);
           keyStarts[++n] = length;
+          keyStart = length;
         }
-        length = keyStarts[n];
+        length = keyStart;
         hash = Hash64.START;
         start = -1;
         lastApostrophe = -1;
@@ -104,15 +115,15 @@ public final class Tokens {
         }
         continue;
       }
-      // Most characters fold to one; the few that fold to several (ß, ﬁ, some Cyrillic) go one by one.
-      String several = single == Fold.SEVERAL_CHARS ? Fold.of(chars[i]) : null;
-      for (int j = 0; several == null ? j == 0 : j < several.length(); j++) {
-        char c = several == null ? single : several.charAt(j);
-        // Doubled letters collapse (Donbass, Donbas); doubled digits do not (1100, 110).
-        if (length == keyStarts[n] || folded[length - 1] != c || Character.isDigit(c)) {
-          if (length == folded.length) {
-            folded = Arrays.copyOf(folded, 2 * length);
-          }
+      // A character that folds to several (ß, ﬁ, some Cyrillic letters): one at a time.
+      // The buffer holds a character per character of the text; these need room beyond that.
+      String several = Fold.of(chars[i]);
+      if (length + several.length() + chars.length - i > folded.length) {
+        folded = Arrays.copyOf(folded, 2 * folded.length + several.length());
+      }
+      for (int j = 0; j < several.length(); j++) {
+        char c = several.charAt(j);
+        if (length == keyStart || folded[length - 1] != c || Character.isDigit(c)) {
           folded[length++] = c;
           hash = Hash64.add(hash, c);
         }

@@ -56,4 +56,13 @@ class TokensTest {
     assertThat(tokens.hash(104)).isEqualTo(Tokens.of("Kyiv").hash(0));
     assertThat(tokens.hash(0)).isNotEqualTo(tokens.hash(1));
   }
+
+  @Test
+  void charactersThatFoldToSeveralFitHoweverManyThereAre() {
+    Tokens tokens = Tokens.of("\ufb01".repeat(100) + " Kyiv " + "\ufb01".repeat(3));
+    assertThat(tokens.key(0)).isEqualTo("fi".repeat(100));
+    assertThat(tokens.key(1)).isEqualTo("kiv");
+    assertThat(tokens.key(2)).isEqualTo("fififi");
+    assertThat(tokens.hash(2)).isEqualTo(Tokens.of("fififi").hash(0));
+  }
 }
