@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -120,27 +122,39 @@ final class BenchCommand {
             + "--no-watch-all watches none, to measure ingest and enrich alone.")
     boolean watchAll;
 
+    @Option(names = "--event-days", defaultValue = "0", paramLabel = "D",
+        description = "Spread the articles' publication times evenly over D days, so that the stores, which "
+            + "keep event time, let old days go: --articles 60480 --event-days 7 is a week at one article "
+            + "every 10 s. Default 0: all published at one instant.")
+    double eventDays;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      if (count < 1 || rate < 0 || partitions < 1 || warmUp < 0) {
-        throw new UserError("--articles and --partitions must be at least 1, --rate and --warm-up at least 0");
+      if (count < 1 || rate < 0 || partitions < 1 || warmUp < 0 || eventDays < 0) {
+        throw new UserError("--articles and --partitions must be at least 1, --rate, --warm-up and --event-days "
+            + "at least 0");
       }
       out.println(machine());
       Enricher enricher = enrichmentOptions.enricher();
+      // With --event-days, the warm-up is published where the measured days begin, so that it does not
+      // move the stores' event time past them.
+      Duration eventSpan = Duration.ofMillis(Math.round(eventDays * Duration.ofDays(1).toMillis()));
+      Instant firstPublished = eventDays > 0 ? Instant.now().minus(eventSpan) : null;
       try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
         bench.startStages(enricher, watchAll);
         PipelineBench.Arrivals enriched = bench.watchEnriched();
         PipelineBench.Arrivals alerts = bench.watchAlerts();
         if (warmUp > 0) {
-          bench.warmUp(warmUp, enriched, alerts);
+          bench.warmUp(warmUp, firstPublished, enriched, alerts);
         }
-        out.printf("pipeline running on %s, %d partitions, warmed up with %,d articles; sending %,d articles %s%n",
+        out.printf("pipeline running on %s, %d partitions, warmed up with %,d articles; sending %,d articles %s%s%n",
             bench.bootstrapServers(), partitions, warmUp, count,
-            rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible");
+            rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible",
+            eventDays > 0 ? String.format(", published over %.1f days", eventDays) : "");
         out.flush();
         Instant start = Instant.now();
-        bench.send(count, rate);
+        bench.send(count, rate, firstPublished, eventSpan.dividedBy(count));
         double sendSeconds = seconds(start, Instant.now());
         enriched.awaitCount(count, Duration.ofSeconds(60));
         double enrichSeconds = seconds(start, enriched.lastArrival());
@@ -151,9 +165,12 @@ final class BenchCommand {
         out.println("ingest -> enriched: " + enriched.latency());
         out.printf("alerts:   %,d; ingest -> alert: %s%n", alerts.count(), alerts.latency());
         out.printf("heap in use after the run (broker, stages and load in one JVM): %d MB%n", heapMegabytes());
-        long stateBytes = bench.localStateBytes();
-        out.printf("local state of the stages: %,d KB, %,d bytes per article sent%n",
-            stateBytes >> 10, stateBytes / (count + warmUp));
+        Map<String, Long> state = bench.stopStagesAndMeasureState();
+        long stateBytes = state.values().stream().mapToLong(Long::longValue).sum();
+        out.printf("local state of the stages, stopped: %,d KB, %,d bytes per article sent (%s)%n",
+            stateBytes >> 10, stateBytes / (count + warmUp), state.entrySet().stream()
+                .map(e -> String.format("%s %,d KB", e.getKey(), e.getValue() >> 10))
+                .collect(Collectors.joining(", ")));
       }
       return 0;
     }
@@ -186,7 +203,7 @@ final class BenchCommand {
       Enricher enricher = enrichmentOptions.enricher();
       try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
         Instant filling = Instant.now();
-        bench.send(count, 0);
+        bench.send(count, 0, null, Duration.ZERO);
         out.printf("raw topic: %,d articles written in %.1f s%n", count, seconds(filling, Instant.now()));
         out.flush();
         Instant start = Instant.now();

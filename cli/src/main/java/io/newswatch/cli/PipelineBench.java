@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -51,6 +54,7 @@ final class PipelineBench implements AutoCloseable {
   private final Properties client;
   private final Topics topics;
   private final Path scratch;
+  private final List<StreamsApp> stages = new ArrayList<>();
 
   private PipelineBench(ClusterOptions cluster, int partitions) throws IOException {
     scratch = Files.createTempDirectory("newswatch-bench");
@@ -78,6 +82,8 @@ final class PipelineBench implements AutoCloseable {
     StreamsApp alerts = running.add(Stages.startAlerts(client, topics, scratch.resolve("state"),
         DetectorSettings.defaults(), watchAll ? WatchFilter.all(MIN_POPULATION) : WatchFilter.none(),
         new HostInfo("localhost", 0)));
+    stages.add(enrich);
+    stages.add(alerts);
     Instant deadline = Instant.now().plusSeconds(120);
     while (!(enrich.isRunning() && alerts.isRunning())) {
       if (Instant.now().isAfter(deadline)) {
@@ -123,24 +129,28 @@ final class PipelineBench implements AutoCloseable {
   /**
    * Sends {@code count} bench articles, each stamped as ingested when it is sent, at
    * {@code perSecond} (0: as fast as the producer goes); returns when all are acknowledged.
+   * Each is published when it is sent, or, from {@code firstPublished} on, {@code spacing}
+   * after the one before.
    */
-  void send(long count, double perSecond) {
-    send(BenchArticles.stream(1), count, perSecond);
+  void send(long count, double perSecond, Instant firstPublished, Duration spacing) {
+    send(BenchArticles.stream(1), count, perSecond, firstPublished, spacing);
   }
 
   /**
    * Sends {@code count} other articles and waits until they are enriched, then forgets what
    * the readers saw: the JIT compiles the tagging and the stages settle before the measured run.
    */
-  void warmUp(long count, Arrivals... readers) throws InterruptedException {
-    send(BenchArticles.stream(2).map(a -> RawArticle.newBuilder(a).setId("warm-up-" + a.getId()).build()), count, 0);
+  void warmUp(long count, Instant published, Arrivals... readers) throws InterruptedException {
+    send(BenchArticles.stream(2).map(a -> RawArticle.newBuilder(a).setId("warm-up-" + a.getId()).build()), count, 0,
+        published, Duration.ZERO);
     readers[0].awaitCount(count, Duration.ofSeconds(60));
     for (Arrivals reader : readers) {
       reader.forget();
     }
   }
 
-  private void send(Stream<RawArticle> stream, long count, double perSecond) {
+  /** {@code firstPublished} null: each article published when it is sent. */
+  private void send(Stream<RawArticle> stream, long count, double perSecond, Instant firstPublished, Duration spacing) {
     try (KafkaArticleSink sink = new KafkaArticleSink(client, topics)) {
       long start = System.nanoTime();
       var articles = stream.limit(count).iterator();
@@ -150,22 +160,44 @@ final class PipelineBench implements AutoCloseable {
           LockSupport.parkNanos(due - System.nanoTime());
         }
         Instant now = Instant.now();
+        Instant published = firstPublished == null ? now : firstPublished.plus(spacing.multipliedBy(i));
         RawArticle article = articles.next();
-        sink.accept(RawArticle.newBuilder(article).setPublishedAt(now).setIngestedAt(now).build());
+        sink.accept(RawArticle.newBuilder(article).setPublishedAt(published).setIngestedAt(now).build());
       }
       sink.flush();
     }
   }
 
-  /** Bytes of the stages' local state (RocksDB stores, checkpoints) on disk now. */
-  long localStateBytes() throws IOException {
+  /**
+   * Stops the stages, which writes what their stores hold in memory to disk, and returns the
+   * bytes of their local state there, by store (summed over tasks; files of no store, such as
+   * checkpoints, under "other"), largest first.
+   */
+  Map<String, Long> stopStagesAndMeasureState() throws IOException {
+    stages.forEach(StreamsApp::close);
     Path state = scratch.resolve("state");
-    if (!Files.exists(state)) {
-      return 0;
+    Map<String, Long> byStore = new HashMap<>();
+    if (Files.exists(state)) {
+      try (Stream<Path> files = Files.walk(state)) {
+        files.filter(Files::isRegularFile).forEach(file -> byStore.merge(storeOf(state.relativize(file)),
+            file.toFile().length(), Long::sum));
+      }
     }
-    try (Stream<Path> files = Files.walk(state)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    Map<String, Long> largestFirst = new LinkedHashMap<>();
+    byStore.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> largestFirst.put(e.getKey(), e.getValue()));
+    return largestFirst;
+  }
+
+  /** The store a file under the state directory belongs to: .../task/[rocksdb/]store/... */
+  private static String storeOf(Path relative) {
+    for (int i = 0; i + 2 < relative.getNameCount(); i++) {
+      if (relative.getName(i).toString().matches("\\d+_\\d+")) {
+        int store = relative.getName(i + 1).toString().equals("rocksdb") ? i + 2 : i + 1;
+        return store + 1 < relative.getNameCount() ? relative.getName(store).toString() : "other";
+      }
     }
+    return "other";
   }
 
   @Override
