@@ -21,7 +21,6 @@ import java.util.function.Predicate;
 public final class PhraseIndex<T> {
   /** Longer names are not indexed; no place or actor needs more words. */
   public static final int MAX_TOKENS = 5;
-  private static final int UNKNOWN = -2;
 
   private final long[] firstWords;
   private final WordIds wordIds;
@@ -70,21 +69,17 @@ public final class PhraseIndex<T> {
    * still lets a shorter one through.
    */
   public List<Match<T>> findAll(Tokens tokens, Start start, Predicate<Match<T>> accept) {
-    int[] ids = new int[tokens.size()];
-    Arrays.fill(ids, UNKNOWN);
     List<Match<T>> matches = new ArrayList<>();
     int[] ends = new int[MAX_TOKENS];
     int[] endNodes = new int[MAX_TOKENS];
     int i = 0;
-    while (i < ids.length) {
+    while (i < tokens.size()) {
       int found = 0;
       int node = 0;
       boolean starts = start.admits(tokens, i) && mayStart(tokens.hash(i));
-      for (int j = i; starts && j < ids.length && j - i < MAX_TOKENS; j++) {
-        if (ids[j] == UNKNOWN) {
-          ids[j] = wordIds.get(tokens.hash(j)); // looked up when needed: most tokens never are
-        }
-        node = edges.child(node, ids[j]);
+      // Words are looked up only here, behind the first-word test: most never are.
+      for (int j = i; starts && j < tokens.size() && j - i < MAX_TOKENS; j++) {
+        node = edges.child(node, wordIds.get(tokens.hash(j)));
         if (node < 0) {
           break;
         }
