@@ -27,7 +27,6 @@ public final class StreamsDefaults {
     props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
     // Commit often: alerts should not wait 30 s to become visible.
     props.put("commit.interval.ms", "200");
-
     return props;
   }
 }

@@ -141,13 +141,13 @@ public final class NearDuplicates {
     }
   }
 
-  /** Band {@code b} of a fingerprint, tagged with b so equal bits in different bands differ. */
   /** Key {@code k}: the pair's index, then the two bands' bits. */
   private static int key(long fingerprint, int k) {
     int[] pair = BAND_PAIRS[k];
     return k << 2 * BAND_BITS | band(fingerprint, pair[0]) << BAND_BITS | band(fingerprint, pair[1]);
   }
 
+  /** Band {@code b} of a fingerprint: its bits {@code 8b} to {@code 8b + 7}. */
   private static int band(long fingerprint, int b) {
     return (int) (fingerprint >>> (BAND_BITS * b) & ((1 << BAND_BITS) - 1));
   }
