@@ -23,12 +23,10 @@ public final class Backtest {
     for (EnrichedArticle article : articlesInEventTimeOrder) {
       for (PlaceMention place : article.getPlaces()) {
         if (watch.watches(place)) {
-          long publishedAt = article.getPublishedAt().toEpochMilli();
-          Detector detector = detectors.get(place.getGeonameId());
-          if (detector == null || detector.forgotten(publishedAt)) { // as the alerts stage does
-            detector = Detector.forArticle(settings, detector == null ? null : detector.state(), place, publishedAt);
-            detectors.put(place.getGeonameId(), detector);
-          }
+          // as the alerts stage does, every detector cached
+          Detector detector = Detector.forArticle(settings, detectors.get(place.getGeonameId()), () -> null,
+              place, article.getPublishedAt().toEpochMilli());
+          detectors.put(place.getGeonameId(), detector);
           detector.onArticle(article).alert().ifPresent(alerts::add);
         }
       }

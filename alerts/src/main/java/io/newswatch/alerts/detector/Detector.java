@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,15 +142,21 @@ public final class Detector {
   }
 
   /**
-   * The detector for an article published at {@code eventTime} about {@code place}: started at
-   * the prior when the place has no state, restarted as a quiet place when it is
-   * {@link #forgotten} by then, resumed otherwise.
+   * The detector for an article published at {@code eventTime} about {@code place}:
+   * {@code cached} while the place is not {@link #forgotten} by then; otherwise made from the
+   * cached detector's state or, with none, the {@code stored} one: started at the prior when
+   * the place has no state, restarted as a quiet place when it is forgotten, resumed otherwise.
    */
-  public static Detector forArticle(DetectorSettings settings, PlaceState stored, PlaceMention place, long eventTime) {
-    if (stored == null) {
+  public static Detector forArticle(DetectorSettings settings, Detector cached, Supplier<PlaceState> stored,
+      PlaceMention place, long eventTime) {
+    if (cached != null && !cached.forgotten(eventTime)) {
+      return cached;
+    }
+    PlaceState state = cached != null ? cached.state() : stored.get();
+    if (state == null) {
       return start(settings, place);
     }
-    return resume(settings, forgotten(settings, stored, eventTime) ? forget(settings, stored) : stored);
+    return resume(settings, forgotten(settings, state, eventTime) ? forget(settings, state) : state);
   }
 
   /**
@@ -173,7 +180,7 @@ public final class Detector {
   }
 
   /** See {@link #forgotten(DetectorSettings, PlaceState, long)}. */
-  public boolean forgotten(long eventTime) {
+  private boolean forgotten(long eventTime) {
     return forgotten(settings, windowStart, eventTime);
   }
 

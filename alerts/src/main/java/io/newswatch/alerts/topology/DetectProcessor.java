@@ -155,11 +155,9 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     }
     long publishedAt = article.getPublishedAt().toEpochMilli();
     latestPublished = Math.max(latestPublished, publishedAt);
-    Detector detector = detectors.get(placeKey);
-    if (detector == null || detector.forgotten(publishedAt)) {
-      detector = Detector.forArticle(settings, states.get(placeKey), place, publishedAt);
-      detectors.put(placeKey, detector);
-    }
+    Detector detector = Detector.forArticle(settings, detectors.get(placeKey), () -> states.get(placeKey),
+        place, publishedAt);
+    detectors.put(placeKey, detector);
     Detector.Outcome outcome = detector.onArticle(article);
     if (outcome.droppedLate()) {
       droppedLate.record();

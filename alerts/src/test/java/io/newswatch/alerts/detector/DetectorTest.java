@@ -418,7 +418,7 @@ class DetectorTest {
     assertThat(Detector.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(20)).toEpochMilli())).isFalse();
     assertThat(Detector.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(32)).toEpochMilli())).isTrue();
     long monthLater = ESCALATION.plus(Duration.ofDays(32)).toEpochMilli();
-    PlaceState restarted = Detector.forArticle(HOURLY, state, KOSTIANTYNIVKA, monthLater).state();
+    PlaceState restarted = Detector.forArticle(HOURLY, null, () -> state, KOSTIANTYNIVKA, monthLater).state();
     assertThat(restarted.buckets()).isEmpty();
     assertThat(restarted.baseline()).as("at the floor, not the prior of a place never seen")
         .isLessThan(Detector.start(HOURLY, KOSTIANTYNIVKA).state().baseline());
