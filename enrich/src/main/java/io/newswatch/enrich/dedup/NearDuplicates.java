@@ -5,6 +5,9 @@ import io.newswatch.enrich.dedup.SeenFingerprints.Seen;
 import io.newswatch.enrich.text.Hash64;
 import io.newswatch.enrich.text.Tokens;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Syndicated copies: an article whose fingerprint is within {@code maxDistance} bits
@@ -22,29 +25,24 @@ import java.time.Duration;
  *
  * <p>Use: {@code String original = nearDuplicates.duplicateOf(article)} returns the id of the
  * earlier copy, or null, in which case the article is remembered as an original. Copies are
- * not remembered, so every copy points at the first article, not at a chain. Lookup is by
- * the pigeonhole principle: two fingerprints at most 6 bits apart agree on at least two of
- * their eight 8-bit bands, so they share one of the 28 keys made of a pair of bands (16 bits),
- * and only articles sharing a key are compared. Single 8-bit bands would do for 7 bits, but
- * each would hold one in 256 of the recent articles, and every lookup would read them all.
+ * not remembered, so every copy points at the first article, not at a chain. Candidates come
+ * from a {@link FingerprintIndex} in memory, built from the originals {@link SeenFingerprints}
+ * remembers when this is made, and kept for twice the horizon, as the store must be.
  *
  * <p>The same logic runs offline ({@link InMemorySeenFingerprints}) and in the topology
- * ({@link WindowStoreSeenFingerprints}); a state store needs a retention of twice the horizon.
+ * ({@link WindowStoreSeenFingerprints}).
  */
 public final class NearDuplicates {
   /**
    * Copies of a wire story run within hours of it; a day is ample, and each day of horizon
-   * costs two days of articles in the store (28 entries each).
+   * costs two days of articles in the store and in the index.
    */
   public static final Duration DEFAULT_HORIZON = Duration.ofDays(1);
-  public static final int DEFAULT_MAX_DISTANCE = 6;
+  public static final int DEFAULT_MAX_DISTANCE = FingerprintIndex.MAX_DISTANCE;
   private static final int SHINGLE = 2;
-  private static final int BANDS = 8;
-  private static final int BAND_BITS = 64 / BANDS;
-  /** Every pair of bands, {i, j} with i < j: 28 of them. */
-  private static final int[][] BAND_PAIRS = bandPairs();
 
   private final SeenFingerprints seen;
+  private final FingerprintIndex index;
   private final long horizonMillis;
   private final int maxDistance;
 
@@ -53,12 +51,15 @@ public final class NearDuplicates {
   }
 
   public NearDuplicates(SeenFingerprints seen, Duration horizon, int maxDistance) {
-    if (maxDistance < 0 || maxDistance > BANDS - 2) {
-      throw new IllegalArgumentException("maxDistance must be 0.." + (BANDS - 2) + ": " + maxDistance);
-    }
+    FingerprintIndex.requireDistance(maxDistance);
     this.seen = seen;
     this.horizonMillis = horizon.toMillis();
     this.maxDistance = maxDistance;
+    this.index = new FingerprintIndex(horizon.multipliedBy(2));
+    List<Seen> remembered = new ArrayList<>();
+    seen.forEach(remembered::add);
+    remembered.sort(Comparator.comparingLong(Seen::publishedAt));
+    remembered.forEach(s -> index.add(s.fingerprint(), s.publishedAt()));
   }
 
   /** The id of the article {@code article} copies, or null (and it is remembered). */
@@ -67,19 +68,14 @@ public final class NearDuplicates {
   }
 
   public String duplicateOf(String articleId, long fingerprint, long publishedAt) {
-    int[] keys = new int[BAND_PAIRS.length];
-    for (int k = 0; k < keys.length; k++) {
-      keys[k] = key(fingerprint, k);
-      for (Seen candidate : seen.find(keys[k], publishedAt - horizonMillis, publishedAt + horizonMillis)) {
-        if (distance(candidate.fingerprint(), fingerprint) <= maxDistance) {
-          String original = seen.idOf(candidate);
-          if (original != null && !original.equals(articleId)) {
-            return original;
-          }
-        }
+    for (Seen near : index.near(fingerprint, maxDistance, publishedAt - horizonMillis, publishedAt + horizonMillis)) {
+      String original = seen.idOf(near);
+      if (original != null && !original.equals(articleId)) {
+        return original;
       }
     }
-    seen.add(articleId, new Seen(fingerprint, publishedAt), keys);
+    index.add(fingerprint, publishedAt);
+    seen.add(articleId, new Seen(fingerprint, publishedAt));
     return null;
   }
 
@@ -139,28 +135,6 @@ public final class NearDuplicates {
       }
       lanes[b] = 0;
     }
-  }
-
-  /** Key {@code k}: the pair's index, then the two bands' bits. */
-  private static int key(long fingerprint, int k) {
-    int[] pair = BAND_PAIRS[k];
-    return k << 2 * BAND_BITS | band(fingerprint, pair[0]) << BAND_BITS | band(fingerprint, pair[1]);
-  }
-
-  /** Band {@code b} of a fingerprint: its bits {@code 8b} to {@code 8b + 7}. */
-  private static int band(long fingerprint, int b) {
-    return (int) (fingerprint >>> (BAND_BITS * b) & ((1 << BAND_BITS) - 1));
-  }
-
-  private static int[][] bandPairs() {
-    int[][] pairs = new int[BANDS * (BANDS - 1) / 2][];
-    int k = 0;
-    for (int i = 0; i < BANDS; i++) {
-      for (int j = i + 1; j < BANDS; j++) {
-        pairs[k++] = new int[] {i, j};
-      }
-    }
-    return pairs;
   }
 
   /**

@@ -25,9 +25,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  *
  * <p>Copies of one story arrive under different ids, so on different partitions: the
  * duplicate check runs after a repartition to a single partition, where one state store sees
- * every article. That step is cheap (28 store lookups per article); the enrichment before
- * it runs on all partitions. The stores are window stores whose retention, twice the
- * duplicate horizon (2 days by default), bounds it.
+ * every article. That step is cheap (a lookup in memory per article, and a store write per
+ * original); the enrichment before it runs on all partitions. The store is a window store
+ * whose retention, twice the duplicate horizon (2 days by default), bounds it; the index in
+ * memory is built from it when the task starts.
  *
  * <p>The time tagging takes, in milliseconds, is the Kafka Streams metric {@code tagging-latency-avg} and
  * {@code -max} (group {@code stream-newswatch-metrics}), on {@code /metrics} with the others.
@@ -37,8 +38,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * after its record was written ({@link PublishedAt}).
  */
 public final class EnrichTopology {
-  static final String SEEN_KEYS_STORE = "enrich-seen-fingerprint-keys";
-  static final String SEEN_IDS_STORE = "enrich-seen-fingerprint-ids";
+  static final String SEEN_STORE = "enrich-seen-fingerprint-ids";
   static final String DEDUP_REPARTITION = "enrich-dedup";
 
   private EnrichTopology() {}
@@ -52,8 +52,7 @@ public final class EnrichTopology {
   public static void build(StreamsBuilder builder, Topics topics, Enricher enricher) {
     Topic<String, RawArticle> raw = topics.raw();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
-    builder.addStateStore(WindowStoreSeenFingerprints.keysStore(SEEN_KEYS_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
-    builder.addStateStore(WindowStoreSeenFingerprints.idsStore(SEEN_IDS_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
+    builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
         .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
         .processValues(DateCheck::new)
@@ -62,7 +61,7 @@ public final class EnrichTopology {
         .processValues(() -> new Tagging(enricher))
         .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
             .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
-        .processValues(DuplicateMarker::new, SEEN_KEYS_STORE, SEEN_IDS_STORE)
+        .processValues(DuplicateMarker::new, SEEN_STORE)
         .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
   }
 
@@ -113,7 +112,10 @@ public final class EnrichTopology {
     }
   }
 
-  /** Sets duplicateOf from the seen-fingerprint store. */
+  /**
+   * Sets duplicateOf from the seen-fingerprint store. Its index is built from the store on the
+   * first article after the task (re)starts, so it holds what the restored store holds.
+   */
   private static final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private NearDuplicates nearDuplicates;
@@ -121,12 +123,14 @@ public final class EnrichTopology {
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
       this.context = context;
-      this.nearDuplicates = new NearDuplicates(new WindowStoreSeenFingerprints(
-          context.getStateStore(SEEN_KEYS_STORE), context.getStateStore(SEEN_IDS_STORE)));
+      this.nearDuplicates = null;
     }
 
     @Override
     public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+      if (nearDuplicates == null) {
+        nearDuplicates = new NearDuplicates(new WindowStoreSeenFingerprints(context.getStateStore(SEEN_STORE)));
+      }
       EnrichedArticle article = record.value();
       article.setDuplicateOf(nearDuplicates.duplicateOf(article));
       context.forward(record.withValue(article));

@@ -85,6 +85,15 @@ class NearDuplicatesTest {
   }
 
   @Test
+  void copiesOfArticlesRememberedBeforeARestartAreFound() {
+    InMemorySeenFingerprints seen = new InMemorySeenFingerprints(Duration.ofDays(2));
+    assertThat(new NearDuplicates(seen).duplicateOf("a", NearDuplicates.fingerprint(STORY), 0)).isNull();
+
+    NearDuplicates restarted = new NearDuplicates(seen);
+    assertThat(restarted.duplicateOf("b", NearDuplicates.fingerprint(REWORDED), DAY / 4)).isEqualTo("a");
+  }
+
+  @Test
   void distanceTheBandsCannotGuaranteeIsRejected() {
     assertThatThrownBy(() -> new NearDuplicates(new InMemorySeenFingerprints(Duration.ofDays(1)),
         Duration.ofDays(1), 8)).isInstanceOf(IllegalArgumentException.class);

@@ -9,11 +9,15 @@ import io.newswatch.enrich.TestArticles;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +64,28 @@ class EnrichTopologyTest {
     assertThat(out2.key).isEqualTo(copy.getId());
     assertThat(out2.value.getDuplicateOf()).isEqualTo(first.getId());
     assertThat(enriched.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aCopyArrivingAfterARestartPointsAtTheFirst() {
+    RawArticle first = TestArticles.konstantinovka();
+    raw.pipeInput(first.getId(), first);
+    enriched.readValue();
+    List<KeyValue<Windowed<Long>, String>> stored = new ArrayList<>();
+    WindowStore<Long, String> seen = driver.getWindowStore(EnrichTopology.SEEN_STORE);
+    seen.all().forEachRemaining(stored::add);
+    driver.close();
+
+    // a new instance restores the store (from its changelog, in production)
+    start();
+    WindowStore<Long, String> restored = driver.getWindowStore(EnrichTopology.SEEN_STORE);
+    stored.forEach(kv -> restored.put(kv.key.key(), kv.value, kv.key.window().start()));
+    RawArticle copy = TestArticles.raw("konstantinovka-copy", "Putin confirms fighting in Konstantinovka",
+        first.getBody().replace("recently confirmed", "has confirmed"), first.getPublishedAt().plusSeconds(3600));
+    raw.pipeInput(copy.getId(), copy);
+
+    assertThat(stored).hasSize(1);
+    assertThat(enriched.readValue().getDuplicateOf()).isEqualTo(first.getId());
   }
 
   /** Operators watch tagging time on /metrics: it must be there and count every article. */
