@@ -15,15 +15,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class ReorderBuffer {
   private final KeyValueStore<String, EnrichedArticle> store;
+  /**
+   * No waiting article sorts before this key (null: not known, as after a restart). Each take
+   * starts its scan here rather than at the store's first key: RocksDB would otherwise step
+   * over the tombstone of every article released since its last compaction, on every take,
+   * which made a bulk replay quadratic.
+   */
+  private String lowest;
 
   ReorderBuffer(KeyValueStore<String, EnrichedArticle> store) {
     this.store = store;
   }
 
   void add(String placeKey, EnrichedArticle article) {
-    store.put(RecentAlerts.firstKeyAt(article.getIngestedAt())
+    String key = RecentAlerts.firstKeyAt(article.getIngestedAt())
         + "/" + RecentAlerts.firstKeyAt(article.getPublishedAt())
-        + "/" + article.getId() + "/" + placeKey, article);
+        + "/" + article.getId() + "/" + placeKey;
+    store.put(key, article);
+    if (lowest != null && key.compareTo(lowest) < 0) {
+      lowest = key; // a late article, overtaken on its way
+    }
   }
 
   /**
@@ -41,12 +52,20 @@ final class ReorderBuffer {
 
   private List<KeyValue<String, EnrichedArticle>> take(String toExclusive, int limit) {
     List<KeyValue<String, EnrichedArticle>> due = new ArrayList<>();
-    try (var waiting = store.range(null, toExclusive)) {
+    if (lowest != null && toExclusive != null && lowest.compareTo(toExclusive) >= 0) {
+      return due;
+    }
+    try (var waiting = store.range(lowest, toExclusive)) {
       while (due.size() < limit && waiting.hasNext()) {
         due.add(waiting.next());
       }
     }
     due.forEach(kv -> store.delete(kv.key));
+    if (!due.isEmpty()) {
+      lowest = due.get(due.size() - 1).key;
+    } else if (lowest == null) {
+      lowest = toExclusive == null ? "" : toExclusive; // nothing waits before it
+    }
     return due.stream()
         .map(kv -> KeyValue.pair(kv.key.substring(kv.key.lastIndexOf('/') + 1), kv.value))
         .toList();
