@@ -56,6 +56,12 @@ public record PlaceState(
     dailyCycle = dailyCycle == null ? List.of() : List.copyOf(dailyCycle);
   }
 
+  /** This state with other buckets. */
+  public PlaceState withBuckets(List<Bucket> buckets) {
+    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum, dayObserved,
+        dayExpected, windowStart, buckets, lastAlertAt, knownOutlets, dailyCycle);
+  }
+
   /**
    * The distinct stories published in one bucket: each in full while the window holds fewer
    * than {@link Detector#STORIES_KEPT}, the rest only counted ({@code rest}, null when none),

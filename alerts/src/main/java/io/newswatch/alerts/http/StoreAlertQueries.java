@@ -2,6 +2,7 @@ package io.newswatch.alerts.http;
 
 import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.topology.AlertsTopology;
+import io.newswatch.alerts.topology.PlaceStates;
 import io.newswatch.alerts.topology.RecentAlerts;
 import io.newswatch.avro.Alert;
 import java.net.URI;
@@ -46,8 +47,8 @@ public final class StoreAlertQueries implements AlertQueries {
 
   @Override
   public Optional<PlaceState> placeState(long placeId) {
-    return Optional.ofNullable(
-        store(AlertsTopology.PLACE_STATE_STORE, PlaceState.class).get(Long.toString(placeId)));
+    return Optional.ofNullable(PlaceStates.read(store(AlertsTopology.PLACE_STATE_STORE, PlaceState.class),
+        store(AlertsTopology.PLACE_STORIES_STORE, PlaceState.Story.class), Long.toString(placeId)));
   }
 
   @Override

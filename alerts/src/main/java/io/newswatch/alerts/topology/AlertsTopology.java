@@ -30,8 +30,13 @@ import org.apache.kafka.streams.state.Stores;
 public final class AlertsTopology {
   /** Global store of the watchlist topic: place id (decimal string) to {@link Watch}. */
   public static final String WATCHLIST_STORE = "alerts-watchlist";
-  /** Detector state per place: place id (decimal string) to {@link PlaceState}, as JSON. */
+  /**
+   * Detector state per place: place id (decimal string) to {@link PlaceState}, as JSON, its
+   * buckets without their stories: those are in {@link #PLACE_STORIES_STORE} (see {@link PlaceStates}).
+   */
   public static final String PLACE_STATE_STORE = "alerts-place-state";
+  /** The stories in the places' windows: placeId/bucketStart/index to {@link PlaceState.Story}, as JSON. */
+  public static final String PLACE_STORIES_STORE = "alerts-place-stories";
   /**
    * Published alerts of the last {@link RecentAlerts#RETENTION}, in detection order: key
    * {@link RecentAlerts#firstKeyAt detection time}/alertId to {@link Alert}.
@@ -66,6 +71,9 @@ public final class AlertsTopology {
         Stores.persistentKeyValueStore(PLACE_STATE_STORE), Serdes.String(),
         new JsonSerde<>(PlaceState.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PLACE_STORIES_STORE), Serdes.String(),
+        new JsonSerde<>(PlaceState.Story.class)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(RECENT_ALERTS_STORE), Serdes.String(), alerts.valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), enriched.valueSerde()));
@@ -74,7 +82,7 @@ public final class AlertsTopology {
         .process(() -> new PlaceFanOut(watchlists), Named.as("watched-places"))
         .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde()).withName(BY_PLACE))
         .process(() -> new DetectProcessor(settings, watchlists), Named.as("detect"),
-            PLACE_STATE_STORE, RECENT_ALERTS_STORE, REORDER_STORE)
+            PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE)
         .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()));
     return builder.build();
   }

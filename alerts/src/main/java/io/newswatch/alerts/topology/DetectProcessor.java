@@ -2,7 +2,6 @@ package io.newswatch.alerts.topology;
 
 import io.newswatch.alerts.detector.Detector;
 import io.newswatch.alerts.detector.DetectorSettings;
-import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.watchlist.Watchlist;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
@@ -10,7 +9,6 @@ import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,7 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   private final WatchlistFactory watchlists;
   private ProcessorContext<String, Alert> context;
   private Watchlist watchlist;
-  private KeyValueStore<String, PlaceState> states;
+  private PlaceStates places;
   private KeyValueStore<String, Alert> recentAlerts;
   private ReorderBuffer waiting;
   private Sensor droppedLate;
@@ -86,7 +84,8 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
       }
     };
     this.watchlist = watchlists.open(context);
-    this.states = context.getStateStore(AlertsTopology.PLACE_STATE_STORE);
+    this.places = new PlaceStates(context.getStateStore(AlertsTopology.PLACE_STATE_STORE),
+        context.getStateStore(AlertsTopology.PLACE_STORIES_STORE), DETECTORS_CACHED);
     this.recentAlerts = context.getStateStore(AlertsTopology.RECENT_ALERTS_STORE);
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE));
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
@@ -117,19 +116,13 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
    * {@link Detector#forget} keeps; their next article would do the same.
    */
   private void forgetQuietPlaces() {
-    List<PlaceState> quiet = new ArrayList<>();
-    try (var all = states.all()) {
-      all.forEachRemaining(kv -> {
-        if (Detector.forgotten(settings, kv.value, latestPublished)) {
-          quiet.add(kv.value);
-        }
-      });
-    }
-    quiet.forEach(state -> {
-      String key = Long.toString(state.placeId());
-      states.put(key, Detector.forget(settings, state));
-      detectors.remove(key);
-    });
+    places.summaries().stream()
+        .filter(state -> Detector.forgotten(settings, state, latestPublished))
+        .forEach(state -> {
+          String key = Long.toString(state.placeId());
+          places.put(key, Detector.forget(settings, state));
+          detectors.remove(key);
+        });
   }
 
   /** Up to {@code limit} of the articles ingested {@link #REORDER} before the latest the task has seen. */
@@ -149,20 +142,20 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
             "article " + article.getId() + " does not mention place " + placeKey));
     Optional<Level> minLevel = watchlist.minLevel(place);
     if (minLevel.isEmpty()) {
-      states.delete(placeKey); // unwatched since the article was re-keyed: forget the place
+      places.delete(placeKey); // unwatched since the article was re-keyed: forget the place
       detectors.remove(placeKey);
       return;
     }
     long publishedAt = article.getPublishedAt().toEpochMilli();
     latestPublished = Math.max(latestPublished, publishedAt);
-    Detector detector = Detector.forArticle(settings, detectors.get(placeKey), () -> states.get(placeKey),
+    Detector detector = Detector.forArticle(settings, detectors.get(placeKey), () -> places.get(placeKey),
         place, publishedAt);
     detectors.put(placeKey, detector);
     Detector.Outcome outcome = detector.onArticle(article);
     if (outcome.droppedLate()) {
       droppedLate.record();
     }
-    states.put(placeKey, detector.state());
+    places.put(placeKey, detector.state());
     outcome.alert().filter(a -> a.getLevel().compareTo(minLevel.get()) >= 0).ifPresent(a -> {
       RecentAlerts.add(recentAlerts, a);
       // stamped with the time newswatch got the article, not its event time: the topic's

@@ -102,17 +102,35 @@ class AlertsTopologyTest {
   void theStateOfAPlaceQuietForAMonthShrinks() {
     start(AlertsTopology.build(TOPICS, SETTINGS, WatchFilter.all()));
     send(List.of(article("old").at(ESCALATION).source("a.example").about(Donbas.KRAMATORSK).build()));
-    KeyValueStore<String, PlaceState> states = driver.getKeyValueStore(AlertsTopology.PLACE_STATE_STORE);
     String kramatorsk = Long.toString(Donbas.KRAMATORSK.getGeonameId());
-    assertThat(states.get(kramatorsk)).isNotNull();
+    assertThat(placeState(kramatorsk)).isNotNull();
 
     Instant monthLater = ESCALATION.plus(Duration.ofDays(32));
     send(List.of(article("new").at(monthLater).source("a.example").about(KOSTIANTYNIVKA).build()));
     driver.advanceWallClockTime(DetectProcessor.FORGET_EVERY);
 
-    assertThat(states.get(kramatorsk).buckets()).isEmpty();
-    assertThat(states.get(kramatorsk).placeName()).isEqualTo("Kramatorsk");
-    assertThat(states.get(KOSTIANTYNIVKA_KEY).buckets()).isNotEmpty();
+    assertThat(placeState(kramatorsk).buckets()).isEmpty();
+    assertThat(placeState(kramatorsk).placeName()).isEqualTo("Kramatorsk");
+    assertThat(placeState(KOSTIANTYNIVKA_KEY).buckets()).isNotEmpty();
+    assertThat(contents(stories())).extracting(kv -> kv.key).noneMatch(k -> k.startsWith(kramatorsk + "/"));
+  }
+
+  /** Each story is stored once, apart from its place's counts, and leaves the store with the window. */
+  @Test
+  void theStoriesStoreHoldsTheWindowsStoriesAndNoMore() {
+    start(AlertsTopology.build(TOPICS, DAILY, WatchFilter.all()));
+
+    send(days(0, 5));
+    send(days(1, 4));
+    assertThat(placeState(KOSTIANTYNIVKA_KEY).buckets()).flatExtracting(PlaceState.Bucket::stories)
+        .extracting(PlaceState.Story::articleId).containsExactly("d1s0", "d1s1", "d1s2", "d1s3");
+    send(days(5, 2));
+
+    assertThat(placeState(KOSTIANTYNIVKA_KEY).buckets()).flatExtracting(PlaceState.Bucket::stories)
+        .extracting(PlaceState.Story::articleId).containsExactly("d5s0", "d5s1");
+    assertThat(contents(stories())).extracting(kv -> kv.value.articleId()).containsExactly("d5s0", "d5s1");
+    assertThat(states().get(KOSTIANTYNIVKA_KEY).buckets()).as("the summary keeps counts, not stories")
+        .allSatisfy(b -> assertThat(b.stories()).isEmpty());
   }
 
   @Test
@@ -122,9 +140,8 @@ class AlertsTopologyTest {
 
     send(Donbas.demo());
 
-    KeyValueStore<String, PlaceState> states = driver.getKeyValueStore(AlertsTopology.PLACE_STATE_STORE);
-    assertThat(states.get(KOSTIANTYNIVKA_KEY).level()).isEqualTo(Level.CRITICAL);
-    assertThat(states.get(Long.toString(Donbas.KRAMATORSK.getGeonameId()))).as("not watched").isNull();
+    assertThat(placeState(KOSTIANTYNIVKA_KEY).level()).isEqualTo(Level.CRITICAL);
+    assertThat(placeState(Long.toString(Donbas.KRAMATORSK.getGeonameId()))).as("not watched").isNull();
     KeyValueStore<String, Alert> recent = driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE);
     try (var all = recent.all()) {
       assertThat(all).toIterable().extracting(kv -> kv.value.getLevel())
@@ -185,7 +202,7 @@ class AlertsTopologyTest {
     Predicate<EnrichedArticle> ordinary = a -> a.getPublishedAt().isBefore(ESCALATION);
 
     send(feed.stream().filter(ordinary).toList());
-    assertThat(states().get(key(KOSTIANTYNIVKA))).as("not tracked before it is watched").isNull();
+    assertThat(placeState(key(KOSTIANTYNIVKA))).as("not tracked before it is watched").isNull();
     watch(KOSTIANTYNIVKA, Level.ESCALATING);
     watch(KRAMATORSK, Level.ELEVATED);
     send(feed.stream().filter(ordinary.negate()).toList());
@@ -203,11 +220,11 @@ class AlertsTopologyTest {
     Predicate<EnrichedArticle> early = a -> a.getPublishedAt().isBefore(ESCALATION.plus(Duration.ofMinutes(50)));
 
     send(demo.stream().filter(early).toList());
-    PlaceState whenRemoved = states().get(key(KOSTIANTYNIVKA));
+    PlaceState whenRemoved = placeState(key(KOSTIANTYNIVKA));
     watchlist.pipeInput(key(KOSTIANTYNIVKA), null);
     send(List.of(article("unwatched").at(ESCALATION.plus(Duration.ofMinutes(55))).source("x.example")
         .about(KOSTIANTYNIVKA).build()));
-    assertThat(states().get(key(KOSTIANTYNIVKA))).as("not counted while unwatched").isEqualTo(whenRemoved);
+    assertThat(placeState(key(KOSTIANTYNIVKA))).as("not counted while unwatched").isEqualTo(whenRemoved);
     watch(KOSTIANTYNIVKA, Level.CRITICAL);
     send(demo.stream().filter(early.negate()).toList());
 
@@ -233,7 +250,7 @@ class AlertsTopologyTest {
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
         .containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
     assertThat(lateArticlesDropped()).isEqualTo(1.0);
-    assertThat(states().get(key(KOSTIANTYNIVKA)).buckets()).flatExtracting(PlaceState.Bucket::stories)
+    assertThat(placeState(key(KOSTIANTYNIVKA)).buckets()).flatExtracting(PlaceState.Bucket::stories)
         .extracting(PlaceState.Story::articleId).doesNotContain("too-late");
   }
 
@@ -302,9 +319,9 @@ class AlertsTopologyTest {
     send(days(0, 5));
     send(days(1, 4)); // scores 1.9: under ELEVATED's 3, over the 1.5 it must fall below
     send(days(2, 1));
-    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.ELEVATED);
+    assertThat(placeState(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.ELEVATED);
     send(days(5, 1));
-    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.NORMAL);
+    assertThat(placeState(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.NORMAL);
 
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
   }
@@ -316,10 +333,10 @@ class AlertsTopologyTest {
 
     send(days(0, 5));
     send(days(2, 1));
-    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.NORMAL);
+    assertThat(placeState(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.NORMAL);
     send(days(3, 6));
 
-    assertThat(states().get(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.ELEVATED);
+    assertThat(placeState(key(KOSTIANTYNIVKA)).level()).isEqualTo(Level.ELEVATED);
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
   }
 
@@ -332,6 +349,7 @@ class AlertsTopologyTest {
     send(demo.stream().filter(early).toList());
     List<Alert> beforeRestart = alerts.readValuesToList();
     List<KeyValue<String, PlaceState>> stored = contents(states());
+    List<KeyValue<String, PlaceState.Story>> stories = contents(stories());
     List<KeyValue<String, Alert>> recent = contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE));
     driver.close();
 
@@ -339,6 +357,7 @@ class AlertsTopologyTest {
     start(AlertsTopology.build(TOPICS, SETTINGS));
     watch(KOSTIANTYNIVKA, Level.ELEVATED);
     states().putAll(stored);
+    stories().putAll(stories);
     driver.<String, Alert>getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE).putAll(recent);
     send(demo.stream().filter(early.negate()).toList());
 
@@ -381,6 +400,15 @@ class AlertsTopologyTest {
 
   private KeyValueStore<String, PlaceState> states() {
     return driver.getKeyValueStore(AlertsTopology.PLACE_STATE_STORE);
+  }
+
+  private KeyValueStore<String, PlaceState.Story> stories() {
+    return driver.getKeyValueStore(AlertsTopology.PLACE_STORIES_STORE);
+  }
+
+  /** A place's state as the HTTP API shows it. */
+  private PlaceState placeState(String placeKey) {
+    return PlaceStates.read(states(), stories(), placeKey);
   }
 
   private static <V> List<KeyValue<String, V>> contents(KeyValueStore<String, V> store) {

@@ -1,0 +1,130 @@
+package io.newswatch.alerts.topology;
+
+import io.newswatch.alerts.detector.PlaceState;
+import io.newswatch.alerts.detector.PlaceState.Bucket;
+import io.newswatch.alerts.detector.PlaceState.Story;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The detectors' {@link PlaceState}s, kept in two stores: the place's counts and scores
+ * ({@link AlertsTopology#PLACE_STATE_STORE}, its buckets without their stories) and the window's
+ * stories one by one ({@link AlertsTopology#PLACE_STORIES_STORE}, key placeId/bucketStart/index).
+ * A busy place's stories are most of its state; written apart, each article about it writes
+ * its own story and the small summary, not the whole window again.
+ */
+public final class PlaceStates {
+  private final KeyValueStore<String, PlaceState> summaries;
+  private final KeyValueStore<String, Story> stories;
+  /** What is stored of the places used last, so that a write need not read it back to compare. */
+  private final Map<String, PlaceState> written;
+
+  PlaceStates(KeyValueStore<String, PlaceState> summaries, KeyValueStore<String, Story> stories, int cached) {
+    this.summaries = summaries;
+    this.stories = stories;
+    this.written = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, PlaceState> eldest) {
+        return size() > cached;
+      }
+    };
+  }
+
+  /** The state of a place, stories included; null when the place has none. */
+  PlaceState get(String placeKey) {
+    PlaceState state = written.get(placeKey);
+    if (state == null) {
+      state = read(summaries, stories, placeKey);
+      if (state != null) {
+        written.put(placeKey, state);
+      }
+    }
+    return state;
+  }
+
+  /** Every place's summary: its state without the window's stories. */
+  List<PlaceState> summaries() {
+    List<PlaceState> all = new ArrayList<>();
+    try (var entries = summaries.all()) {
+      entries.forEachRemaining(kv -> all.add(kv.value));
+    }
+    return all;
+  }
+
+  /**
+   * Stores a place's state: only the stories that changed since it was last stored are written,
+   * and those that left the window deleted.
+   */
+  void put(String placeKey, PlaceState state) {
+    Map<Long, List<Story>> before = storiesByBucket(get(placeKey));
+    for (Bucket bucket : state.buckets()) {
+      List<Story> old = before.getOrDefault(bucket.start(), List.of());
+      List<Story> now = bucket.stories();
+      for (int i = 0; i < now.size(); i++) {
+        if (i >= old.size() || !old.get(i).equals(now.get(i))) {
+          stories.put(storyKey(placeKey, bucket.start(), i), now.get(i));
+        }
+      }
+      deleteFrom(placeKey, bucket.start(), now.size(), old.size());
+      before.remove(bucket.start());
+    }
+    before.forEach((start, old) -> deleteFrom(placeKey, start, 0, old.size()));
+    summaries.put(placeKey, state.withBuckets(state.buckets().stream()
+        .map(b -> new Bucket(b.start(), List.of(), b.rest())).toList()));
+    written.put(placeKey, state);
+  }
+
+  /** Forgets a place. */
+  void delete(String placeKey) {
+    storiesByBucket(get(placeKey)).forEach((start, old) -> deleteFrom(placeKey, start, 0, old.size()));
+    summaries.delete(placeKey);
+    written.remove(placeKey);
+  }
+
+  /** A place's state as {@link #get} assembles it, from stores open for queries. */
+  public static PlaceState read(ReadOnlyKeyValueStore<String, PlaceState> summaries,
+      ReadOnlyKeyValueStore<String, Story> stories, String placeKey) {
+    PlaceState summary = summaries.get(placeKey);
+    if (summary == null) {
+      return null;
+    }
+    // the keys' numbers are not zero-padded: order by number, not by the store's byte order
+    Map<Long, TreeMap<Integer, Story>> byBucket = new TreeMap<>();
+    try (var kept = stories.prefixScan(placeKey + "/", new StringSerializer())) {
+      kept.forEachRemaining(kv -> {
+        String[] parts = kv.key.split("/");
+        byBucket.computeIfAbsent(Long.parseLong(parts[1]), b -> new TreeMap<>())
+            .put(Integer.parseInt(parts[2]), kv.value);
+      });
+    }
+    return summary.withBuckets(summary.buckets().stream()
+        .map(b -> new Bucket(b.start(), List.copyOf(byBucket.getOrDefault(b.start(), new TreeMap<>()).values()),
+            b.rest()))
+        .toList());
+  }
+
+  private void deleteFrom(String placeKey, long bucketStart, int from, int to) {
+    for (int i = from; i < to; i++) {
+      stories.delete(storyKey(placeKey, bucketStart, i));
+    }
+  }
+
+  private static String storyKey(String placeKey, long bucketStart, int index) {
+    return placeKey + "/" + bucketStart + "/" + index;
+  }
+
+  private static Map<Long, List<Story>> storiesByBucket(PlaceState state) {
+    Map<Long, List<Story>> byBucket = new HashMap<>();
+    if (state != null) {
+      state.buckets().forEach(b -> byBucket.put(b.start(), b.stories()));
+    }
+    return byBucket;
+  }
+}
