@@ -4,8 +4,10 @@ import io.newswatch.enrich.dedup.SeenFingerprints.Seen;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The fingerprints of recent originals, in memory, found by the pigeonhole principle: two
@@ -31,6 +33,8 @@ public final class FingerprintIndex {
   private static final int[][] BAND_PAIRS = bandPairs();
   private static final int KEYS = BAND_PAIRS.length;
   private static final int INITIAL_CAPACITY = 1 << 10;
+  private static final Comparator<Seen> OLDEST_FIRST =
+      Comparator.comparingLong(Seen::publishedAt).thenComparingLong(Seen::fingerprint);
 
   private final long retentionMillis;
   /** By key: the slot + 1 of the newest entry under it, 0 for none. */
@@ -63,10 +67,13 @@ public final class FingerprintIndex {
   }
 
   /**
-   * The fingerprints within {@code maxDistance} bits of {@code fingerprint} published from
-   * {@code from} to {@code to}, each once, oldest first.
+   * Of the fingerprints within {@code maxDistance} bits of {@code fingerprint} published from
+   * {@code from} to {@code to}, oldest first (ties by fingerprint), the first that {@code lookup}
+   * maps to something other than null, and what it maps it to; null if none. Oldest first one at
+   * a time, not all of them sorted: a cluster of near-copies can put hundreds of entries within
+   * reach of one fingerprint, of which the first is wanted.
    */
-  public List<Seen> near(long fingerprint, int maxDistance, long from, long to) {
+  public <T> T firstNear(long fingerprint, int maxDistance, long from, long to, Function<Seen, T> lookup) {
     requireDistance(maxDistance);
     List<Seen> near = new ArrayList<>(1);
     for (int k = 0; k < KEYS; k++) {
@@ -79,17 +86,23 @@ public final class FingerprintIndex {
         if (sequence - newer >= 0 || sequence - first < 0 || key(fingerprints[slot], k) != key) {
           break;
         }
-        Seen seen = new Seen(fingerprints[slot], times[slot]);
-        if (seen.publishedAt() >= from && seen.publishedAt() <= to
-            && NearDuplicates.distance(seen.fingerprint(), fingerprint) <= maxDistance && !near.contains(seen)) {
-          near.add(seen);
+        if (times[slot] >= from && times[slot] <= to
+            && NearDuplicates.distance(fingerprints[slot], fingerprint) <= maxDistance) {
+          near.add(new Seen(fingerprints[slot], times[slot])); // once under each key it shares
         }
         newer = sequence;
         link = links[slot * KEYS + k];
       }
     }
-    near.sort(Comparator.comparingLong(Seen::publishedAt).thenComparingLong(Seen::fingerprint));
-    return near;
+    while (!near.isEmpty()) {
+      Seen oldest = Collections.min(near, OLDEST_FIRST);
+      T found = lookup.apply(oldest);
+      if (found != null) {
+        return found;
+      }
+      near.removeIf(oldest::equals);
+    }
+    return null;
   }
 
   /** Entries in the ring, expired ones not yet dropped included. */

@@ -68,11 +68,13 @@ public final class NearDuplicates {
   }
 
   public String duplicateOf(String articleId, long fingerprint, long publishedAt) {
-    for (Seen near : index.near(fingerprint, maxDistance, publishedAt - horizonMillis, publishedAt + horizonMillis)) {
-      String original = seen.idOf(near);
-      if (original != null && !original.equals(articleId)) {
-        return original;
-      }
+    String original = index.firstNear(fingerprint, maxDistance, publishedAt - horizonMillis,
+        publishedAt + horizonMillis, near -> {
+          String id = seen.idOf(near);
+          return id == null || id.equals(articleId) ? null : id; // unknown, or this article again
+        });
+    if (original != null) {
+      return original;
     }
     index.add(fingerprint, publishedAt);
     seen.add(articleId, new Seen(fingerprint, publishedAt));
