@@ -1,6 +1,7 @@
 package io.newswatch.cli;
 
 import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.cli.broker.LocalBroker;
@@ -104,8 +105,8 @@ final class PipelineBench implements AutoCloseable {
 
   /**
    * Waits until the alerts stage has committed all it has read (its inputs: the enriched topic
-   * and its repartition topic), then until no alert has arrived for 5 s: the articles it
-   * still held in its reorder buffer are out by then.
+   * and its repartition topic) and handed every article in its reorder buffers to the detectors,
+   * then until no alert has arrived for 5 s.
    */
   void awaitAlerts(Arrivals alerts) throws InterruptedException, ExecutionException {
     String group = StreamsApp.applicationId(topics, "alerts");
@@ -123,7 +124,17 @@ final class PipelineBench implements AutoCloseable {
         Thread.sleep(200);
       }
     }
+    while (articlesWaiting() > 0) {
+      Thread.sleep(200);
+    }
     alerts.awaitQuiet(Duration.ofSeconds(5));
+  }
+
+  private double articlesWaiting() {
+    return stages.stream().flatMap(stage -> stage.streams().metrics().entrySet().stream())
+        .filter(e -> e.getKey().name().equals(AlertsTopology.ARTICLES_WAITING_METRIC))
+        .mapToDouble(e -> (Double) e.getValue().metricValue())
+        .sum();
   }
 
   /**

@@ -44,6 +44,11 @@ public final class AlertsTopology {
   public static final String RECENT_ALERTS_STORE = "alerts-recent";
   /** Articles waiting to reach their detector in event-time order: see {@link ReorderBuffer}. */
   public static final String REORDER_STORE = "alerts-reorder";
+  /**
+   * Gauge (group {@code stream-newswatch-metrics}, per task): articles read but still waiting in
+   * the reorder buffer, so the stage has caught up when its consumers have and this is 0.
+   */
+  public static final String ARTICLES_WAITING_METRIC = "articles-waiting";
   /** Names the repartition topic: {@code <application.id>-articles-by-place-repartition}. */
   public static final String BY_PLACE = "articles-by-place";
 

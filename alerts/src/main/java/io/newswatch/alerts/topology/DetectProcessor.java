@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,7 +27,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Runs a place's {@link Detector} on each of its articles, keeping the detector's state in a
  * store, and publishes the alerts at or above the place's watch level. Articles that arrive
  * later than the grace period are counted in the metric {@value #LATE_METRIC}-total (group
- * {@code stream-newswatch-metrics}).
+ * {@code stream-newswatch-metrics}); the articles waiting in the task's reorder buffer are the
+ * gauge {@value AlertsTopology#ARTICLES_WAITING_METRIC} (same group, tagged with the task id).
  *
  * <p>Articles first wait in a {@link ReorderBuffer} until the task has seen articles ingested
  * {@link #REORDER} after them (its stream time is the latest ingest time), or until the task has
@@ -35,6 +38,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DetectProcessor implements Processor<String, EnrichedArticle, String, Alert> {
   static final String LATE_METRIC = "late-articles-dropped";
+  static final String METRICS_GROUP = "stream-newswatch-metrics";
   /** How far, in ingest time, articles may be overtaken on their way here. */
   static final Duration REORDER = Duration.ofMinutes(1);
   /** A task that got nothing for this long (wall clock) has caught up: it releases all it holds. */
@@ -59,6 +63,7 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   private KeyValueStore<String, Alert> recentAlerts;
   private ReorderBuffer waiting;
   private Sensor droppedLate;
+  private Sensor waitingNow;
   private long lastArrival;
   /** The latest publication time among the articles handed to the detectors since the task started. */
   private long latestPublished = Long.MIN_VALUE;
@@ -90,6 +95,13 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE));
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
+    String waitingName = AlertsTopology.ARTICLES_WAITING_METRIC;
+    this.waitingNow = context.metrics().addSensor("detect-" + context.taskId() + "-" + waitingName,
+        Sensor.RecordingLevel.INFO);
+    waitingNow.add(new MetricName(waitingName, METRICS_GROUP,
+        "articles in the task's reorder buffer, not yet handed to their detectors",
+        Map.of("task-id", context.taskId().toString())), new Value());
+    waitingNow.record(waiting.size());
     // A task that has just started (after a crash, with a restored buffer) has not been quiet:
     // what is still on its way may precede what it holds.
     lastArrival = context.currentSystemTimeMs();
@@ -101,6 +113,7 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
   @Override
   public void close() {
     context.metrics().removeSensor(droppedLate);
+    context.metrics().removeSensor(waitingNow);
   }
 
   /** The record's timestamp is the article's ingest time (see {@link PlaceFanOut}). */
@@ -132,6 +145,7 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
 
   private void detect(List<KeyValue<String, EnrichedArticle>> articlesByPlace) {
     articlesByPlace.forEach(kv -> detect(kv.key, kv.value));
+    waitingNow.record(waiting.size());
   }
 
   private void detect(String placeKey, EnrichedArticle article) {

@@ -22,9 +22,22 @@ final class ReorderBuffer {
    * which made a bulk replay quadratic.
    */
   private String lowest;
+  /**
+   * Articles waiting, counted once when the buffer opens; an article delivered again while it
+   * waits (after a crash) is counted twice until the buffer next empties.
+   */
+  private long size;
 
   ReorderBuffer(KeyValueStore<String, EnrichedArticle> store) {
     this.store = store;
+    try (var all = store.all()) {
+      all.forEachRemaining(kv -> size++);
+    }
+  }
+
+  /** How many articles wait. */
+  long size() {
+    return size;
   }
 
   void add(String placeKey, EnrichedArticle article) {
@@ -32,6 +45,7 @@ final class ReorderBuffer {
         + "/" + RecentAlerts.firstKeyAt(article.getPublishedAt())
         + "/" + article.getId() + "/" + placeKey;
     store.put(key, article);
+    size++;
     if (lowest != null && key.compareTo(lowest) < 0) {
       lowest = key; // a late article, overtaken on its way
     }
@@ -61,6 +75,7 @@ final class ReorderBuffer {
       }
     }
     due.forEach(kv -> store.delete(kv.key));
+    size = toExclusive == null && due.size() < limit ? 0 : size - due.size();
     if (!due.isEmpty()) {
       lowest = due.get(due.size() - 1).key;
     } else if (lowest == null) {

@@ -133,6 +133,20 @@ class AlertsTopologyTest {
         .allSatisfy(b -> assertThat(b.stories()).isEmpty());
   }
 
+  /** What an operator watches to see the stage catch up: articles not yet handed to their detectors. */
+  @Test
+  void theArticlesWaitingForTheirDetectorsAreAGauge() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(Level.ELEVATED);
+    List<EnrichedArticle> demo = Donbas.demo();
+
+    demo.forEach(a -> enriched.pipeInput(a.getId(), a, a.getIngestedAt()));
+    assertThat(articlesWaiting()).as("the last minute of ingest time waits").isPositive();
+    driver.advanceWallClockTime(DetectProcessor.QUIET);
+
+    assertThat(articlesWaiting()).as("all out once the task is quiet").isZero();
+  }
+
   @Test
   void theStoresAnswerForTheHttpApi() {
     start(AlertsTopology.build(TOPICS, SETTINGS));
@@ -417,6 +431,13 @@ class AlertsTopologyTest {
       all.forEachRemaining(entries::add);
       return entries;
     }
+  }
+
+  private double articlesWaiting() {
+    return driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().name().equals(AlertsTopology.ARTICLES_WAITING_METRIC))
+        .mapToDouble(e -> (Double) e.getValue().metricValue())
+        .sum();
   }
 
   private double lateArticlesDropped() {

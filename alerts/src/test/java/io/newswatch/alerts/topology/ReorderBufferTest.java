@@ -70,7 +70,10 @@ class ReorderBufferTest {
     before.add("1", ingested("b", 20));
     before.releaseFirst(1);
 
-    assertThat(new ReorderBuffer(store).releaseFirst(10)).extracting(kv -> kv.value.getId()).containsExactly("b");
+    ReorderBuffer after = new ReorderBuffer(store);
+    assertThat(after.size()).isEqualTo(1);
+    assertThat(after.releaseFirst(10)).extracting(kv -> kv.value.getId()).containsExactly("b");
+    assertThat(after.size()).isZero();
   }
 
   /** Random adds, some late, and releases of random size agree with sorting all that was added. */
@@ -101,6 +104,7 @@ class ReorderBufferTest {
             .as("step %d", step).isEqualTo(expected.stream().map(EnrichedArticle::getId).toList());
         waiting.removeAll(expected);
       }
+      assertThat(buffer.size()).as("step %d", step).isEqualTo(waiting.size());
     }
   }
 
