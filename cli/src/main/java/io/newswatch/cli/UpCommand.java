@@ -58,10 +58,9 @@ final class UpCommand implements Callable<Integer> {
       description = "Port of the local broker; the controller takes the next one (default: ${DEFAULT-VALUE}).")
   int kafkaPort;
 
-  @Option(names = "--partitions", paramLabel = "N",
-      description = "Partitions of topics that up creates (default: one per core, so that enrich, which runs a "
-          + "thread per core, tags on all of them).")
-  Integer partitions;
+  @Option(names = "--partitions", defaultValue = "1", paramLabel = "N",
+      description = "Partitions of topics that up creates (default: ${DEFAULT-VALUE}).")
+  int partitions;
 
   @Option(names = "--demo", description = "Load the bundled demo feed: ordinary Donbas coverage, then an "
       + "escalation in Kostiantynivka, which is put on the watchlist.")
@@ -94,8 +93,7 @@ final class UpCommand implements Callable<Integer> {
         bootstrap = running.add(LocalBroker.start(dataDir.resolve("kafka"), kafkaPort, kafkaPort + 1)).bootstrapServers();
       }
       Properties client = cluster.clientProperties(bootstrap);
-      TopicSetup.ensure(client, topics, partitions != null ? partitions : Runtime.getRuntime().availableProcessors(),
-          (short) 1);
+      TopicSetup.ensure(client, topics, partitions, (short) 1);
       Enricher enricher = loaded(tagging);
       StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
       HostInfo self = new HostInfo("localhost", httpPort);

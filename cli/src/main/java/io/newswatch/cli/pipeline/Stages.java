@@ -8,24 +8,15 @@ import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /** The two Streams stages, started the same way by {@code up} and by the stage commands. */
 public final class Stages {
   private Stages() {}
 
-  /**
-   * The enrich stage, with a stream thread per core unless the client properties say otherwise:
-   * tagging is CPU-bound, and one thread used one core of two (bench e2e, 30,000 articles: 990
-   * articles/s with one thread, 1,271 with two).
-   */
   public static StreamsApp startEnrich(Properties clientProperties, Topics topics, Path stateDir, Enricher enricher) {
-    Properties threads = new Properties();
-    threads.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, clientProperties.getProperty(
-        StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(Runtime.getRuntime().availableProcessors())));
     return StreamsApp.start("enrich", EnrichTopology.build(topics, enricher), clientProperties, topics, stateDir,
-        threads);
+        new Properties());
   }
 
   /**
