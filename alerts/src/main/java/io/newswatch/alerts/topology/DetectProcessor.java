@@ -129,13 +129,11 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
    * {@link Detector#forget} keeps; their next article would do the same.
    */
   private void forgetQuietPlaces() {
-    places.summaries().stream()
-        .filter(state -> Detector.forgotten(settings, state, latestPublished))
-        .forEach(state -> {
-          String key = Long.toString(state.placeId());
-          places.put(key, Detector.forget(settings, state));
-          detectors.remove(key);
-        });
+    places.summaries(state -> Detector.forgotten(settings, state, latestPublished)).forEach(state -> {
+      String key = Long.toString(state.placeId());
+      places.put(key, Detector.forget(settings, state));
+      detectors.remove(key);
+    });
   }
 
   /** Up to {@code limit} of the articles ingested {@link #REORDER} before the latest the task has seen. */

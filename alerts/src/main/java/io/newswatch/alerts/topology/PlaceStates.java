@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -49,13 +50,20 @@ public final class PlaceStates {
     return state;
   }
 
-  /** Every place's summary: its state without the window's stories. */
-  List<PlaceState> summaries() {
-    List<PlaceState> all = new ArrayList<>();
+  /**
+   * The summaries (states without the window's stories) of the places {@code which} takes; only
+   * those are kept, as a deployment may hold a summary for every place in the gazetteer.
+   */
+  List<PlaceState> summaries(Predicate<PlaceState> which) {
+    List<PlaceState> taken = new ArrayList<>();
     try (var entries = summaries.all()) {
-      entries.forEachRemaining(kv -> all.add(kv.value));
+      entries.forEachRemaining(kv -> {
+        if (which.test(kv.value)) {
+          taken.add(kv.value);
+        }
+      });
     }
-    return all;
+    return taken;
   }
 
   /**
