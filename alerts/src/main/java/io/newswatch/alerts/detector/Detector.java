@@ -61,8 +61,8 @@ public final class Detector {
   private static final int SUMMARY_CUES = 3;
   /**
    * Reports a window keeps in full (evidence, outlets, actors, cues); those beyond are only
-   * counted. Several times what any level needs, and it bounds a place's stored state (read
-   * and written for every article about it) to some ten kilobytes however many stories it gets.
+   * counted. Several times what any level needs, and it bounds a place's stored stories (and
+   * the detector kept in memory) to some ten kilobytes however many stories it gets.
    */
   public static final int STORIES_KEPT = 50;
   /**

@@ -9,9 +9,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the detector remembers about one place between articles: kept in a state store,
- * stored as JSON and shown as the place's timeline. Times are epoch milliseconds of event
- * time.
+ * What the detector remembers about one place between articles: kept in the alerts stage's
+ * state stores as JSON (its stories apart from the rest) and shown as the place's timeline.
+ * Times are epoch milliseconds of event time.
  *
  * @param baseline expected weighted stories per bucket, an EWMA over the buckets that have
  *     left the window (so a burst is never compared with itself)
