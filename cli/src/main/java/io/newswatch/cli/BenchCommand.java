@@ -114,7 +114,8 @@ final class BenchCommand {
     int partitions;
 
     @Option(names = "--warm-up", defaultValue = "3000", paramLabel = "N",
-        description = "Articles sent and enriched before the measured ones, not counted (default: ${DEFAULT-VALUE}).")
+        description = "Articles sent and enriched before the measured ones, not counted (default: ${DEFAULT-VALUE}). "
+            + "The JIT still compiles for a while after: its share is in the CPU line.")
     long warmUp;
 
     @Option(names = "--watch-all", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -154,16 +155,19 @@ final class BenchCommand {
             eventDays > 0 ? String.format(", published over %.1f days", eventDays) : "");
         out.flush();
         Instant start = Instant.now();
+        CpuUse cpuBefore = CpuUse.now();
         bench.send(count, rate, firstPublished, eventSpan.dividedBy(count));
         double sendSeconds = seconds(start, Instant.now());
         enriched.awaitCount(count, Duration.ofSeconds(60));
         double enrichSeconds = seconds(start, enriched.lastArrival());
         bench.awaitAlerts(alerts);
+        String cpu = CpuUse.perArticle(CpuUse.now().byGroupSince(cpuBefore, bench::threadGroup), count);
         out.printf("sent:     %,d articles in %.1f s (%,.0f/s)%n", count, sendSeconds, count / sendSeconds);
         out.printf("enriched: all %,d in %.1f s from the first send: %,.0f articles/s sustained, exactly once%n",
             count, enrichSeconds, count / enrichSeconds);
         out.println("ingest -> enriched: " + enriched.latency());
         out.printf("alerts:   %,d; ingest -> alert: %s%n", alerts.count(), alerts.latency());
+        out.println("CPU per article sent, from the first send to the last alert: " + cpu);
         out.printf("heap in use after the run (broker, stages and load in one JVM): %d MB%n", heapMegabytes());
         Map<String, Long> state = bench.stopStagesAndMeasureState();
         long stateBytes = state.values().stream().mapToLong(Long::longValue).sum();
@@ -207,6 +211,7 @@ final class BenchCommand {
         out.printf("raw topic: %,d articles written in %.1f s%n", count, seconds(filling, Instant.now()));
         out.flush();
         Instant start = Instant.now();
+        CpuUse cpuBefore = CpuUse.now();
         bench.startStages(enricher, true);
         PipelineBench.Arrivals enriched = bench.watchEnriched();
         PipelineBench.Arrivals alerts = bench.watchAlerts();
@@ -216,6 +221,8 @@ final class BenchCommand {
         out.printf("replayed: %,d articles enriched in %.1f s from the stages' start: %,.0f articles/s; "
             + "%,d alerts%n", count, total, count / total, alerts.count());
         out.printf("at that rate 1,000,000 articles take %.1f min%n", 1_000_000 / (count / total) / 60);
+        out.println("CPU per article, from the stages' start to the last alert: "
+            + CpuUse.perArticle(CpuUse.now().byGroupSince(cpuBefore, bench::threadGroup), count));
       }
       return 0;
     }

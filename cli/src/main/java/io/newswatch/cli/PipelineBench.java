@@ -94,6 +94,20 @@ final class PipelineBench implements AutoCloseable {
     }
   }
 
+  /** Whom a thread of this process works for, by its name: for {@link CpuUse}. */
+  String threadGroup(String threadName) {
+    for (String stage : List.of("enrich", "alerts")) {
+      if (threadName.contains(StreamsApp.applicationId(topics, stage))) {
+        return stage;
+      }
+    }
+    if (threadName.equals("main") || threadName.startsWith("bench-reader")
+        || threadName.startsWith("kafka-producer-network-thread | producer-")) {
+      return "load and readers";
+    }
+    return "broker and other threads";
+  }
+
   /** Starts noting when records of the enriched and the alerts topic become visible. */
   Arrivals watchEnriched() {
     return running.add(new Arrivals(client, topics.enriched().name()));

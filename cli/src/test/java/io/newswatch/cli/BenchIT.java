@@ -13,7 +13,8 @@ class BenchIT {
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("machine: ", "enriched: all 300 in", "exactly once", "ingest -> enriched: p50",
-        "alerts: ");
+        "alerts: ", "CPU per article sent, from the first send to the last alert: ", "enrich ", "alerts ",
+        "broker and other threads ");
   }
 
   @Test
@@ -22,6 +23,6 @@ class BenchIT {
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("raw topic: 300 articles written", "replayed: 300 articles enriched in",
-        "1,000,000 articles take");
+        "1,000,000 articles take", "CPU per article, from the stages' start to the last alert: ");
   }
 }
