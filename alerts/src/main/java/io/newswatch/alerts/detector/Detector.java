@@ -1,6 +1,5 @@
 package io.newswatch.alerts.detector;
 
-import io.newswatch.alerts.detector.PlaceState.Bucket;
 import io.newswatch.alerts.detector.PlaceState.Rest;
 import io.newswatch.alerts.detector.PlaceState.Story;
 import io.newswatch.avro.ActorMention;
@@ -14,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -90,9 +88,7 @@ public final class Detector {
   private double dayObserved;
   private double dayExpected;
   private long windowStart;
-  private final TreeMap<Long, List<Story>> buckets = new TreeMap<>();
-  /** Per bucket of {@link #buckets}, the reports beyond {@link #STORIES_KEPT}, counted only. */
-  private final TreeMap<Long, Rest> rest = new TreeMap<>();
+  private final Coverage window;
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
   private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
   private final double[] dailyCycle;
@@ -110,12 +106,7 @@ public final class Detector {
     this.dayObserved = state.dayObserved();
     this.dayExpected = state.dayExpected();
     this.windowStart = state.windowStart();
-    state.buckets().forEach(b -> {
-      buckets.put(b.start(), new ArrayList<>(b.stories()));
-      if (b.rest() != null) {
-        rest.put(b.start(), b.rest());
-      }
-    });
+    this.window = new Coverage(state.buckets());
     lastAlertAt.putAll(state.lastAlertAt());
     knownOutlets.putAll(state.knownOutlets());
     this.dailyCycle = new double[settings.bucketsPerDay()];
@@ -190,10 +181,8 @@ public final class Detector {
   }
 
   public PlaceState state() {
-    List<Bucket> window = new ArrayList<>();
-    buckets.forEach((start, stories) -> window.add(new Bucket(start, stories, rest.get(start))));
     return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum,
-        dayObserved, dayExpected, windowStart, window, lastAlertAt, knownOutlets,
+        dayObserved, dayExpected, windowStart, window.buckets(), lastAlertAt, knownOutlets,
         Arrays.stream(dailyCycle).boxed().toList());
   }
 
@@ -215,22 +204,20 @@ public final class Detector {
       return late(article, bucket);
     }
     advanceTo(bucket);
-    Coverage window = window();
-    if (window.reports().stream().anyMatch(s -> s.articleId().equals(article.getId()))) {
+    if (window.contains(article.getId())) {
       return Outcome.NOTHING; // the same article again (redelivered, or naming the place twice)
     }
     String outlet = Outlets.of(article.getSource(), article.getUrl());
     String copyOf = article.getDuplicateOf();
-    if (copyOf != null && (settings.echoWeight() == 0 || window.outlets().contains(outlet))) {
+    if (copyOf != null && (settings.echoWeight() == 0 || window.hasOutlet(outlet))) {
       return Outcome.NOTHING; // echoes measure breadth: only an outlet new to the window adds
     }
     double weight = weight(article) * (copyOf == null ? 1 : settings.echoWeight());
-    List<Story> stories = buckets.computeIfAbsent(bucket, b -> new ArrayList<>());
-    if (window.reports().size() < STORIES_KEPT) {
-      stories.add(story(article, weight, copyOf));
+    if (window.full()) {
+      window.count(bucket, new Rest(1, copyOf == null ? 1 : 0, weight, article.getIntensity().getScore(),
+          List.of(outlet)));
     } else {
-      rest.merge(bucket, new Rest(1, copyOf == null ? 1 : 0, weight, article.getIntensity().getScore(),
-          List.of(outlet)), Rest::plus);
+      window.keep(bucket, story(article, weight, copyOf));
     }
     return new Outcome(evaluate(publishedAt), false);
   }
@@ -275,12 +262,11 @@ public final class Detector {
       return;
     }
     foldUntil(newStart - settings.bucketMillis());
-    Coverage lastComplete = window();
-    double score = score(lastComplete);
+    double score = score();
     double climb = windowCusum();
     if (level != Level.NORMAL && score < settings.holding(level).minScore() * settings.hysteresis()
         && climb < settings.holding(level).minCusum() * settings.hysteresis()) {
-      level = withNewOutlets(countedLevel(score, climb, lastComplete), lastComplete);
+      level = withNewOutlets(countedLevel(score, climb));
     }
     foldUntil(newStart);
   }
@@ -293,18 +279,13 @@ public final class Detector {
   private void foldUntil(long newStart) {
     long bucketMillis = settings.bucketMillis();
     while (windowStart < newStart) {
-      Map.Entry<Long, List<Story>> oldest = buckets.firstEntry();
-      if (oldest != null && oldest.getKey() == windowStart) {
-        fold(weightOf(oldest.getKey()));
-        oldest.getValue().forEach(s -> remember(Outlets.of(s.source(), s.url()), oldest.getKey()));
-        if (rest.containsKey(oldest.getKey())) {
-          rest.get(oldest.getKey()).outlets().forEach(o -> remember(o, oldest.getKey()));
-        }
-        buckets.remove(oldest.getKey());
-        rest.remove(oldest.getKey());
+      Long oldest = window.oldestBucket();
+      if (oldest != null && oldest == windowStart) {
+        fold(window.weightOf(oldest));
+        window.dropOldest().forEach(outlet -> remember(outlet, oldest));
         windowStart += bucketMillis;
       } else {
-        long quiet = (Math.min(newStart, oldest == null ? newStart : oldest.getKey()) - windowStart) / bucketMillis;
+        long quiet = (Math.min(newStart, oldest == null ? newStart : oldest) - windowStart) / bucketMillis;
         long wholeDays = quiet - quiet % settings.bucketsPerCusumStep();
         if (cusum > 0 || baseline > floorPerBucket() || wholeDays == 0
             || !endsCusumStep(windowStart - bucketMillis)) {
@@ -378,7 +359,7 @@ public final class Detector {
     double expected = dayExpected;
     for (int i = 0; i < settings.windowBuckets(); i++) {
       long bucket = windowStart + i * settings.bucketMillis();
-      observed += weightOf(bucket);
+      observed += window.weightOf(bucket);
       expected += expectedIn(bucket);
       if (endsCusumStep(bucket)) {
         climb = cusumStep(climb, observed, expected);
@@ -391,11 +372,10 @@ public final class Detector {
 
   /** Raises the level if the window now enters a higher one. */
   private Optional<Alert> evaluate(long detectedAt) {
-    Coverage window = window();
-    double score = score(window);
+    double score = score();
     double climb = windowCusum();
-    Level counted = countedLevel(score, climb, window);
-    Level entered = withNewOutlets(counted, window);
+    Level counted = countedLevel(score, climb);
+    Level entered = withNewOutlets(counted);
     Level previous = level;
     if (entered.compareTo(previous) <= 0) {
       return Optional.empty();
@@ -407,19 +387,7 @@ public final class Detector {
     }
     lastAlertAt.put(entered, detectedAt);
     boolean sustained = score < settings.rule(counted).minScore();
-    return Optional.of(alert(previous, window, score, sustained, detectedAt));
-  }
-
-  private Coverage window() {
-    return new Coverage(buckets.values().stream().flatMap(List::stream).toList(), List.copyOf(rest.values()));
-  }
-
-  /** The weight of a bucket's reports, kept and counted. */
-  private double weightOf(long bucket) {
-    List<Story> stories = buckets.get(bucket);
-    Rest counted = rest.get(bucket);
-    return (stories == null ? 0 : stories.stream().mapToDouble(Story::weight).sum())
-        + (counted == null ? 0 : counted.weight());
+    return Optional.of(alert(previous, score, sustained, detectedAt));
   }
 
   /** Stories expected in a bucket: the baseline, but never below the floor. */
@@ -461,18 +429,18 @@ public final class Detector {
    * window shorter than a day expects at least a day's floor: a handful of stories within hours
    * about a quiet town happen too often by chance to be an escalation on their own.
    */
-  private double score(Coverage window) {
+  private double score() {
     double expected = expectedInWindow();
     double variance = expected + settings.overdispersion() * expected * expected;
     return (window.weight() - expected) / Math.sqrt(variance);
   }
 
   /** The level the window's scores and counts reach, before new outlets have their say. */
-  private Level countedLevel(double score, double climb, Coverage window) {
+  private Level countedLevel(double score, double climb) {
     if (window.storyCount() < MIN_STORIES) {
       return Level.NORMAL;
     }
-    int outlets = window.outlets().size();
+    int outlets = window.outletCount();
     Level entered = Level.NORMAL;
     for (DetectorSettings.LevelRule rule : settings.rules()) {
       if ((score >= rule.minScore() || climb >= rule.minCusum())
@@ -489,17 +457,17 @@ public final class Detector {
    * never cared about the place), so as many of them as the next level's sources, with that
    * level's reports, take a window that has risen one level further.
    */
-  private Level withNewOutlets(Level counted, Coverage window) {
+  private Level withNewOutlets(Level counted) {
     if (counted == Level.NORMAL || counted == Level.CRITICAL) {
       return counted;
     }
     DetectorSettings.LevelRule next = settings.rules().get(counted.ordinal());
-    return newOutlets(window) >= next.minSources() && window.reportCount() >= next.minReports()
+    return newOutlets() >= next.minSources() && window.reportCount() >= next.minReports()
         ? next.level() : counted;
   }
 
-  private int newOutlets(Coverage window) {
-    return (int) window.outlets().stream().filter(o -> !knownOutlets.containsKey(o)).count();
+  private int newOutlets() {
+    return window.outletCount(o -> !knownOutlets.containsKey(o));
   }
 
   private boolean coolingDown(Level rising, long now) {
@@ -508,8 +476,7 @@ public final class Detector {
         .anyMatch(e -> e.getKey().compareTo(rising) >= 0 && now - e.getValue() < cooldown);
   }
 
-  private Alert alert(Level previous, Coverage window, double score, boolean sustained,
-      long detectedAt) {
+  private Alert alert(Level previous, double score, boolean sustained, long detectedAt) {
     double expectedPerBucket = expectedPerBucket();
     long windowEnd = windowStart + settings.windowLength().toMillis();
     List<String> sources = List.copyOf(window.outlets());
@@ -531,7 +498,7 @@ public final class Detector {
         .setIntensity(window.meanIntensity())
         .setTopActors(window.topActors(TOP_ACTORS))
         .setEvidence(window.topStories(EVIDENCE_STORIES).stream().map(Detector::evidence).toList())
-        .setSummary(summary(window, sources.size(), newOutlets(window),
+        .setSummary(summary(sources.size(), newOutlets(),
             window.weight() / expectedInWindow(), sustained))
         .setDetectedAt(Instant.ofEpochMilli(detectedAt))
         .build();
@@ -542,8 +509,7 @@ public final class Detector {
    * shelling", counting the sources new to the place, and saying "a sustained rise" when the
    * climb, not the spike, raised the level.
    */
-  private String summary(Coverage window, int sources, int newSources, double timesUsual,
-      boolean sustained) {
+  private String summary(int sources, int newSources, double timesUsual, boolean sustained) {
     String cues = String.join(", ", window.topCues(SUMMARY_CUES));
     return String.format(Locale.ROOT, "%s: %d stories from %d sources%s in %s, %s usual%s%s",
         placeName, window.storyCount(), sources,

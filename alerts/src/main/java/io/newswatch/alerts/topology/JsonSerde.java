@@ -1,7 +1,10 @@
 package io.newswatch.alerts.topology;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,8 +16,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * fields added or dropped between versions.
  */
 public final class JsonSerde<T> implements Serde<T> {
-  static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  // The fast double writer and parser: a place's state holds some thirty numbers and is
+  // written on every article about it; the JDK's conversions took 6% of the alerts stage's
+  // time with every town watched.
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+      .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .build();
 
   private final Class<T> type;
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -389,7 +390,37 @@ class DetectorTest {
     assertThat(resumed.state()).isEqualTo(straight.state());
   }
 
-  /** The outlet of each day's story, taking turns. */
+  /**
+   * A window overflowing into counted reports, copies among them, sliding hour by hour: what
+   * the detector keeps tallied as it goes matches what it recounts from its stored state.
+   */
+  @Test
+  void aBusyPlaceResumedFromEverySnapshotCarriesOnAlike() {
+    Random random = new Random(7);
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int i = 0; i < 20 * Detector.STORIES_KEPT; i++) {
+      Instant at = ESCALATION.plus(Duration.ofMinutes(i / 4));
+      String outlet = "outlet-" + random.nextInt(60) + ".example";
+      feed.add(i > 0 && random.nextInt(4) == 0
+          ? copy("s" + i, feed.get(random.nextInt(i)), at, outlet)
+          : story("s" + i, at, outlet));
+    }
+    Detector straight = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    Detector resumed = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    List<Alert> straightAlerts = new ArrayList<>();
+    List<Alert> resumedAlerts = new ArrayList<>();
+
+    for (EnrichedArticle article : feed) {
+      straight.onArticle(article).alert().ifPresent(straightAlerts::add);
+      resumed = Detector.resume(HOURLY, resumed.state());
+      resumed.onArticle(article).alert().ifPresent(resumedAlerts::add);
+    }
+
+    assertThat(straightAlerts).isNotEmpty();
+    assertThat(resumedAlerts).isEqualTo(straightAlerts);
+    assertThat(resumed.state()).isEqualTo(straight.state());
+  }
+
   /** A place in the world's headlines: its state stays small, and every report still counts. */
   @Test
   void aPlaceWithThousandsOfStoriesKeepsABoundedStateAndCountsThemAll() {
