@@ -68,10 +68,11 @@ public final class PlaceStates {
 
   /**
    * Stores a place's state: only the stories that changed since it was last stored are written,
-   * and those that left the window deleted.
+   * those that left the window deleted, and the summary only when it changed.
    */
   void put(String placeKey, PlaceState state) {
-    Map<Long, List<Story>> before = storiesByBucket(get(placeKey));
+    PlaceState stored = get(placeKey);
+    Map<Long, List<Story>> before = storiesByBucket(stored);
     for (Bucket bucket : state.buckets()) {
       List<Story> old = before.getOrDefault(bucket.start(), List.of());
       List<Story> now = bucket.stories();
@@ -84,9 +85,19 @@ public final class PlaceStates {
       before.remove(bucket.start());
     }
     before.forEach((start, old) -> deleteFrom(placeKey, start, 0, old.size()));
-    summaries.put(placeKey, state.withBuckets(state.buckets().stream()
-        .map(b -> new Bucket(b.start(), List.of(), b.rest())).toList()));
+    PlaceState summary = summary(state);
+    if (stored == null || !summary.equals(summary(stored))) {
+      summaries.put(placeKey, summary);
+    }
     written.put(placeKey, state);
+  }
+
+  /**
+   * A state without its stories, as the summaries store holds it: unchanged by most articles,
+   * a story added to a bucket already in the window, so those write their story only.
+   */
+  private static PlaceState summary(PlaceState state) {
+    return state.withBuckets(state.buckets().stream().map(b -> new Bucket(b.start(), List.of(), b.rest())).toList());
   }
 
   /** Forgets a place. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.Donbas;
 import io.newswatch.alerts.detector.Backtest;
+import io.newswatch.alerts.detector.Detector;
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.watchlist.WatchFilter;
@@ -131,6 +132,19 @@ class AlertsTopologyTest {
     assertThat(contents(stories())).extracting(kv -> kv.value.articleId()).containsExactly("d5s0", "d5s1");
     assertThat(states().get(KOSTIANTYNIVKA_KEY).buckets()).as("the summary keeps counts, not stories")
         .allSatisfy(b -> assertThat(b.stories()).isEmpty());
+  }
+
+  /** What the stores hold, summary and stories, is what the place's detector holds. */
+  @Test
+  void theStoresHoldThePlacesDetectorState() {
+    start(AlertsTopology.build(TOPICS, SETTINGS, WatchFilter.all()));
+    List<EnrichedArticle> demo = Donbas.demo();
+    Detector detector = Detector.start(SETTINGS, KOSTIANTYNIVKA);
+    demo.forEach(detector::onArticle);
+
+    send(demo);
+
+    assertThat(placeState(KOSTIANTYNIVKA_KEY)).isEqualTo(detector.state());
   }
 
   /** What an operator watches to see the stage catch up: articles not yet handed to their detectors. */
