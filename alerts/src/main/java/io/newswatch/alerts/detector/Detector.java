@@ -92,6 +92,8 @@ public final class Detector {
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
   private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
   private final double[] dailyCycle;
+  /** The mean of {@link #dailyCycle}, computed again whenever it changes, as every judgement needs it. */
+  private double cycleMean;
 
   private Detector(DetectorSettings settings, PlaceState state) {
     this.settings = settings;
@@ -117,6 +119,7 @@ public final class Detector {
     } else {
       Arrays.fill(dailyCycle, baseline); // a new place, or another bucket size: flat to begin with
     }
+    cycleChanged();
   }
 
   /** A detector for a place not seen before: its baseline starts at the prior. */
@@ -297,6 +300,7 @@ public final class Detector {
           for (int i = 0; i < dailyCycle.length; i++) {
             dailyCycle[i] *= cycleDecay;
           }
+          cycleChanged();
           windowStart += wholeDays * bucketMillis;
         }
       }
@@ -321,6 +325,7 @@ public final class Detector {
     if (dailyCycle.length > 0) {
       int bin = timeOfDay(windowStart);
       dailyCycle[bin] += settings.dailyCycleAlpha() * (observed - dailyCycle[bin]);
+      cycleChanged();
     }
     if (endsCusumStep(windowStart)) {
       cusum = cusumStep(cusum, dayObserved, dayExpected);
@@ -404,8 +409,11 @@ public final class Detector {
       return expectedPerBucket();
     }
     double prior = settings.perBucket(CYCLE_PRIOR_PER_DAY);
-    double mean = Arrays.stream(dailyCycle).average().orElse(0);
-    return expectedPerBucket() * (dailyCycle[timeOfDay(bucket)] + prior) / (mean + prior);
+    return expectedPerBucket() * (dailyCycle[timeOfDay(bucket)] + prior) / (cycleMean + prior);
+  }
+
+  private void cycleChanged() {
+    cycleMean = Arrays.stream(dailyCycle).average().orElse(0);
   }
 
   private int timeOfDay(long bucket) {

@@ -5,6 +5,7 @@ import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.schemas.PublishedAt;
+import org.apache.avro.specific.SpecificRecordBase;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,17 +43,17 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, En
     // The detector reads neither the text, nor where names occur in it, nor the other places:
     // each copy carries its own place only, or an article naming n watched places would put
     // n x n places on the topic.
-    EnrichedArticle slim = EnrichedArticle.newBuilder(article).setText("").setPlaces(List.of())
-        .setFocus(article.getFocus() == null ? null : withoutMentions(article.getFocus()))
-        .setActors(article.getActors().stream()
-            .map(a -> ActorMention.newBuilder(a).setMentions(List.of()).build()).toList())
-        .build();
+    EnrichedArticle slim = shallowCopy(article, new EnrichedArticle());
+    slim.setText("");
+    slim.setFocus(article.getFocus() == null ? null : withoutMentions(article.getFocus()));
+    slim.setActors(article.getActors().stream().map(a -> withoutMentions(a, new ActorMention())).toList());
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
-        EnrichedArticle forPlace = EnrichedArticle.newBuilder(slim).setPlaces(List.of(withoutMentions(place))).build();
+        EnrichedArticle forPlace = shallowCopy(slim, new EnrichedArticle());
+        forPlace.setPlaces(List.of(withoutMentions(place)));
         context.forward(record.withKey(Long.toString(place.getGeonameId())).withValue(forPlace)
             .withTimestamp(ingestedAt));
       }
@@ -60,6 +61,21 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, En
   }
 
   private static PlaceMention withoutMentions(PlaceMention place) {
-    return PlaceMention.newBuilder(place).setMentions(List.of()).build();
+    return withoutMentions(place, new PlaceMention());
+  }
+
+  private static <T extends SpecificRecordBase> T withoutMentions(T mentioned, T empty) {
+    T copy = shallowCopy(mentioned, empty);
+    copy.put("mentions", List.of());
+    return copy;
+  }
+
+  /**
+   * {@code empty} given the record's field values, shared: Avro's builders copy deeply, every
+   * mention of every name included, which took nearly half the fan-out's time.
+   */
+  private static <T extends SpecificRecordBase> T shallowCopy(T record, T empty) {
+    record.getSchema().getFields().forEach(f -> empty.put(f.pos(), record.get(f.pos())));
+    return empty;
   }
 }

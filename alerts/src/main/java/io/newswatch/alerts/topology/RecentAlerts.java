@@ -26,7 +26,9 @@ public final class RecentAlerts {
    * zero-padded so that keys sort in time order.
    */
   public static String firstKeyAt(Instant since) {
-    return String.format("%013d", Math.max(0, since.toEpochMilli()));
+    // not String.format: the reorder buffer makes two of these keys per article and place
+    String millis = Long.toString(Math.max(0, since.toEpochMilli()));
+    return "0".repeat(Math.max(0, 13 - millis.length())) + millis;
   }
 
   /** Stores a published alert and forgets those older than {@link #RETENTION} before it. */

@@ -119,7 +119,13 @@ class AlertsPoisonTest {
         APPLICATION_ID + "-" + AlertsTopology.BY_PLACE + "-repartition",
         TOPICS.enriched().keySerde().deserializer(), TOPICS.enriched().valueSerde().deserializer())
         .readValuesToList();
-    assertThat(byPlace).hasSize(10_000).allSatisfy(a -> assertThat(a.getPlaces()).hasSize(1));
+    assertThat(byPlace).hasSize(10_000).allSatisfy(a -> {
+      assertThat(a.getPlaces()).hasSize(1).allSatisfy(p -> assertThat(p.getMentions()).isEmpty());
+      assertThat(a.getText()).isEmpty();
+      assertThat(a.getTitle()).isEqualTo(everywhere.getTitle());
+    });
+    assertThat(byPlace).extracting(a -> a.getPlaces().get(0).getGeonameId())
+        .containsExactlyElementsOf(towns.stream().map(PlaceMention::getGeonameId).toList());
     assertThat(deadLetters.isEmpty()).isTrue();
     assertAlertsGoOn();
   }
