@@ -3,7 +3,10 @@ package io.newswatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.avro.RawArticle;
+import io.newswatch.enrich.dedup.NearDuplicates;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,32 @@ class BenchCommandTest {
     assertThat(articles).allSatisfy(a -> assertThat((a.getTitle() + a.getBody()).getBytes(StandardCharsets.UTF_8).length)
         .isBetween(BenchArticles.MIN_BYTES, BenchArticles.MAX_BYTES));
     assertThat(BenchArticles.generate(50, 1)).isEqualTo(articles);
+  }
+
+  /**
+   * Near-copies by the hundred would make the duplicate check look slower and busier than news
+   * makes it: two generated articles lie about as far apart as two reports on one war (unrelated
+   * texts lie 32 bits apart), and the copies it finds are the wire copies, one in ten.
+   */
+  @Test
+  void benchArticlesDifferLikeNewsAndOneInTenIsAWireCopy() {
+    List<RawArticle> articles = BenchArticles.generate(500, 1);
+    long[] fingerprints = articles.stream().mapToLong(a -> NearDuplicates.fingerprint(a.getBody())).toArray();
+    List<Integer> distances = new ArrayList<>();
+    int copies = 0;
+    for (int i = 0; i < fingerprints.length; i++) {
+      int nearest = Long.SIZE;
+      for (int j = 0; j < i; j++) {
+        int distance = NearDuplicates.distance(fingerprints[i], fingerprints[j]);
+        distances.add(distance);
+        nearest = Math.min(nearest, distance);
+      }
+      copies += nearest <= NearDuplicates.DEFAULT_MAX_DISTANCE ? 1 : 0;
+    }
+    Collections.sort(distances);
+
+    assertThat(distances.get(distances.size() / 2)).as("median distance, bits").isBetween(25, 30);
+    assertThat(copies).isBetween(30, 70);
   }
 
   @Test
