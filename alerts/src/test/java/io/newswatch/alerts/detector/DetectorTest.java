@@ -375,19 +375,8 @@ class DetectorTest {
   void aStateResumedFromItsSnapshotCarriesOnAlike() {
     List<EnrichedArticle> feed = Donbas.demo().stream()
         .filter(a -> a.getPlaces().contains(KOSTIANTYNIVKA)).toList();
-    Detector straight = Detector.start(HOURLY, KOSTIANTYNIVKA);
-    Detector resumed = Detector.start(HOURLY, KOSTIANTYNIVKA);
-    List<Alert> straightAlerts = new ArrayList<>();
-    List<Alert> resumedAlerts = new ArrayList<>();
 
-    for (EnrichedArticle article : feed) {
-      straight.onArticle(article).alert().ifPresent(straightAlerts::add);
-      resumed = Detector.resume(HOURLY, resumed.state());
-      resumed.onArticle(article).alert().ifPresent(resumedAlerts::add);
-    }
-
-    assertThat(resumedAlerts).hasSize(3).isEqualTo(straightAlerts);
-    assertThat(resumed.state()).isEqualTo(straight.state());
+    assertThat(alertsResumedFromEverySnapshot(feed)).hasSize(3);
   }
 
   /**
@@ -405,20 +394,27 @@ class DetectorTest {
           ? copy("s" + i, feed.get(random.nextInt(i)), at, outlet)
           : story("s" + i, at, outlet));
     }
+
+    assertThat(alertsResumedFromEverySnapshot(feed)).isNotEmpty();
+  }
+
+  /**
+   * Feeds one detector straight and another resumed from its state before every article,
+   * asserts that both end alike, and returns the alerts, the same from both.
+   */
+  private static List<Alert> alertsResumedFromEverySnapshot(List<EnrichedArticle> feed) {
     Detector straight = Detector.start(HOURLY, KOSTIANTYNIVKA);
     Detector resumed = Detector.start(HOURLY, KOSTIANTYNIVKA);
     List<Alert> straightAlerts = new ArrayList<>();
     List<Alert> resumedAlerts = new ArrayList<>();
-
     for (EnrichedArticle article : feed) {
       straight.onArticle(article).alert().ifPresent(straightAlerts::add);
       resumed = Detector.resume(HOURLY, resumed.state());
       resumed.onArticle(article).alert().ifPresent(resumedAlerts::add);
     }
-
-    assertThat(straightAlerts).isNotEmpty();
     assertThat(resumedAlerts).isEqualTo(straightAlerts);
     assertThat(resumed.state()).isEqualTo(straight.state());
+    return straightAlerts;
   }
 
   /** A place in the world's headlines: its state stays small, and every report still counts. */
