@@ -115,7 +115,8 @@ final class BenchCommand {
 
     @Option(names = "--warm-up", defaultValue = "3000", paramLabel = "N",
         description = "Articles sent and enriched before the measured ones, not counted (default: ${DEFAULT-VALUE}). "
-            + "The JIT still compiles for a while after: its share is in the CPU line.")
+            + "The JIT still compiles for a while after: its share is in the CPU line. To measure latency at a "
+            + "--rate as a long-running pipeline has it, let the JIT finish first with 20000.")
     long warmUp;
 
     @Option(names = "--watch-all", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -12,24 +12,39 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/alerts/stream}: new alerts as server-sent events ({@code event: alert},
  * the alert's JSON as data), read from the alerts topic. Each event's id is the topic
  * position after it ({@code partition:offset,...}); a client that reconnects with
  * {@code Last-Event-ID} (browsers do it by themselves) resumes after the last event it
- * got, so it misses nothing. Without one, the stream starts with the next alert.
+ * got, so it misses nothing. Without one, the stream starts with the next alert. A stopping
+ * server ends its streams first, and the browser reconnects to the next one.
  */
 public final class AlertStream {
   public static final String PATH = "/api/alerts/stream";
+  private static final Logger log = LoggerFactory.getLogger(AlertStream.class);
+  /** How long a stopping server waits for its streams to end: each polls for at most 500 ms. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
   private final Properties clientProperties;
   private final Topic<String, Alert> topic;
+  /** The streams being served, each completed when its handler returns. */
+  private final Set<CompletableFuture<Void>> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean stopping;
 
   public AlertStream(Properties clientProperties, Topics topics) {
     this.clientProperties = clientProperties;
@@ -37,10 +52,38 @@ public final class AlertStream {
   }
 
   public Consumer<JavalinConfig> routes() {
-    return config -> config.routes.sse(PATH, this::serve);
+    return config -> {
+      config.routes.sse(PATH, this::serve);
+      config.events.serverStopping(this::endStreams);
+    };
+  }
+
+  /**
+   * Ends the open streams while the server can still complete their responses: a stream that
+   * outlives Jetty ends on a recycled response, and Javalin then loops on the error, logging
+   * millions of lines a second until the process exits.
+   */
+  private void endStreams() throws InterruptedException, ExecutionException {
+    stopping = true;
+    try {
+      CompletableFuture.allOf(open.toArray(CompletableFuture[]::new)).get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("{} alert streams still open after {}; stopping anyway", open.size(), STOP_WAIT);
+    }
   }
 
   private void serve(SseClient client) {
+    CompletableFuture<Void> served = new CompletableFuture<>();
+    open.add(served);
+    try {
+      stream(client);
+    } finally {
+      open.remove(served);
+      served.complete(null);
+    }
+  }
+
+  private void stream(SseClient client) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.put("isolation.level", "read_committed");
@@ -58,7 +101,7 @@ public final class AlertStream {
       Map<Integer, Long> position = new TreeMap<>();
       partitions.forEach(p -> position.put(p.partition(), consumer.position(p)));
       client.sendComment("newswatch alerts");
-      while (!client.terminated()) {
+      while (!client.terminated() && !stopping) {
         var records = consumer.poll(Duration.ofMillis(500));
         for (var record : records) {
           position.put(record.partition(), record.offset() + 1);
