@@ -72,9 +72,11 @@ public final class AlertsTopology {
         Materialized.<String, Watch, KeyValueStore<Bytes, byte[]>>as(WATCHLIST_STORE)
             .withKeySerde(watchlist.keySerde())
             .withValueSerde(watchlist.valueSerde()));
+    // Cached: a busy place's summary changes with every article about it, and the cache hands
+    // RocksDB and the changelog its last state at each commit rather than every one.
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PLACE_STATE_STORE), Serdes.String(),
-        new JsonSerde<>(PlaceState.class)));
+        new JsonSerde<>(PlaceState.class)).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PLACE_STORIES_STORE), Serdes.String(),
         new JsonSerde<>(PlaceState.Story.class)));
