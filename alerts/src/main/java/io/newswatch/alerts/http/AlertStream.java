@@ -7,6 +7,8 @@ import io.newswatch.schemas.AvroJson;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class AlertStream {
   }
 
   /**
-   * Ends the open streams while the server can still complete their responses: a stream that
+   * Ends the open streams and waits until Jetty has completed their responses: a stream that
    * outlives Jetty ends on a recycled response, and Javalin then loops on the error, logging
    * millions of lines a second until the process exits.
    */
@@ -75,12 +77,27 @@ public final class AlertStream {
   private void serve(SseClient client) {
     CompletableFuture<Void> served = new CompletableFuture<>();
     open.add(served);
-    try {
-      stream(client);
-    } finally {
-      open.remove(served);
-      served.complete(null);
-    }
+    // served once Jetty has completed the response, not when this handler returns: Javalin
+    // completes it afterwards, on another thread
+    client.ctx().req().getAsyncContext().addListener(new AsyncListener() {
+      @Override
+      public void onComplete(AsyncEvent event) {
+        open.remove(served);
+        served.complete(null);
+      }
+
+      @Override
+      public void onError(AsyncEvent event) {
+        onComplete(event);
+      }
+
+      @Override
+      public void onTimeout(AsyncEvent event) {}
+
+      @Override
+      public void onStartAsync(AsyncEvent event) {}
+    });
+    stream(client);
   }
 
   private void stream(SseClient client) {
