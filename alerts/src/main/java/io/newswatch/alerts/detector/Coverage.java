@@ -29,12 +29,12 @@ final class Coverage {
   /** Every bucket with a report, kept or counted, has an entry here, empty when all are counted. */
   private final TreeMap<Long, List<Story>> kept = new TreeMap<>();
   private final TreeMap<Long, Rest> counted = new TreeMap<>();
+  /** The kept reports' articles: one each, as the detector never keeps an article twice. */
   private final Set<String> articleIds = new HashSet<>();
   /** How many kept reports tell each story (an echo tells its original's). */
   private final Map<String, Integer> storyReports = new HashMap<>();
   /** How many kept reports and counted buckets each outlet has in the window. */
   private final Map<String, Integer> outletShares = new HashMap<>();
-  private int keptReports;
   private int countedReports;
   private int countedStories;
 
@@ -65,7 +65,7 @@ final class Coverage {
 
   /** True when a further report would only be counted. */
   boolean full() {
-    return keptReports >= Detector.STORIES_KEPT;
+    return articleIds.size() >= Detector.STORIES_KEPT;
   }
 
   void keep(long bucket, Story story) {
@@ -73,7 +73,6 @@ final class Coverage {
     articleIds.add(story.articleId());
     storyReports.merge(storyId(story), 1, Integer::sum);
     outletShares.merge(outletOf(story), 1, Integer::sum);
-    keptReports++;
   }
 
   void count(long bucket, Rest report) {
@@ -100,7 +99,6 @@ final class Coverage {
       articleIds.remove(story.articleId());
       storyReports.computeIfPresent(storyId(story), (id, n) -> n == 1 ? null : n - 1);
       outlets.add(release(outletOf(story)));
-      keptReports--;
     }
     Rest rest = counted.remove(oldest.getKey());
     if (rest != null) {
@@ -132,7 +130,7 @@ final class Coverage {
 
   /** Stories and their echoes by other outlets. */
   int reportCount() {
-    return keptReports + countedReports;
+    return articleIds.size() + countedReports;
   }
 
   /** Distinct stories: an echoed story counts once, even when its original is older. */

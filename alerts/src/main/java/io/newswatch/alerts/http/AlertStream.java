@@ -44,7 +44,7 @@ public final class AlertStream {
 
   private final Properties clientProperties;
   private final Topic<String, Alert> topic;
-  /** The streams being served, each completed when its handler returns. */
+  /** The streams being served, each completed once Jetty has completed its response. */
   private final Set<CompletableFuture<Void>> open = ConcurrentHashMap.newKeySet();
   private volatile boolean stopping;
 
