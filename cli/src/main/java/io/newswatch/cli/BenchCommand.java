@@ -162,7 +162,7 @@ final class BenchCommand {
         enriched.awaitCount(count, Duration.ofSeconds(60));
         double enrichSeconds = seconds(start, enriched.lastArrival());
         bench.awaitAlerts(alerts);
-        String cpu = CpuUse.perArticle(CpuUse.now().byGroupSince(cpuBefore, bench::threadGroup), count);
+        String cpu = bench.cpuPerArticleSince(cpuBefore, count);
         out.printf("sent:     %,d articles in %.1f s (%,.0f/s)%n", count, sendSeconds, count / sendSeconds);
         out.printf("enriched: all %,d in %.1f s from the first send: %,.0f articles/s sustained, exactly once%n",
             count, enrichSeconds, count / enrichSeconds);
@@ -223,7 +223,7 @@ final class BenchCommand {
             + "%,d alerts%n", count, total, count / total, alerts.count());
         out.printf("at that rate 1,000,000 articles take %.1f min%n", 1_000_000 / (count / total) / 60);
         out.println("CPU per article, from the stages' start to the last alert: "
-            + CpuUse.perArticle(CpuUse.now().byGroupSince(cpuBefore, bench::threadGroup), count));
+            + bench.cpuPerArticleSince(cpuBefore, count));
       }
       return 0;
     }

@@ -94,8 +94,13 @@ final class PipelineBench implements AutoCloseable {
     }
   }
 
-  /** Whom a thread of this process works for, by its name: for {@link CpuUse}. */
-  String threadGroup(String threadName) {
+  /** The CPU this process spent since {@code before}, per article, by whom a thread works for. */
+  String cpuPerArticleSince(CpuUse before, long articles) {
+    return CpuUse.perArticle(CpuUse.now().byGroupSince(before, this::threadGroup), articles);
+  }
+
+  /** Whom a thread of this process works for, by its name. */
+  private String threadGroup(String threadName) {
     for (String stage : List.of("enrich", "alerts")) {
       if (threadName.contains(StreamsApp.applicationId(topics, stage))) {
         return stage;
