@@ -100,6 +100,9 @@ public final class WebhookDelivery implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("webhook delivery stopped", e);
     } finally {
+      // close() interrupts this thread to cut a retry's backoff short; cleared, so that the
+      // consumers leave their group instead of failing to close with an error on every stop
+      Thread.interrupted();
       alerts.close();
       subscriptionUpdates.close();
       deadLetters.close();
@@ -117,9 +120,10 @@ public final class WebhookDelivery implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    // interrupted before the wake-ups, so that run() has the interrupt to clear before it closes
+    thread.interrupt();
     alerts.wakeup();
     subscriptionUpdates.wakeup();
-    thread.interrupt();
     thread.join(10_000);
   }
 
