@@ -41,7 +41,9 @@ import java.util.stream.Collectors;
  * named (+1: a country is named as an actor as often as as a place), an operator's preferred
  * country (+2). A foreign namesake, a town that is not well known in a country without
  * evidence while a region, a well-known town or the operator's preference place the article
- * elsewhere, is dropped: one unclear name never pulls in a village abroad. A name only ever
+ * elsewhere, is dropped: one unclear name never pulls in a village abroad. Nor do other
+ * names make a small town of a name that a well-known place carries as its own ("Paris" beside
+ * "Chicago" is not Paris, Illinois), short of the town's region named. A name only ever
  * followed by a landmark noun ("Gorky Park", "Sumy market") in such an article must be in
  * their region to count: it names the landmark, not the town.
  *
@@ -236,9 +238,15 @@ public final class PlaceTagger {
       Candidate best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       double runnerUp = Double.NEGATIVE_INFINITY;
+      boolean wellKnownMeant = candidates.stream()
+          .anyMatch(c -> c.place.wellKnown() && c.ownName && c.evidenceNeeded == 0);
       for (Candidate c : candidates) {
         double support = evidence.support(c.place, this);
         boolean foreign = support == 0 && !c.place.wellKnown() && evidence.pointsElsewhere(this);
+        // Paris beside Chicago is still Paris, France: other towns of a namesake's region or
+        // country do not make a small town of a name that a well-known place carries; only
+        // its region named does ("Paris, Texas").
+        boolean overshadowed = wellKnownMeant && !c.place.wellKnown() && !evidence.regionNamed(c.place, this);
         // A landmark's name in an article placed by other names must be in their region:
         // "the Sumy market in Kharkiv" is in Kharkiv, "Polohy factory, Zaporizhzhia Oblast" in Polohy.
         boolean landmarkElsewhere = landmark && support < REGION_EVIDENCE && evidence.placedByOthers(this);
@@ -246,8 +254,10 @@ public final class PlaceTagger {
           continue;
         }
         double score = c.prior() + support;
-        if (score > bestScore) {
-          runnerUp = bestScore;
+        if (overshadowed) {
+          runnerUp = Math.max(runnerUp, score); // not meant, but the name is no less ambiguous
+        } else if (score > bestScore) {
+          runnerUp = Math.max(runnerUp, bestScore);
           best = c;
           bestScore = score;
         } else if (score > runnerUp) {
@@ -322,6 +332,16 @@ public final class PlaceTagger {
         }
       }
       return support;
+    }
+
+    /** Whether another name than {@code own} is {@code place}'s first-level region. */
+    boolean regionNamed(Place place, Name own) {
+      for (int i : byAdmin1.getOrDefault(place.admin1Code(), List.of())) {
+        if (likeliest.get(i).kind() == Place.Kind.REGION && votesFor(i, place, own)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private boolean votesFor(int voter, Place place, Name own) {

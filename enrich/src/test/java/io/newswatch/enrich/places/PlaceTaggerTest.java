@@ -114,6 +114,18 @@ class PlaceTaggerTest {
   }
 
   @Test
+  void aWellKnownPlaceIsNotTakenForASmallNamesakeInTheRegionOfAnotherName() {
+    // Paris, Illinois (8,000 people) shares a state with Chicago; Moscow, Idaho a country with New York
+    assertThat(tag("News", "Markets in Paris fell, and wheat rose in Chicago.").getPlaces())
+        .extracting(PlaceMention::getCountryCode).containsExactly("FR", "US");
+    assertThat(tag("News", "Talks in Moscow ended; shares fell in New York.").getPlaces())
+        .extracting(PlaceMention::getCountryCode).containsExactly("RU", "US");
+    // its region named, the namesake is meant
+    assertThat(tag("News", "A storm hit Paris, Texas, and Dallas.").getPlaces())
+        .extracting(PlaceMention::getAdmin1).first().isEqualTo("Texas");
+  }
+
+  @Test
   void preferredCountryDecidesWhenTheArticleDoesNot() {
     Enricher ukrainian = Enricher.load(new Enricher.Options(null, null, Set.of("UA")));
     RawArticle tokmak = raw("t", "News", "Shelling in Tokmak.");
