@@ -83,12 +83,13 @@ public final class AlertsTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(RECENT_ALERTS_STORE), Serdes.String(), alerts.valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), enriched.valueSerde()));
+        Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), Serdes.ByteArray()));
 
     builder.stream(enriched.name(), Consumed.with(enriched.keySerde(), enriched.valueSerde()))
-        .process(() -> new PlaceFanOut(watchlists), Named.as("watched-places"))
-        .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde()).withName(BY_PLACE))
-        .process(() -> new DetectProcessor(settings, watchlists), Named.as("detect"),
+        .process(() -> new PlaceFanOut(watchlists, enriched.valueSerde().serializer()), Named.as("watched-places"))
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE))
+        .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer()),
+            Named.as("detect"),
             PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE)
         .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()));
     return builder.build();

@@ -7,6 +7,7 @@ import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Value;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -36,7 +39,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partitions interleaved on the way, and a replay raises the same alerts with the same ids. The
  * price is that a live alert waits up to {@link #REORDER} for the articles that may precede it.
  */
-final class DetectProcessor implements Processor<String, EnrichedArticle, String, Alert> {
+final class DetectProcessor implements Processor<String, byte[], String, Alert> {
   static final String LATE_METRIC = "late-articles-dropped";
   static final String METRICS_GROUP = "stream-newswatch-metrics";
   /** How far, in ingest time, articles may be overtaken on their way here. */
@@ -57,6 +60,7 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
 
   private final DetectorSettings settings;
   private final WatchlistFactory watchlists;
+  private final Deserializer<EnrichedArticle> articles;
   private ProcessorContext<String, Alert> context;
   private Watchlist watchlist;
   private PlaceStates places;
@@ -74,9 +78,11 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
    */
   private Map<String, Detector> detectors;
 
-  DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists) {
+  DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists,
+      Deserializer<EnrichedArticle> articles) {
     this.settings = settings;
     this.watchlists = watchlists;
+    this.articles = articles;
   }
 
   @Override
@@ -92,7 +98,7 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
     this.places = new PlaceStates(context.getStateStore(AlertsTopology.PLACE_STATE_STORE),
         context.getStateStore(AlertsTopology.PLACE_STORIES_STORE), DETECTORS_CACHED);
     this.recentAlerts = context.getStateStore(AlertsTopology.RECENT_ALERTS_STORE);
-    this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE));
+    this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE), articles);
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
     String waitingName = AlertsTopology.ARTICLES_WAITING_METRIC;
@@ -118,10 +124,17 @@ final class DetectProcessor implements Processor<String, EnrichedArticle, String
 
   /** The record's timestamp is the article's ingest time (see {@link PlaceFanOut}). */
   @Override
-  public void process(Record<String, EnrichedArticle> record) {
+  public void process(Record<String, byte[]> record) {
     lastArrival = context.currentSystemTimeMs();
-    waiting.add(record.key(), record.value());
+    Header order = record.headers().lastHeader(ReorderBuffer.ORDER_HEADER);
+    waiting.add(order == null ? orderOf(record.value()) : new String(order.value(), StandardCharsets.UTF_8),
+        record.key(), record.value());
     detect(due(RELEASE_BATCH));
+  }
+
+  /** For a record re-keyed by a version that did not send the order along: read it. */
+  private String orderOf(byte[] article) {
+    return ReorderBuffer.order(articles.deserialize(null, article));
   }
 
   /**

@@ -5,10 +5,14 @@ import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.schemas.PublishedAt;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,18 +21,23 @@ import org.apache.kafka.streams.processor.api.Record;
  * Re-keys an article by place: one record per watched place it mentions, keyed by the place
  * id, so that each place's articles meet its detector state on one partition. An article
  * dated after its record was written goes to the dead-letter topic ({@link PublishedAt}).
+ *
+ * <p>The copies leave encoded, with their place in the {@link ReorderBuffer}'s order as a header,
+ * so the detector's task can hold them as they came without reading them.
  */
-final class PlaceFanOut implements Processor<String, EnrichedArticle, String, EnrichedArticle> {
+final class PlaceFanOut implements Processor<String, EnrichedArticle, String, byte[]> {
   private final WatchlistFactory watchlists;
-  private ProcessorContext<String, EnrichedArticle> context;
+  private final Serializer<EnrichedArticle> articles;
+  private ProcessorContext<String, byte[]> context;
   private Watchlist watchlist;
 
-  PlaceFanOut(WatchlistFactory watchlists) {
+  PlaceFanOut(WatchlistFactory watchlists, Serializer<EnrichedArticle> articles) {
     this.watchlists = watchlists;
+    this.articles = articles;
   }
 
   @Override
-  public void init(ProcessorContext<String, EnrichedArticle> context) {
+  public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.watchlist = watchlists.open(context);
   }
@@ -50,12 +59,15 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, En
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
+    Headers headers = new RecordHeaders(record.headers().toArray());
+    headers.remove(ReorderBuffer.ORDER_HEADER);
+    headers.add(ReorderBuffer.ORDER_HEADER, ReorderBuffer.order(article).getBytes(StandardCharsets.UTF_8));
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
         EnrichedArticle forPlace = shallowCopy(slim, new EnrichedArticle());
         forPlace.setPlaces(List.of(withoutMentions(place)));
-        context.forward(record.withKey(Long.toString(place.getGeonameId())).withValue(forPlace)
-            .withTimestamp(ingestedAt));
+        context.forward(record.withKey(Long.toString(place.getGeonameId()))
+            .withValue(articles.serialize(null, forPlace)).withHeaders(headers).withTimestamp(ingestedAt));
       }
     }
   }

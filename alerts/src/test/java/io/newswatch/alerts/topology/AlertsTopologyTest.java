@@ -32,6 +32,8 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -394,6 +396,25 @@ class AlertsTopologyTest {
     assertThat(all).isEqualTo(Backtest.run(demo, SETTINGS, WatchFilter.all()));
     assertThat(contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE)))
         .extracting(kv -> kv.value).isEqualTo(all);
+  }
+
+  /**
+   * Articles re-keyed by a version that did not send their order along, as left on the
+   * repartition topic by an upgrade, are read for it and raise the alerts they did before.
+   */
+  @Test
+  void articlesReKeyedWithoutTheirOrderHeaderRaiseTheSameAlerts() {
+    start(AlertsTopology.build(TOPICS, SETTINGS));
+    watch(Level.ELEVATED);
+    TestInputTopic<String, byte[]> byPlace = driver.createInputTopic(
+        "test-alerts-" + AlertsTopology.BY_PLACE + "-repartition", new StringSerializer(), new ByteArraySerializer());
+
+    Donbas.demo().forEach(a -> byPlace.pipeInput(KOSTIANTYNIVKA_KEY,
+        TOPICS.enriched().valueSerde().serializer().serialize(null, a), a.getIngestedAt()));
+    driver.advanceWallClockTime(DetectProcessor.QUIET);
+
+    assertThat(alerts.readValuesToList()).isEqualTo(Backtest.run(Donbas.demo(), SETTINGS,
+        WatchFilter.places(Set.of(KOSTIANTYNIVKA.getGeonameId()))));
   }
 
   private void start(Topology topology) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -28,12 +29,14 @@ class ReorderBufferTest {
       .thenComparing(EnrichedArticle::getPublishedAt)
       .thenComparing(EnrichedArticle::getId);
 
-  private KeyValueStore<String, EnrichedArticle> store;
+  private static final Serde<EnrichedArticle> ARTICLES = Topics.defaults().enriched().valueSerde();
+
+  private KeyValueStore<String, byte[]> store;
 
   @BeforeEach
   void openStore() {
     store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("reorder"), Serdes.String(),
-        Topics.defaults().enriched().valueSerde())
+        Serdes.ByteArray())
         .withLoggingDisabled().build();
     MockProcessorContext<String, EnrichedArticle> context = new MockProcessorContext<>();
     store.init(context.getStateStoreContext(), store);
@@ -41,10 +44,10 @@ class ReorderBufferTest {
 
   @Test
   void articlesComeOutByIngestTimeWhateverOrderTheyCameIn() {
-    ReorderBuffer buffer = new ReorderBuffer(store);
-    buffer.add("1", ingested("c", 30));
-    buffer.add("1", ingested("a", 10));
-    buffer.add("2", ingested("b", 20));
+    ReorderBuffer buffer = new ReorderBuffer(store, ARTICLES.deserializer());
+    add(buffer, "1", ingested("c", 30));
+    add(buffer, "1", ingested("a", 10));
+    add(buffer, "2", ingested("b", 20));
 
     assertThat(buffer.releaseUpTo(at(20), 10)).extracting(kv -> kv.key + ":" + kv.value.getId())
         .containsExactly("1:a", "2:b");
@@ -54,23 +57,23 @@ class ReorderBufferTest {
 
   @Test
   void anArticleOvertakenOnItsWayIsReleasedAfterLaterOnesWent() {
-    ReorderBuffer buffer = new ReorderBuffer(store);
-    buffer.add("1", ingested("b", 20));
+    ReorderBuffer buffer = new ReorderBuffer(store, ARTICLES.deserializer());
+    add(buffer, "1", ingested("b", 20));
     assertThat(buffer.releaseUpTo(at(20), 10)).extracting(kv -> kv.value.getId()).containsExactly("b");
 
-    buffer.add("1", ingested("a", 10));
+    add(buffer, "1", ingested("a", 10));
 
     assertThat(buffer.releaseUpTo(at(20), 10)).extracting(kv -> kv.value.getId()).containsExactly("a");
   }
 
   @Test
   void aBufferOpenedAnewOnTheStoreReleasesWhatTheOldOneLeft() {
-    ReorderBuffer before = new ReorderBuffer(store);
-    before.add("1", ingested("a", 10));
-    before.add("1", ingested("b", 20));
+    ReorderBuffer before = new ReorderBuffer(store, ARTICLES.deserializer());
+    add(before, "1", ingested("a", 10));
+    add(before, "1", ingested("b", 20));
     before.releaseFirst(1);
 
-    ReorderBuffer after = new ReorderBuffer(store);
+    ReorderBuffer after = new ReorderBuffer(store, ARTICLES.deserializer());
     assertThat(after.size()).isEqualTo(1);
     assertThat(after.releaseFirst(10)).extracting(kv -> kv.value.getId()).containsExactly("b");
     assertThat(after.size()).isZero();
@@ -81,7 +84,7 @@ class ReorderBufferTest {
   @ValueSource(ints = {1, 2, 3, 4, 5})
   void releasesFollowTheOrderWhateverTheInterleaving(int seed) {
     Random random = new Random(seed);
-    ReorderBuffer buffer = new ReorderBuffer(store);
+    ReorderBuffer buffer = new ReorderBuffer(store, ARTICLES.deserializer());
     List<EnrichedArticle> waiting = new ArrayList<>();
     long clock = 0;
     for (int step = 0; step < 2_000; step++) {
@@ -89,7 +92,7 @@ class ReorderBufferTest {
       if (action < 6) {
         clock += random.nextInt(5);
         EnrichedArticle added = ingested("n" + step, Math.max(0, clock - random.nextInt(30)));
-        buffer.add("7", added);
+        add(buffer, "7", added);
         waiting.add(added);
       } else {
         waiting.sort(ORDER);
@@ -106,6 +109,11 @@ class ReorderBufferTest {
       }
       assertThat(buffer.size()).as("step %d", step).isEqualTo(waiting.size());
     }
+  }
+
+  /** Adds as the detector does: the copy's bytes, ordered as the fan-out's header says. */
+  private static void add(ReorderBuffer buffer, String placeKey, EnrichedArticle article) {
+    buffer.add(ReorderBuffer.order(article), placeKey, ARTICLES.serializer().serialize(null, article));
   }
 
   private static EnrichedArticle ingested(String id, long second) {
