@@ -7,7 +7,6 @@ import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -126,15 +124,8 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
   @Override
   public void process(Record<String, byte[]> record) {
     lastArrival = context.currentSystemTimeMs();
-    Header order = record.headers().lastHeader(ReorderBuffer.ORDER_HEADER);
-    waiting.add(order == null ? orderOf(record.value()) : new String(order.value(), StandardCharsets.UTF_8),
-        record.key(), record.value());
+    waiting.add(record.key(), record.value(), record.headers());
     detect(due(RELEASE_BATCH));
-  }
-
-  /** For a record re-keyed by a version that did not send the order along: read it. */
-  private String orderOf(byte[] article) {
-    return ReorderBuffer.order(articles.deserialize(null, article));
   }
 
   /**

@@ -5,13 +5,11 @@ import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.schemas.PublishedAt;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -59,9 +57,7 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
-    Headers headers = new RecordHeaders(record.headers().toArray());
-    headers.remove(ReorderBuffer.ORDER_HEADER);
-    headers.add(ReorderBuffer.ORDER_HEADER, ReorderBuffer.order(article).getBytes(StandardCharsets.UTF_8));
+    Headers headers = ReorderBuffer.withOrder(record.headers(), article);
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
         EnrichedArticle forPlace = shallowCopy(slim, new EnrichedArticle());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -113,7 +114,8 @@ class ReorderBufferTest {
 
   /** Adds as the detector does: the copy's bytes, ordered as the fan-out's header says. */
   private static void add(ReorderBuffer buffer, String placeKey, EnrichedArticle article) {
-    buffer.add(ReorderBuffer.order(article), placeKey, ARTICLES.serializer().serialize(null, article));
+    buffer.add(placeKey, ARTICLES.serializer().serialize(null, article),
+        ReorderBuffer.withOrder(new RecordHeaders(), article));
   }
 
   private static EnrichedArticle ingested(String id, long second) {
