@@ -1,0 +1,35 @@
+package io.newswatch.web;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A URL as it may be shown or logged: without the credentials it may carry, the user and
+ * password before the host, the values of its query parameters (tokens and keys are passed
+ * there as often as not) and its fragment. The path stays, as it tells the reader which
+ * endpoint.
+ */
+public final class RedactedUrl {
+  private static final String HIDDEN = "***";
+  /** scheme://userinfo@ : everything up to the last '@' before the path. */
+  private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*@)");
+  private static final Pattern QUERY_VALUE = Pattern.compile("([?&;][^=&;#]*=)[^&;#]*");
+
+  private RedactedUrl() {}
+
+  public static String of(String url) {
+    if (url == null) {
+      return null;
+    }
+    int fragment = url.indexOf('#');
+    String withoutFragment = fragment < 0 ? url : url.substring(0, fragment);
+    Matcher user = USER_INFO.matcher(withoutFragment);
+    String redacted = user.find() ? user.replaceFirst("$1" + Matcher.quoteReplacement(HIDDEN + "@")) : withoutFragment;
+    int query = redacted.indexOf('?');
+    if (query < 0) {
+      return redacted;
+    }
+    return redacted.substring(0, query)
+        + QUERY_VALUE.matcher(redacted.substring(query)).replaceAll("$1" + Matcher.quoteReplacement(HIDDEN));
+  }
+}
