@@ -8,6 +8,7 @@ import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.cli.pipeline.StreamsApp;
 import io.newswatch.cli.web.DashboardRoutes;
 import io.newswatch.enrich.Enricher;
+import io.newswatch.web.HttpSettings;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -30,24 +31,25 @@ final class AlertsCommand implements Callable<Integer> {
       description = "Local state of the Streams app (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
-  @Option(names = "--http-port", defaultValue = "${env:NEWSWATCH_HTTP_PORT:-8080}", paramLabel = "PORT",
-      description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
-  int httpPort;
+  @Mixin HttpOptions http;
+  @Spec CommandSpec spec;
 
   @Option(names = "--advertised-host", defaultValue = "${env:NEWSWATCH_ADVERTISED_HOST:-localhost}", paramLabel = "HOST",
       description = "Host name by which other instances of the alerts stage reach this one's HTTP API, "
-          + "to answer for the places they do not hold (default: ${DEFAULT-VALUE}).")
+          + "to answer for the places they do not hold; also a name the server accepts as its Host "
+          + "(default: ${DEFAULT-VALUE}). Instances of one deployment share one --http-token.")
   String advertisedHost;
 
   @Override
   public Integer call() throws Exception {
-    Running running = new Running();
     Properties client = cluster.clientProperties();
-    HostInfo self = new HostInfo(advertisedHost, httpPort);
+    HttpSettings httpSettings = http.settings(stateDir, spec.commandLine().getOut(), advertisedHost);
+    Running running = new Running();
+    HostInfo self = new HostInfo(advertisedHost, httpSettings.port());
     StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), stateDir,
         detector.settings(), discovery.alwaysWatched(detector), self));
     BrokerCheck broker = running.add(BrokerCheck.connect(client));
-    running.add(HttpApi.start(httpPort, () -> alerts.isRunning() && broker.reachable(),
+    running.add(HttpApi.start(httpSettings, () -> alerts.isRunning() && broker.reachable(),
         new StoreAlertQueries(alerts.streams(), self),
         DashboardRoutes.of(client, cluster.topics(), Enricher.loadDefault().gazetteer(), WatchCommand::resolve)));
     running.awaitStop();

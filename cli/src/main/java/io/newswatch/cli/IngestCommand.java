@@ -11,6 +11,7 @@ import io.newswatch.ingest.file.JsonLinesImporter;
 import io.newswatch.ingest.http.IngestHttp;
 import io.newswatch.ingest.kafka.KafkaFeedStateStore;
 import io.newswatch.ingest.kafka.KafkaIngest;
+import io.newswatch.web.HttpSettings;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Path;
@@ -54,9 +55,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--serve", description = "Take articles on POST /api/articles (and show /metrics) on --http-port.")
   boolean serve;
 
-  @Option(names = "--http-port", defaultValue = "${env:NEWSWATCH_HTTP_PORT:-8080}", paramLabel = "PORT",
-      description = "Port of --serve (default: ${DEFAULT-VALUE}).")
-  int httpPort;
+  @Mixin HttpOptions http;
+
+  @Option(names = "--data-dir", defaultValue = "${env:NEWSWATCH_DATA_DIR:-data}", paramLabel = "DIR",
+      description = "Where --serve keeps a generated access token, as `up` does (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
 
   @Option(names = "--status", description = "Print each feed's fetches, 304s, new items, duplicates, "
       + "rejections, failures and last success, and exit.")
@@ -104,6 +107,7 @@ final class IngestCommand implements Callable<Integer> {
 
   private int runLive(PrintWriter out) throws InterruptedException {
     var feeds = live.feeds();
+    HttpSettings httpSettings = serve ? http.settings(dataDir, out) : null;
     Running running = new Running();
     try {
       KafkaIngest ingest = running.add(KafkaIngest.connect(cluster.clientProperties(), cluster.topics()));
@@ -113,9 +117,9 @@ final class IngestCommand implements Callable<Integer> {
         out.println("polling " + feeds.size() + " feeds");
       }
       if (serve) {
-        var http = IngestHttp.serve(httpPort, ingest.routes(live.push(), metrics));
-        running.add(http::stop);
-        out.println("taking articles on http://localhost:" + http.port() + "/api/articles; metrics on /metrics");
+        var server = IngestHttp.serve(httpSettings, ingest.routes(live.push(), metrics));
+        running.add(server::stop);
+        out.println("taking articles on " + http.displayUrl() + "api/articles; metrics on /metrics");
       }
       out.println("Ctrl-C stops.");
       out.flush();

@@ -38,10 +38,6 @@ final class IngestOptions {
           + "a whole fetch gets at most a minute).")
   Duration readTimeout;
 
-  @Option(names = "--push-token", defaultValue = "${env:NEWSWATCH_PUSH_TOKEN}", paramLabel = "TOKEN",
-      description = "When set, POST /api/articles needs 'Authorization: Bearer TOKEN' (env NEWSWATCH_PUSH_TOKEN).")
-  String pushToken;
-
   @Option(names = "--max-push-bytes", defaultValue = "" + PushSettings.DEFAULT_MAX_BYTES, paramLabel = "N",
       description = "Largest POST /api/articles body (default: ${DEFAULT-VALUE}).")
   long maxPushBytes;
@@ -80,6 +76,6 @@ final class IngestOptions {
   }
 
   PushSettings push() {
-    return new PushSettings(maxPushBytes, pushToken == null || pushToken.isBlank() ? null : pushToken);
+    return new PushSettings(maxPushBytes);
   }
 }

@@ -5,14 +5,16 @@ import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.Subscription;
 import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.Enricher;
+import io.newswatch.web.RedactedUrl;
 import java.io.PrintWriter;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -27,10 +29,16 @@ import picocli.CommandLine.Spec;
         "Each alert is POSTed as JSON to the URL with headers X-Newswatch-Alert-Id and "
             + "X-Newswatch-Signature: sha256=<hex HMAC-SHA256 of the body with the subscription's secret>. "
             + "Failed deliveries are retried with backoff, then dead-lettered. A subscription gets the alerts "
-            + "published after it was created."})
+            + "published after it was created.",
+        "Targets that resolve to loopback, private or link-local addresses, or to a Kafka broker, are refused "
+            + "unless --allow-private-webhooks (delivery checks again before each POST). URLs are shown without "
+            + "their credentials; the secret is shown once, when it is generated."})
 final class SubscribeCommand implements Callable<Integer> {
+  static final int MIN_SECRET_BYTES = 16;
+
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
+  @Mixin WebhookOptions webhookOptions;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Action action;
@@ -49,7 +57,9 @@ final class SubscribeCommand implements Callable<Integer> {
       description = "Lowest level delivered: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Level minLevel;
 
-  @Option(names = "--secret", paramLabel = "SECRET", description = "Signing secret (default: a random one, printed).")
+  @Option(names = "--secret", paramLabel = "SECRET", defaultValue = "${env:NEWSWATCH_WEBHOOK_SECRET}",
+      description = "Signing secret, at least " + MIN_SECRET_BYTES + " bytes (env NEWSWATCH_WEBHOOK_SECRET; "
+          + "default: 32 random bytes, printed this once and never again).")
   String secret;
 
   @Option(names = "--slack", description = "Send a Slack-compatible {\"text\": ...} message instead of the alert JSON.")
@@ -58,13 +68,14 @@ final class SubscribeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    var subscriptions = new CompactedTopic<>(cluster.clientProperties(), cluster.topics().subscriptions());
+    Properties client = cluster.clientProperties();
+    var subscriptions = new CompactedTopic<>(client, cluster.topics().subscriptions());
     if (action.list) {
       Map<String, Subscription> all = subscriptions.readAll();
       if (all.isEmpty()) {
         out.println("no subscriptions: add one with `newswatch subscribe --url URL`");
       }
-      all.values().forEach(s -> out.println(s.getId() + "\t" + s.getUrl() + "\tfrom " + s.getMinLevel()
+      all.values().forEach(s -> out.println(s.getId() + "\t" + RedactedUrl.of(s.getUrl()) + "\tfrom " + s.getMinLevel()
           + "\t" + (s.getPlaceIds().isEmpty() ? "all places" : s.getPlaceIds()) + "\t" + s.getFormat()));
       return 0;
     }
@@ -76,9 +87,11 @@ final class SubscribeCommand implements Callable<Integer> {
       out.println("removed subscription " + action.remove);
       return 0;
     }
-    URI uri = URI.create(action.url);
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new UserError("--url must be an absolute http(s) URL: " + action.url);
+    webhookOptions.targets(client).refusal(action.url).ifPresent(reason -> {
+      throw new UserError("--url " + RedactedUrl.of(action.url) + " refused: " + reason);
+    });
+    if (secret != null && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+      throw new UserError("--secret must be at least " + MIN_SECRET_BYTES + " bytes; leave it out for a random one");
     }
     List<Long> placeIds = new ArrayList<>();
     if (!places.isEmpty()) {
@@ -95,13 +108,15 @@ final class SubscribeCommand implements Callable<Integer> {
         .setCreatedAt(Instant.now())
         .build();
     subscriptions.put(subscription.getId(), subscription);
-    out.println("subscription " + subscription.getId() + " -> " + subscription.getUrl()
-        + "; signing secret " + subscription.getSecret());
+    out.println("subscription " + subscription.getId() + " -> " + RedactedUrl.of(subscription.getUrl()));
+    if (secret == null) {
+      out.println("signing secret (shown this once, keep it with the subscriber): " + subscription.getSecret());
+    }
     return 0;
   }
 
   private static String randomSecret() {
-    byte[] bytes = new byte[24];
+    byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return HexFormat.of().formatHex(bytes);
   }

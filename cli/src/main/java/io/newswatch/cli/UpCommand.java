@@ -19,6 +19,7 @@ import io.newswatch.cli.web.DashboardRoutes;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.ingest.kafka.KafkaIngest;
 import io.newswatch.schemas.Topics;
+import io.newswatch.web.HttpSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,14 +46,12 @@ final class UpCommand implements Callable<Integer> {
   @Mixin DetectorOptions.Discovery discovery;
   @Mixin EnrichmentOptions enrichmentOptions;
   @Mixin IngestOptions ingestOptions;
+  @Mixin HttpOptions http;
+  @Mixin WebhookOptions webhookOptions;
 
   @Option(names = "--data-dir", defaultValue = "${env:NEWSWATCH_DATA_DIR:-data}", paramLabel = "DIR",
       description = "Where the local broker and the Streams state live (default: ${DEFAULT-VALUE}).")
   Path dataDir;
-
-  @Option(names = "--http-port", defaultValue = "${env:NEWSWATCH_HTTP_PORT:-8080}", paramLabel = "PORT",
-      description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
-  int httpPort;
 
   @Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "PORT",
       description = "Port of the local broker; the controller takes the next one (default: ${DEFAULT-VALUE}).")
@@ -72,6 +71,7 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = cluster.topics();
     var feeds = ingestOptions.feeds(); // a bad feeds file fails before anything starts
+    HttpSettings httpSettings = http.settings(dataDir, out);
     // The gazetteer loads (seconds) while the broker starts; bad options fail before either.
     Enricher.Options taggingOptions = enrichmentOptions.options();
     CompletableFuture<Enricher> tagging = new CompletableFuture<>();
@@ -96,7 +96,7 @@ final class UpCommand implements Callable<Integer> {
       TopicSetup.ensure(client, topics, partitions, (short) 1);
       Enricher enricher = loaded(tagging);
       StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
-      HostInfo self = new HostInfo("localhost", httpPort);
+      HostInfo self = new HostInfo("localhost", httpSettings.port());
       StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"),
           detector.settings(), discovery.alwaysWatched(detector), self));
       // One registry for /metrics: other stages show their meters by binding them to it.
@@ -110,16 +110,17 @@ final class UpCommand implements Callable<Integer> {
       running.add(new KafkaStreamsMetrics(alerts.streams())).bindTo(metrics);
       BrokerCheck broker = running.add(BrokerCheck.connect(client));
       running.add(PipelineMonitor.start(client, topics, metrics));
-      running.add(HttpApi.start(httpPort, () -> enrich.isRunning() && alerts.isRunning() && broker.reachable(),
+      running.add(HttpApi.start(httpSettings, () -> enrich.isRunning() && alerts.isRunning() && broker.reachable(),
           new StoreAlertQueries(alerts.streams(), self), ingest.routes(ingestOptions.push(), metrics)
               .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve))));
       running.add(AlertPrinter.start(client, topics, out));
-      running.add(WebhookDelivery.start(client, topics, WebhookSender.defaults()));
+      running.add(WebhookDelivery.start(client, topics, WebhookSender.defaults(webhookOptions.targets(client))));
       awaitRunning(enrich, alerts);
-      out.printf("newswatch is up in %.1f s: dashboard at http://localhost:%d/ ; Kafka at %s%n",
-          Duration.between(start, Instant.now()).toMillis() / 1000.0, httpPort, client.getProperty("bootstrap.servers"));
+      out.printf("newswatch is up in %.1f s: dashboard at %s ; Kafka at %s%n",
+          Duration.between(start, Instant.now()).toMillis() / 1000.0, http.displayUrl(),
+          client.getProperty("bootstrap.servers"));
       if (!feeds.isEmpty()) {
-        out.println("polling " + feeds.size() + " feeds; POST articles to http://localhost:" + httpPort + "/api/articles");
+        out.println("polling " + feeds.size() + " feeds; POST articles to " + http.displayUrl() + "api/articles");
       }
       if (demo) {
         out.println(Demo.load(client, topics, enricher.gazetteer()));

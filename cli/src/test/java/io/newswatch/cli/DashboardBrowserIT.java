@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.web.HttpSettings;
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.http.HttpApi;
 import io.newswatch.alerts.http.StoreAlertQueries;
@@ -69,7 +70,7 @@ class DashboardBrowserIT {
       try (StreamsApp enrich = Stages.startEnrich(client, topics, dir.resolve("state"), enricher);
            StreamsApp alerts = Stages.startAlerts(client, topics, dir.resolve("state"), DetectorSettings.defaults(),
                WatchFilter.none(), ONE_INSTANCE);
-           HttpApi http = HttpApi.start(0, alerts::isRunning, new StoreAlertQueries(alerts.streams(), ONE_INSTANCE),
+           HttpApi http = HttpApi.start(HttpSettings.loopback(0), alerts::isRunning, new StoreAlertQueries(alerts.streams(), ONE_INSTANCE),
                DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve));
            WebDriver browser = WebDriver.start(UpIT.freePort(), dir.resolve("chrome"))) {
         String page = "http://127.0.0.1:" + http.port() + "/";

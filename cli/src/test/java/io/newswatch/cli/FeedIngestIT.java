@@ -112,29 +112,36 @@ class FeedIngestIT {
   }
 
   @Test
-  void pushTakesABatchAnswersPerLineAndCountsARepostAsDuplicates() throws Exception {
+  void pushTakesABatchWithTheTokenAnswersPerLineAndCountsARepostAsDuplicates() throws Exception {
     int port = UpIT.freePort();
     TopicSetup.ensure(client, Topics.withPrefix("push."), 1, (short) 1); // apart from the feeds test's topics
     Process serve = new ProcessBuilder(java(), "-jar", jar(), "ingest", "--serve", "--http-port", Integer.toString(port),
-        "--push-token", "s3cret", "--topic-prefix", "push.", "--bootstrap-servers", broker.bootstrapServers())
+        "--http-token", TOKEN, "--topic-prefix", "push.", "--bootstrap-servers", broker.bootstrapServers())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile())).start();
     try {
       String batch = "{\"url\": \"https://push.example.org/1\", \"title\": \"Pushed\"}\n{\"title\": 5}\n";
-      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> post(port, "", "").statusCode() == 401);
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> post(port, "", JSON_LINES, "").statusCode() == 401);
+      // what a web page's form or CORS-less fetch could send is refused before it is read
+      assertThat(post(port, TOKEN, "text/plain", batch).statusCode()).isEqualTo(415);
 
-      HttpResponse<String> first = post(port, "s3cret", batch);
-      HttpResponse<String> again = post(port, "s3cret", "{\n  \"url\": \"https://push.example.org/1?utm_medium=x\",\n  \"title\": \"Pushed\"\n}");
+      HttpResponse<String> first = post(port, TOKEN, JSON_LINES, batch);
+      HttpResponse<String> again = post(port, TOKEN, "application/json",
+          "{\n  \"url\": \"https://push.example.org/1?utm_medium=x\",\n  \"title\": \"Pushed\"\n}");
 
       assertThat(first.statusCode()).isEqualTo(400);
       assertThat(first.body()).contains("\"sent\":1", "{\"line\":2,\"reason\":\"title must be a string\"}");
       assertThat(again.statusCode()).isEqualTo(200);
       assertThat(again.body()).contains("\"sent\":0", "\"duplicates\":1");
-      assertThat(get(port, "/metrics")).contains("newswatch_push_articles_total{outcome=\"duplicate\"} 1.0");
+      assertThat(get(port, "/metrics")).contains("newswatch_push_articles_total{outcome=\"duplicate\"} 1.0")
+          .contains("newswatch_push_articles_total{outcome=\"sent\"} 1.0");
     } finally {
       serve.destroy();
       serve.waitFor(30, TimeUnit.SECONDS);
     }
   }
+
+  private static final String TOKEN = "push-token-0123456789";
+  private static final String JSON_LINES = "application/x-ndjson";
 
   // --- the fixture server -----------------------------------------------------------------
 
@@ -258,14 +265,14 @@ class FeedIngestIT {
   }
 
 
-  static HttpResponse<String> post(int port, String token, String body) throws Exception {
+  static HttpResponse<String> post(int port, String token, String type, String body) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/articles"))
-        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", "Bearer " + token).header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static String get(int port, String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 }

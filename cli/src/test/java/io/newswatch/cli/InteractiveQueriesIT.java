@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.web.HttpSettings;
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.http.HttpApi;
 import io.newswatch.alerts.http.StoreAlertQueries;
@@ -59,8 +60,8 @@ class InteractiveQueriesIT {
       try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, dir.resolve("enrich"), Enricher.loadDefault());
            StreamsApp alertsA = startAlerts(client, a);
            StreamsApp alertsB = startAlerts(client, b);
-           HttpApi apiA = HttpApi.start(a.port(), alertsA::isRunning, new StoreAlertQueries(alertsA.streams(), a));
-           HttpApi apiB = HttpApi.start(b.port(), alertsB::isRunning, new StoreAlertQueries(alertsB.streams(), b))) {
+           HttpApi apiA = HttpApi.start(HttpSettings.loopback(a.port()), alertsA::isRunning, new StoreAlertQueries(alertsA.streams(), a));
+           HttpApi apiB = HttpApi.start(HttpSettings.loopback(b.port()), alertsB::isRunning, new StoreAlertQueries(alertsB.streams(), b))) {
         List<String> levels = List.of("CRITICAL", "ELEVATED", "ESCALATING");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
             enrich.isRunning() && alertsA.isRunning() && alertsB.isRunning()

@@ -9,6 +9,7 @@ import io.newswatch.alerts.webhook.Backoff;
 import io.newswatch.alerts.webhook.Signature;
 import io.newswatch.alerts.webhook.WebhookDelivery;
 import io.newswatch.alerts.webhook.WebhookSender;
+import io.newswatch.alerts.webhook.WebhookTargets;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.Level;
 import io.newswatch.cli.broker.LocalBroker;
@@ -38,7 +39,8 @@ class WebhooksIT {
   static HttpServer subscriber;
   static final List<String[]> received = new CopyOnWriteArrayList<>(); // {alertId, signature, body}
   static final Topics TOPICS = Topics.defaults();
-  static final WebhookSender FAST = new WebhookSender(
+  static final String SECRET = "a-secret-of-24-characters";
+  static final WebhookSender FAST = new WebhookSender(WebhookTargets.of(true, List.of()),
       new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 3), new Random(1), d -> Thread.sleep(d.toMillis()));
 
   @BeforeAll
@@ -70,13 +72,18 @@ class WebhooksIT {
   @Test
   void aSubscriberGetsEachAlertOnceByIdAcrossARestartAndFailuresAreDeadLettered() throws Exception {
     String hook = "http://127.0.0.1:" + subscriber.getAddress().getPort();
-    var added = run("subscribe", "--url", hook + "/hook", "--secret", "s3cret", "--min-level", "ESCALATING",
-        "--bootstrap-servers", broker.bootstrapServers());
+    var added = run("subscribe", "--url", hook + "/hook", "--secret", SECRET, "--min-level", "ESCALATING",
+        "--allow-private-webhooks", "--bootstrap-servers", broker.bootstrapServers());
     assertThat(added.exitCode()).as(added.err()).isZero();
-    assertThat(run("subscribe", "--url", hook + "/broken", "--watch", "705104",
-        "--bootstrap-servers", broker.bootstrapServers()).exitCode()).isZero();
-    assertThat(run("subscribe", "--list", "--bootstrap-servers", broker.bootstrapServers()).out())
-        .contains(hook + "/hook", hook + "/broken");
+    assertThat(added.out()).doesNotContain(SECRET);
+    var generated = run("subscribe", "--url", hook.replace("http://", "http://user:pa55word@") + "/broken?key=k3y",
+        "--watch", "705104", "--allow-private-webhooks", "--bootstrap-servers", broker.bootstrapServers());
+    assertThat(generated.exitCode()).as(generated.err()).isZero();
+    assertThat(generated.out()).containsPattern("signing secret \\(shown this once.*\\): [0-9a-f]{64}")
+        .doesNotContain("pa55word", "k3y");
+    var listed = run("subscribe", "--list", "--bootstrap-servers", broker.bootstrapServers());
+    assertThat(listed.out()).contains(hook + "/hook", "http://***@127.0.0.1:" + subscriber.getAddress().getPort()
+        + "/broken?key=***").doesNotContain(SECRET, "pa55word", "k3y");
 
     try (WebhookDelivery delivery = WebhookDelivery.start(client, TOPICS, FAST)) {
       publish(alert("a1", Level.ELEVATED), alert("a2", Level.ESCALATING));
@@ -92,11 +99,35 @@ class WebhooksIT {
 
     assertThat(received.stream().map(r -> r[0]).distinct()).containsExactly("a2", "a3");
     assertThat(received).allSatisfy(r ->
-        assertThat(r[1]).isEqualTo(Signature.of("s3cret", r[2].getBytes(StandardCharsets.UTF_8))));
+        assertThat(r[1]).isEqualTo(Signature.of(SECRET, r[2].getBytes(StandardCharsets.UTF_8))));
     assertThat(dead).allSatisfy(d -> {
       assertThat(d.get("headers").get("newswatch.error.stage").asText()).isEqualTo("webhooks");
       assertThat(d.get("headers").get("newswatch.error.reason").asText()).contains("HTTP 500 after 3 attempts");
+      assertThat(d.get("headers").get("newswatch.error.origin").asText()).endsWith("/broken?key=***")
+          .doesNotContain("pa55word");
     });
+  }
+
+  @Test
+  void aTargetOnThisMachineOrTheBrokerAndAShortSecretAreRefusedAtSubscription() {
+    String bootstrap = broker.bootstrapServers();
+    var local = run("subscribe", "--url", "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/hook",
+        "--bootstrap-servers", bootstrap);
+    assertThat(local.exitCode()).isEqualTo(2);
+    assertThat(local.err()).contains("resolves to 127.0.0.1", "--allow-private-webhooks");
+    var byName = run("subscribe", "--url", "http://localhost/hook", "--bootstrap-servers", bootstrap);
+    assertThat(byName.exitCode()).isEqualTo(2);
+    assertThat(byName.err()).contains("localhost resolves to");
+    var theBroker = run("subscribe", "--url", "http://" + bootstrap + "/", "--allow-private-webhooks",
+        "--bootstrap-servers", bootstrap);
+    assertThat(theBroker.exitCode()).isEqualTo(2);
+    assertThat(theBroker.err()).contains("is a Kafka broker");
+    var weak = run("subscribe", "--url", "http://localhost:1/hook", "--secret", "x", "--allow-private-webhooks",
+        "--bootstrap-servers", bootstrap);
+    assertThat(weak.exitCode()).isEqualTo(2);
+    assertThat(weak.err()).contains("at least 16 bytes");
+    assertThat(run("subscribe", "--url", "file:///etc/passwd", "--bootstrap-servers", bootstrap).err())
+        .contains("only absolute http and https URLs");
   }
 
   static Alert alert(String id, Level level) {

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.schemas.AvroJson;
+import io.newswatch.web.HttpServer;
+import io.newswatch.web.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With several instances of the alerts stage, each holds the places of its partitions: a
  * timeline is fetched from the instance that holds the place, and the alerts of every instance
- * are merged. Such a request carries {@value #FORWARDED}, so it is answered locally.
+ * are merged. Such a request carries {@value #FORWARDED}, so it is answered locally, and the
+ * access token, which every instance of a deployment shares.
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -52,30 +55,30 @@ public final class HttpApi implements AutoCloseable {
     this.app = app;
   }
 
-  /** Serves on {@code port} (0 for any free port) until {@link #close()}. */
-  public static HttpApi start(int port, Supplier<Boolean> ready, AlertQueries queries) {
-    return start(port, ready, queries, config -> { });
+  /** Serves as {@code settings} say until {@link #close()}. */
+  public static HttpApi start(HttpSettings settings, Supplier<Boolean> ready, AlertQueries queries) {
+    return start(settings, ready, queries, config -> { });
   }
 
   /**
    * The same, with the routes of other stages beside these ({@code newswatch up} serves one
    * HTTP port for the whole pipeline).
    */
-  public static HttpApi start(int port, Supplier<Boolean> ready, AlertQueries queries,
+  public static HttpApi start(HttpSettings settings, Supplier<Boolean> ready, AlertQueries queries,
       Consumer<JavalinConfig> moreRoutes) {
-    Javalin app = Javalin.create(config -> {
+    Peers peers = new Peers(settings.token());
+    Javalin app = HttpServer.start(settings, config -> {
       moreRoutes.accept(config);
-      config.startup.showJavalinBanner = false;
       config.routes.get("/health", ctx -> json(ctx, HttpStatus.OK, Map.of("status", "UP")));
       config.routes.get("/ready", ctx -> ready(ctx, ready.get()));
-      config.routes.get("/api/alerts", ctx -> alerts(ctx, queries));
-      config.routes.get("/api/places/{id}/timeline", ctx -> timeline(ctx, queries));
+      config.routes.get("/api/alerts", ctx -> alerts(ctx, queries, peers));
+      config.routes.get("/api/places/{id}/timeline", ctx -> timeline(ctx, queries, peers));
       config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
           json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "stores not ready: " + e.getMessage())));
       config.routes.exception(IOException.class, (e, ctx) ->
           json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "another instance did not answer: " + e.getMessage())));
-    }).start(port);
-    log.info("HTTP API on port {}", app.port());
+    });
+    log.info("HTTP API on {}:{}", settings.host(), app.port());
     return new HttpApi(app);
   }
 
@@ -93,7 +96,7 @@ public final class HttpApi implements AutoCloseable {
         Map.of("status", ready ? "READY" : "NOT_READY"));
   }
 
-  private static void alerts(Context ctx, AlertQueries queries) throws IOException, InterruptedException {
+  private static void alerts(Context ctx, AlertQueries queries, Peers peers) throws IOException, InterruptedException {
     String since = ctx.queryParam("since");
     Instant from;
     try {
@@ -106,7 +109,7 @@ public final class HttpApi implements AutoCloseable {
     queries.alertsSince(from).forEach(alert -> alerts.add(AvroJson.toJson(alert)));
     if (!forwarded(ctx)) {
       for (URI instance : queries.otherInstances()) {
-        HttpResponse<String> theirs = forward(instance, "/api/alerts?since=" + from);
+        HttpResponse<String> theirs = peers.ask(instance, "/api/alerts?since=" + from);
         if (theirs.statusCode() != HttpStatus.OK.getCode()) {
           throw new IOException(instance + " answered " + theirs.statusCode() + ": " + theirs.body());
         }
@@ -118,7 +121,7 @@ public final class HttpApi implements AutoCloseable {
     json(ctx, HttpStatus.OK, alerts);
   }
 
-  private static void timeline(Context ctx, AlertQueries queries) throws IOException, InterruptedException {
+  private static void timeline(Context ctx, AlertQueries queries, Peers peers) throws IOException, InterruptedException {
     long placeId;
     try {
       placeId = Long.parseLong(ctx.pathParam("id"));
@@ -128,7 +131,7 @@ public final class HttpApi implements AutoCloseable {
     }
     Optional<URI> holder = forwarded(ctx) ? Optional.empty() : queries.remoteHolderOf(placeId);
     if (holder.isPresent()) {
-      HttpResponse<String> theirs = forward(holder.get(), ctx.path());
+      HttpResponse<String> theirs = peers.ask(holder.get(), ctx.path());
       ctx.status(theirs.statusCode()).contentType("application/json").result(theirs.body());
       return;
     }
@@ -144,13 +147,17 @@ public final class HttpApi implements AutoCloseable {
     return ctx.header(FORWARDED) != null;
   }
 
-  private static HttpResponse<String> forward(URI instance, String pathAndQuery)
-      throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
-        .header(FORWARDED, "true")
-        .timeout(Duration.ofSeconds(10))
-        .build();
-    return PEERS.send(request, HttpResponse.BodyHandlers.ofString());
+  /** Asks another instance, as one of the deployment: marked forwarded, with the shared token. */
+  private record Peers(String token) {
+    HttpResponse<String> ask(URI instance, String pathAndQuery) throws IOException, InterruptedException {
+      HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
+          .header(FORWARDED, "true")
+          .timeout(Duration.ofSeconds(10));
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return PEERS.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   private static void json(Context ctx, HttpStatus status, Object body) {

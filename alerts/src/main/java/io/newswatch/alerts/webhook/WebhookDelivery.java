@@ -6,6 +6,7 @@ import io.newswatch.schemas.DeadLetters;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
+import io.newswatch.web.RedactedUrl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -110,11 +111,12 @@ public final class WebhookDelivery implements AutoCloseable {
   }
 
   private void deadLetter(ConsumerRecord<byte[], byte[]> record, Subscription subscription, String reason) {
-    LOG.warn("webhook {} ({}) did not take alert: {}", subscription.getId(), subscription.getUrl(), reason);
+    String target = RedactedUrl.of(subscription.getUrl());
+    LOG.warn("webhook {} ({}) did not take alert: {}", subscription.getId(), target, reason);
     var letter = new ProducerRecord<>(topics.deadLetter().name(), record.key(), record.value());
     DeadLetters.put(letter.headers(), DeadLetters.REASON, "webhook delivery failed: " + reason);
     DeadLetters.put(letter.headers(), DeadLetters.STAGE, "webhooks");
-    DeadLetters.put(letter.headers(), DeadLetters.ORIGIN, subscription.getId() + " " + subscription.getUrl());
+    DeadLetters.put(letter.headers(), DeadLetters.ORIGIN, subscription.getId() + " " + target);
     deadLetters.send(letter);
   }
 

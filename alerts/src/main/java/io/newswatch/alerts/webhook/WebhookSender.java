@@ -25,6 +25,7 @@ public final class WebhookSender {
 
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private final WebhookTargets targets;
   private final Backoff backoff;
   private final RandomGenerator random;
   private final Sleeper sleeper;
@@ -34,18 +35,26 @@ public final class WebhookSender {
     void sleep(Duration d) throws InterruptedException;
   }
 
-  public WebhookSender(Backoff backoff, RandomGenerator random, Sleeper sleeper) {
+  public WebhookSender(WebhookTargets targets, Backoff backoff, RandomGenerator random, Sleeper sleeper) {
+    this.targets = targets;
     this.backoff = backoff;
     this.random = random;
     this.sleeper = sleeper;
   }
 
-  public static WebhookSender defaults() {
-    return new WebhookSender(Backoff.defaults(), RandomGenerator.getDefault(), d -> Thread.sleep(d.toMillis()));
+  public static WebhookSender defaults(WebhookTargets targets) {
+    return new WebhookSender(targets, Backoff.defaults(), RandomGenerator.getDefault(), d -> Thread.sleep(d.toMillis()));
   }
 
-  /** Empty when delivered, else why the last attempt failed. */
+  /**
+   * Empty when delivered, else why the last attempt failed. A target newswatch may not
+   * POST to (it resolves to a private address now, say) fails at once, without retries.
+   */
   public Optional<String> deliver(Subscription subscription, Alert alert) throws InterruptedException {
+    Optional<String> refused = targets.refusal(subscription.getUrl());
+    if (refused.isPresent()) {
+      return Optional.of("target refused: " + refused.get());
+    }
     byte[] body = Payloads.of(alert, subscription.getFormat()).getBytes(StandardCharsets.UTF_8);
     String failure = null;
     for (int attempt = 1; attempt <= backoff.attempts(); attempt++) {

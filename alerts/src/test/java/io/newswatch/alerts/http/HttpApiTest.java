@@ -3,6 +3,7 @@ package io.newswatch.alerts.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newswatch.web.HttpSettings;
 import io.newswatch.alerts.Donbas;
 import io.newswatch.alerts.detector.Backtest;
 import io.newswatch.alerts.detector.Detector;
@@ -71,7 +72,7 @@ class HttpApiTest {
 
   @BeforeEach
   void start() {
-    api = HttpApi.start(0, ready::get, demo);
+    api = HttpApi.start(HttpSettings.loopback(0), ready::get, demo);
   }
 
   @AfterEach
@@ -133,9 +134,9 @@ class HttpApiTest {
   @Test
   void aPlaceHeldByAnotherInstanceIsAskedThereAndTheAlertsOfAllInstancesAreMerged() throws Exception {
     AtomicReference<URI> secondsAddress = new AtomicReference<>();
-    try (HttpApi first = HttpApi.start(0, () -> true,
+    try (HttpApi first = HttpApi.start(HttpSettings.loopback(0), () -> true,
             instance(List.of(ALERTS.get(0), ALERTS.get(2)), true, secondsAddress::get));
-         HttpApi second = HttpApi.start(0, () -> true,
+         HttpApi second = HttpApi.start(HttpSettings.loopback(0), () -> true,
             instance(List.of(ALERTS.get(1)), false, () -> URI.create("http://127.0.0.1:" + first.port())))) {
       secondsAddress.set(URI.create("http://127.0.0.1:" + second.port()));
 
@@ -155,10 +156,10 @@ class HttpApiTest {
   @Test
   void anInstanceThatDoesNotAnswerIsA503() throws Exception {
     URI gone;
-    try (HttpApi other = HttpApi.start(0, () -> true, instance(List.of(), true, () -> null))) {
+    try (HttpApi other = HttpApi.start(HttpSettings.loopback(0), () -> true, instance(List.of(), true, () -> null))) {
       gone = URI.create("http://127.0.0.1:" + other.port());
     }
-    try (HttpApi lonely = HttpApi.start(0, () -> true, instance(List.of(), false, () -> gone))) {
+    try (HttpApi lonely = HttpApi.start(HttpSettings.loopback(0), () -> true, instance(List.of(), false, () -> gone))) {
       assertThat(get(lonely, "/api/alerts").statusCode()).isEqualTo(503);
       assertThat(get(lonely, "/api/places/705104/timeline").statusCode()).isEqualTo(503);
     }

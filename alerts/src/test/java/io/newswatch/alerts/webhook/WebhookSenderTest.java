@@ -47,7 +47,7 @@ class WebhookSenderTest {
       exchange.close();
     });
     server.start();
-    sender = new WebhookSender(Backoff.defaults(), new Random(7), waits::add);
+    sender = new WebhookSender(WebhookTargets.of(true, List.of()), Backoff.defaults(), new Random(7), waits::add);
   }
 
   @AfterEach
@@ -113,6 +113,18 @@ class WebhookSenderTest {
     Subscription gone = Subscription.newBuilder(subscription(PayloadFormat.JSON)).setUrl("http://127.0.0.1:1/hook").build();
 
     assertThat(sender.deliver(gone, alert(Level.ELEVATED, 1))).hasValueSatisfying(r -> assertThat(r).contains("Exception"));
+  }
+
+  @Test
+  void aTargetOnThisMachineIsNeitherPostedToNorRetriedUnlessPrivateTargetsAreAllowed() throws Exception {
+    WebhookSender strict = new WebhookSender(WebhookTargets.of(false, List.of()), Backoff.defaults(), new Random(7),
+        waits::add);
+
+    assertThat(strict.deliver(subscription(PayloadFormat.JSON), alert(Level.CRITICAL, 1)))
+        .hasValueSatisfying(r -> assertThat(r).startsWith("target refused: 127.0.0.1 resolves to 127.0.0.1")
+            .contains("--allow-private-webhooks"));
+    assertThat(received).isEmpty();
+    assertThat(waits).isEmpty();
   }
 
   @Test

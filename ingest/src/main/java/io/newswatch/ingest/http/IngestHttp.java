@@ -3,6 +3,8 @@ package io.newswatch.ingest.http;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.newswatch.web.HttpServer;
+import io.newswatch.web.HttpSettings;
 import java.util.function.Consumer;
 
 /**
@@ -21,11 +23,8 @@ public final class IngestHttp {
     };
   }
 
-  /** Serves the routes alone on {@code port} (0: any free port) until stopped. */
-  public static Javalin serve(int port, Consumer<JavalinConfig> routes) {
-    return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      routes.accept(config);
-    }).start(port);
+  /** Serves the routes alone, as {@code settings} say, until stopped. */
+  public static Javalin serve(HttpSettings settings, Consumer<JavalinConfig> routes) {
+    return HttpServer.start(settings, routes);
   }
 }
