@@ -98,6 +98,14 @@ class DashboardBrowserIT {
         assertThat(browser.script("return document.querySelector('#alerts li.alert .summary').textContent"))
             .isEqualTo("<img src=x onerror=\"window.pwned=1\"> in Kostiantynivka");
         assertThat(browser.script("return document.querySelectorAll('#alerts img').length")).isEqualTo("0");
+        // a javascript: URL is no link, controls that reorder or hide text are gone, a long source wraps
+        assertThat(browser.script("return document.querySelectorAll('#alerts a').length")).isEqualTo("1");
+        assertThat(browser.script("return document.querySelector('#alerts a').href")).isEqualTo("https://e.org/x");
+        assertThat(browser.script("return String(/[\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200F]/.test(document.body.textContent))"))
+            .isEqualTo("false");
+        assertThat(browser.script("return document.body.textContent")).contains("e.orglive.gro", "…");
+        assertThat(((Number) browser.scriptValue("return document.documentElement.scrollWidth")).intValue())
+            .isLessThanOrEqualTo(((Number) browser.scriptValue("return window.innerWidth")).intValue());
 
         // A client that reconnects with Last-Event-ID resumes after the event it last got.
         List<String[]> all = streamAfter(page + "api/alerts/stream", "0:0", 4);
@@ -116,7 +124,10 @@ class DashboardBrowserIT {
     var alert = WebhooksIT.alert("hostile", Level.CRITICAL);
     alert.setSummary("<img src=x onerror=\"window.pwned=1\"> in Kostiantynivka");
     alert.setEvidence(List.of(new Evidence("x", "<script>window.pwned=1</script>", "https://e.org/x", "e.org",
-        Instant.parse("2025-11-20T09:00:00Z"))));
+            Instant.parse("2025-11-20T09:00:00Z")),
+        new Evidence("y", "Click for the video", "javascript:window.pwned=2", "e.org\u202Elive.gro",
+            Instant.parse("2025-11-20T09:05:00Z"))));
+    alert.setSources(List.of("x".repeat(20_000), "e.org\u202Elive.gro", "zero\u200Bwidth.example"));
     var topic = topics.alerts();
     try (var producer = new KafkaProducer<>(client, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
       producer.send(new ProducerRecord<>(topic.name(), "705104", alert)).get();

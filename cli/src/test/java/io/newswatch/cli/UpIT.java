@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
 import org.junit.jupiter.api.Order;
@@ -155,6 +156,102 @@ class UpIT {
 
   @Test
   @Order(6)
+  void aPageOfAnotherOriginCanNeitherWatchNorUnwatchNorPushWhileTheDashboardCan() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(DashboardBrowserIT.CHROMEDRIVER) && Files.isExecutable(DashboardBrowserIT.CHROMIUM),
+        "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    String target = "http://127.0.0.1:" + httpPort;
+    com.sun.net.httpserver.HttpServer attacker = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    byte[] page = ATTACK_PAGE.replace("TARGET", target).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    attacker.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    attacker.start();
+    double pushedBefore = pushedArticles();
+    try (var browser = DashboardBrowserIT.WebDriver.start(freePort(), dataDir.resolve("chrome"))) {
+      browser.open("http://127.0.0.1:" + attacker.getAddress().getPort() + "/");
+      await().atMost(Duration.ofSeconds(60)).until(() -> "true".equals(browser.script("return String(window.done)")));
+      Thread.sleep(2_000); // the form's POST into the frame
+      assertThat(get("/api/watches").body()).contains("705104").doesNotContain("704204");
+      assertThat(pushedArticles()).isEqualTo(pushedBefore);
+      assertThat(run("tail", "raw", "--from-beginning", "--json", "--max", "1000", "--timeout", "5",
+          "--bootstrap-servers", bootstrap()).out()).doesNotContain("Forged escalation in Lyman");
+
+      // the dashboard itself, on its own origin, still watches and unwatches
+      browser.open(target + "/");
+      await().atMost(Duration.ofSeconds(30)).until(() -> browser.script(
+          "return document.querySelector('#watchlist li .name')?.textContent ?? ''").contains("Kostiantynivka"));
+      browser.script("document.getElementById('watch-name').value = 'Kramatorsk';"
+          + " document.getElementById('add-watch').requestSubmit(); return 1");
+      await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/watches").body().contains("\"Kramatorsk\""));
+      await().atMost(Duration.ofSeconds(30)).until(() -> "1".equals(browser.script(
+          "return String(document.querySelectorAll('#watchlist li[data-place=\"704508\"] .remove').length)")));
+      browser.script("document.querySelector('#watchlist li[data-place=\"704508\"] .remove').click(); return 1");
+      await().atMost(Duration.ofSeconds(30)).until(() -> !get("/api/watches").body().contains("\"Kramatorsk\""));
+    } finally {
+      attacker.stop(0);
+    }
+
+    HttpResponse<String> dashboard = get("/");
+    assertThat(dashboard.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+        assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+    assertThat(dashboard.headers().firstValue("X-Frame-Options")).contains("DENY");
+    assertThat(dashboard.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(dashboard.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    assertThat(rawGet("rebound.example:" + httpPort)).startsWith("HTTP/1.1 403");
+  }
+
+  /**
+   * What a page on another site tries when the desk's browser visits it: adding a watch by
+   * a CORS-less text/plain fetch, by JSON with a preflight and by a plain HTML form; deleting
+   * the watched town; pushing a forged article.
+   */
+  static final String ATTACK_PAGE = """
+      <!doctype html><html><body>
+      <iframe name="sink"></iframe>
+      <form id="f" method="POST" action="TARGET/api/watches" enctype="text/plain" target="sink">
+      <input name='{"place":"704204","minLevel":"CRITICAL","x":"' value='"}'></form>
+      <script>
+      const watch = JSON.stringify({ place: "704204", minLevel: "CRITICAL" });
+      const article = JSON.stringify({ url: "https://forged.example/1", title: "Forged escalation in Lyman" });
+      const quietly = (p) => p.then(() => null, () => null);
+      (async () => {
+        await quietly(fetch("TARGET/api/watches", { method: "POST", mode: "no-cors",
+          headers: { "Content-Type": "text/plain" }, body: watch }));
+        await quietly(fetch("TARGET/api/watches", { method: "POST",
+          headers: { "Content-Type": "application/json" }, body: watch }));
+        await quietly(fetch("TARGET/api/watches/705104", { method: "DELETE" }));
+        await quietly(fetch("TARGET/api/watches/705104", { method: "DELETE", mode: "no-cors" }));
+        await quietly(fetch("TARGET/api/articles", { method: "POST", mode: "no-cors", body: article }));
+        document.getElementById("f").submit();
+        window.done = true;
+      })();
+      </script></body></html>
+      """;
+
+  static double pushedArticles() throws Exception {
+    for (String line : get("/metrics").body().split("\n")) {
+      if (line.startsWith("newswatch_push_articles_total{outcome=\"sent\"}")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return 0;
+  }
+
+  /** A GET naming a Host of our choosing, which Java's HTTP client does not allow. */
+  static String rawGet(String host) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", httpPort)) {
+      socket.getOutputStream().write(("GET /api/alerts HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  @Order(7)
   void stopsCleanlyAndASecondUpOnTheSameDirectoryResumes() throws Exception {
     // a dashboard left open: its alert stream must end with the server, not spin after it
     HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(
@@ -168,20 +265,34 @@ class UpIT {
     assertThat(up.exitValue()).as(log).isIn(0, 143);
     assertThat(log).doesNotContain("Uncaught exception");
 
-    up = startUpProcess();
+    // the second up listens on every interface: the API then needs the token it generates
+    up = startUpProcess("--http-host", "0.0.0.0");
     awaitHealthy();
 
     assertThat(run("watch", "list", "--bootstrap-servers", bootstrap()).out()).contains("705104");
+    Path tokenFile = dataDir.resolve("data").resolve("http-token");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
+        .isEqualTo("rw-------");
+    String token = Files.readString(tokenFile).trim();
+    assertThat(Files.readString(upLog)).contains("HTTP access token (shown this once; kept in " + tokenFile + ", readable by you alone): " + token);
+    assertThat(get("/api/watches").statusCode()).isEqualTo(401);
+    assertThat(get("/metrics").statusCode()).isEqualTo(401);
+    HttpResponse<String> withToken = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/watches"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withToken.statusCode()).isEqualTo(200);
+    assertThat(withToken.body()).contains("705104");
   }
 
   // --- helpers -------------------------------------------------------------------------
 
-  static Process startUpProcess() throws IOException {
+  static Process startUpProcess(String... more) throws IOException {
     Path jar = Path.of("target", "newswatch.jar").toAbsolutePath();
     assertThat(jar).as("the launcher jar is built in package, before integration tests").exists();
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-        "up", "--data-dir", dataDir.resolve("data").toString(),
-        "--kafka-port", Integer.toString(kafkaPort), "--http-port", Integer.toString(httpPort))
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar.toString(), "up", "--data-dir", dataDir.resolve("data").toString(),
+        "--kafka-port", Integer.toString(kafkaPort), "--http-port", Integer.toString(httpPort)));
+    command.addAll(List.of(more));
+    return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(upLog.toFile()))
         .start();
