@@ -99,8 +99,9 @@ class DashboardBrowserIT {
             .isEqualTo("<img src=x onerror=\"window.pwned=1\"> in Kostiantynivka");
         assertThat(browser.script("return document.querySelectorAll('#alerts img').length")).isEqualTo("0");
         // a javascript: URL is no link, controls that reorder or hide text are gone, a long source wraps
-        assertThat(browser.script("return document.querySelectorAll('#alerts a').length")).isEqualTo("1");
-        assertThat(browser.script("return document.querySelector('#alerts a').href")).isEqualTo("https://e.org/x");
+        assertThat(browser.script("return document.querySelectorAll('li[data-alert=\"hostile\"] a').length")).isEqualTo("1");
+        assertThat(browser.script("return document.querySelector('li[data-alert=\"hostile\"] a').href"))
+            .isEqualTo("https://e.org/x");
         assertThat(browser.script("return String(/[\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200F]/.test(document.body.textContent))"))
             .isEqualTo("false");
         assertThat(browser.script("return document.body.textContent")).contains("e.orglive.gro", "…");

@@ -5,15 +5,17 @@ import java.util.regex.Pattern;
 
 /**
  * A URL as it may be shown or logged: without the credentials it may carry, the user and
- * password before the host, the values of its query parameters (tokens and keys are passed
- * there as often as not) and its fragment. The path stays, as it tells the reader which
- * endpoint.
+ * password before the host, the values of query parameters whose names say they hold one
+ * (token, key, secret, signature, password, auth, session, code, ...) and its fragment. The
+ * path and the other parameters stay, as they tell the reader which feed or endpoint.
  */
 public final class RedactedUrl {
   private static final String HIDDEN = "***";
   /** scheme://userinfo@ : everything up to the last '@' before the path. */
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*@)");
-  private static final Pattern QUERY_VALUE = Pattern.compile("([?&;][^=&;#]*=)[^&;#]*");
+  private static final Pattern SECRET_VALUE = Pattern.compile(
+      "([?&;][^=&;#]*(?:token|key|secret|sig|pass|pwd|auth|session|sid|code|credential)[^=&;#]*=)[^&;#]*",
+      Pattern.CASE_INSENSITIVE);
 
   private RedactedUrl() {}
 
@@ -30,6 +32,6 @@ public final class RedactedUrl {
       return redacted;
     }
     return redacted.substring(0, query)
-        + QUERY_VALUE.matcher(redacted.substring(query)).replaceAll("$1" + Matcher.quoteReplacement(HIDDEN));
+        + SECRET_VALUE.matcher(redacted.substring(query)).replaceAll("$1" + Matcher.quoteReplacement(HIDDEN));
   }
 }

@@ -11,8 +11,10 @@ class RedactedUrlTest {
       "https://user:pa55@hooks.example.org/in|https://***@hooks.example.org/in",
       "https://token@hooks.example.org:8443/in|https://***@hooks.example.org:8443/in",
       "https://a:b@c@hooks.example.org/in|https://***@hooks.example.org/in",
-      "https://hooks.example.org/in?token=abc&x=1|https://hooks.example.org/in?token=***&x=***",
-      "https://hooks.example.org/in?flag&key=abc|https://hooks.example.org/in?flag&key=***",
+      "https://hooks.example.org/in?token=abc&x=1|https://hooks.example.org/in?token=***&x=1",
+      "https://hooks.example.org/in?flag&api_key=abc|https://hooks.example.org/in?flag&api_key=***",
+      "https://feeds.example.org/rss?cat=world&Signature=s1&X-Amz-Credential=c|https://feeds.example.org/rss?cat=world&Signature=***&X-Amz-Credential=***",
+      "https://feeds.example.org/rss?access_token=abc;password=p|https://feeds.example.org/rss?access_token=***;password=***",
       "https://hooks.example.org/in#access_token=abc|https://hooks.example.org/in",
       "https://hooks.example.org/in/path@x|https://hooks.example.org/in/path@x",
       "https://hooks.example.org/plain|https://hooks.example.org/plain"})

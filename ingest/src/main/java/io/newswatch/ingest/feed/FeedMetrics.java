@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.avro.FeedState;
+import io.newswatch.web.RedactedUrl;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -15,7 +16,7 @@ public final class FeedMetrics {
 
   public static void bind(MeterRegistry registry, FeedPoller poller) {
     for (FeedSpec feed : poller.feeds()) {
-      String url = feed.url().toString();
+      String url = RedactedUrl.of(feed.url().toString());
       counter(registry, poller, feed, "newswatch.feed.fetches", "polls of the feed", FeedState::getFetches);
       counter(registry, poller, feed, "newswatch.feed.not.modified", "polls answered 304 Not Modified", FeedState::getNotModified);
       counter(registry, poller, feed, "newswatch.feed.new.items", "items sent as new articles", FeedState::getNewItems);
@@ -31,7 +32,7 @@ public final class FeedMetrics {
   private static void counter(MeterRegistry registry, FeedPoller poller, FeedSpec feed, String name,
       String description, ToDoubleFunction<FeedState> count) {
     FunctionCounter.builder(name, poller, p -> count.applyAsDouble(p.state(feed)))
-        .description(description).tag("feed", feed.url().toString()).register(registry);
+        .description(description).tag("feed", RedactedUrl.of(feed.url().toString())).register(registry);
   }
 
   private static double lastSuccess(FeedState state) {

@@ -3,6 +3,7 @@ package io.newswatch.ingest.feed;
 import io.newswatch.avro.FeedState;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.ingest.ArticleSink;
+import io.newswatch.web.RedactedUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,7 +107,7 @@ public final class FeedPoller implements AutoCloseable {
     try {
       next = poll(feed);
     } catch (RuntimeException e) {
-      LOG.error("feed {}: unexpected failure", feed.url(), e);
+      LOG.error("feed {}: unexpected failure", RedactedUrl.of(feed.url().toString()), e);
     }
     schedule(feed, next);
   }
@@ -128,15 +129,15 @@ public final class FeedPoller implements AutoCloseable {
       }
       after = success.build();
     } catch (FeedRefused e) {
-      LOG.warn("feed {}: {}", url, e.getMessage());
+      LOG.warn("feed {}: {}", RedactedUrl.of(url), e.getMessage());
       after = failed(before, e.getMessage(), e.sample() == null ? 0 : 1);
       if (e.sample() != null) {
-        sink.reject(url, 0, e.sample(), e.getMessage());
+        sink.reject(RedactedUrl.of(url), 0, e.sample(), e.getMessage());
         sink.flush();
       }
     } catch (RuntimeException e) {
       // Kafka could not store the items: keep the old validators so the next poll retries.
-      LOG.warn("feed {}: items not stored: {}", url, e.toString());
+      LOG.warn("feed {}: items not stored: {}", RedactedUrl.of(url), e.toString());
       after = failed(before, "items not stored: " + e.getMessage(), 0);
     }
     states.put(url, after);
@@ -148,7 +149,7 @@ public final class FeedPoller implements AutoCloseable {
     String url = feed.url().toString();
     FeedParser.Parsed parsed = parser.parse(body.bytes(), body.charset());
     for (FeedRefused item : parsed.refusedItems()) {
-      sink.reject(url, 0, item.sample(), item.getMessage());
+      sink.reject(RedactedUrl.of(url), 0, item.sample(), item.getMessage());
     }
     Set<String> recent = new HashSet<>(state.getRecentIds());
     List<String> ids = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.newswatch.ingest.feed;
 
 import io.newswatch.avro.FeedState;
+import io.newswatch.web.RedactedUrl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,7 +16,7 @@ public final class FeedStatus {
         "success", "fetches", "304", "new", "dups", "reject", "fails", "feed"));
     states.stream().sorted(Comparator.comparing(FeedState::getUrl)).forEach(s -> {
       out.append(String.format("%-8s %7d %7d %7d %6d %6d %6d  %s%n", ago(s.getLastSuccess(), now), s.getFetches(),
-          s.getNotModified(), s.getNewItems(), s.getDuplicates(), s.getRejected(), s.getFailures(), s.getUrl()));
+          s.getNotModified(), s.getNewItems(), s.getDuplicates(), s.getRejected(), s.getFailures(), RedactedUrl.of(s.getUrl())));
       if (s.getLastError() != null) {
         out.append(String.format("%-8s last error: %s%n", "", s.getLastError()));
       }

@@ -99,10 +99,10 @@ class FeedPollerTest {
   }
 
   @Test
-  void aHostileFeedIsDeadLetteredWithItsUrlAndBacksOffWhileTheOthersFlow() {
+  void aHostileFeedIsDeadLetteredWithItsUrlWithoutCredentialsAndBacksOffWhileTheOthersFlow() {
     server.feed("/xxe", "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss><channel><item><title>&x;</title></item></channel></rss>");
     server.feed("/good", rss(rssItem("https://example.org/good", "Good", null)));
-    FeedSpec hostile = feed("/xxe");
+    FeedSpec hostile = feed("/xxe?cat=world&token=s3cret");
     FeedSpec good = feed("/good");
     FeedPoller poller = poller(hostile, good);
 
@@ -112,7 +112,7 @@ class FeedPollerTest {
 
     assertThat(stored.articles).extracting(RawArticle::getTitle).containsExactly("Good");
     assertThat(stored.rejections).hasSize(2).first().satisfies(r -> {
-      assertThat(r.origin()).isEqualTo(hostile.url().toString());
+      assertThat(r.origin()).isEqualTo(hostile.url().toString().replace("s3cret", "***"));
       assertThat(r.reason()).startsWith("feed uses a DTD");
       assertThat(r.input()).contains("<!ENTITY x SYSTEM").doesNotContain("root:");
     });
@@ -139,7 +139,12 @@ class FeedPollerTest {
     });
     List<FeedSpec> feeds = java.util.stream.IntStream.range(0, 4).mapToObj(i -> feed("/f" + i)).toList();
     try (FeedPoller poller = new FeedPoller(feeds, FeedLimits.defaults().withHostDelay(Duration.ofMillis(200)),
-        stored, states, Clock.systemUTC(), 4).start()) {
+        stored, states, Clock.systemUTC(), 4)) {
+      // The first request of a cold HTTP client can take longer than the delay, so that the
+      // next one, sent on time, arrives with it; the server sees arrivals, so warm up first.
+      poller.poll(feed("/warm-up"));
+      requests.clear();
+      poller.start();
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> requests.size() >= 4);
     }
 
