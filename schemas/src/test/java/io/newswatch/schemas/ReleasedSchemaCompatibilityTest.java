@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.FeedState;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.avro.Subscription;
 import io.newswatch.avro.Watch;
@@ -21,7 +22,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReleasedSchemaCompatibilityTest {
 
   static Stream<Class<?>> records() {
-    return Stream.of(RawArticle.class, EnrichedArticle.class, Alert.class, Watch.class, Subscription.class);
+    return Stream.of(RawArticle.class, EnrichedArticle.class, Alert.class, Watch.class, Subscription.class,
+        FeedState.class);
+  }
+
+  /**
+   * What is written today must be a released version: a reader of this release resolves
+   * records by their schema's fingerprint, and an unreleased change would leave records on the
+   * topics (for ever, on a compacted one) that the next release cannot be checked against.
+   */
+  @ParameterizedTest
+  @MethodSource("records")
+  void theSchemaWrittenTodayIsTheLatestReleasedVersion(Class<?> type) {
+    Schema current = SpecificData.get().getSchema(type);
+    var released = ReleasedSchemas.of(type);
+
+    assertThat(released).as("released versions of %s", type.getSimpleName()).isNotEmpty();
+    assertThat(released.get(released.size() - 1))
+        .as("%s changed since its last released version: release it as %s-v%d.avsc (the current schema, %s)",
+            type.getSimpleName(), type.getSimpleName(), released.size() + 1, current.toString())
+        .isEqualTo(current);
   }
 
   @ParameterizedTest
