@@ -75,6 +75,7 @@ final class IngestCommand implements Callable<Integer> {
     if (status) {
       out.print(FeedStatus.table(KafkaFeedStateStore.read(cluster.clientProperties(), cluster.topics()).values(),
           Instant.now()));
+      out.flush();
       return 0;
     }
     return file != null ? importFile(out) : runLive(out);
@@ -93,7 +94,7 @@ final class IngestCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserError(file + ": " + e.getMessage());
     }
-    out.println(summary);
+    out.println(summary.report());
     return summary.rejected() == 0 ? 0 : 2;
   }
 

@@ -3,11 +3,13 @@ package io.newswatch.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newswatch.avro.Subscription;
 import io.newswatch.schemas.AvroJson;
 import io.newswatch.schemas.AvroSerde;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
+import io.newswatch.web.RedactedUrl;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tail", mixinStandardHelpOptions = true,
     description = {"Prints the records of one of newswatch's topics as they arrive.",
-        "TOPIC is a full name or one of: raw, enriched, watchlist, alerts, deadletter. "
+        "TOPIC is a full name or one of: raw, enriched, watchlist, alerts, deadletter, feeds, subscriptions "
+            + "(shown without their signing secrets and URL credentials). "
             + "Reads committed records only, so aborted transactions never show."})
 final class TailCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -147,7 +150,14 @@ final class TailCommand implements Callable<Integer> {
     }
     if (topic.valueSerde() instanceof AvroSerde<?> serde) {
       try {
-        return AvroJson.toJson((IndexedRecord) serde.fromBytes(bytes));
+        Object record = serde.fromBytes(bytes);
+        JsonNode json = AvroJson.toJson((IndexedRecord) record);
+        if (record instanceof Subscription && json instanceof ObjectNode subscription) {
+          // a signing secret is shown once, when it is made; a URL without its credentials
+          subscription.put("secret", "***");
+          subscription.put("url", RedactedUrl.of(subscription.path("url").asText()));
+        }
+        return json;
       } catch (RuntimeException e) {
         return JsonNodeFactory.instance.textNode("(unreadable: " + e.getMessage() + ")");
       }

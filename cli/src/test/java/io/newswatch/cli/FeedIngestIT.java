@@ -102,9 +102,12 @@ class FeedIngestIT {
       assertThat(reasons.get(base() + "/hostile/never-ends")).startsWith("feed stopped sending");
       assertThat(reasons).doesNotContainKey(base() + "/hostile/bad-utf8");
 
-      CommandLineTest.Result status = CommandLineTest.run("ingest", "--status", "--bootstrap-servers", broker.bootstrapServers());
-      assertThat(status.exitCode()).as(status.err()).isZero();
-      assertThat(status.out()).contains(base() + "/feed/49", "last error: feed uses a DTD");
+      // as a user runs it, in its own process: what it prints must reach the terminal
+      Process status = new ProcessBuilder(java(), "-jar", jar(), "ingest", "--status",
+          "--bootstrap-servers", broker.bootstrapServers()).redirectErrorStream(true).start();
+      String printed = new String(status.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(status.waitFor()).as(printed).isZero();
+      assertThat(printed).contains(base() + "/feed/49", "last error: feed uses a DTD");
     } finally {
       second.destroy();
       second.waitFor(30, TimeUnit.SECONDS);

@@ -97,7 +97,7 @@ class UpIT {
     CommandLineTest.Result ingest = run("ingest", "--file", file.toString(), "--bootstrap-servers", bootstrap());
 
     assertThat(ingest.exitCode()).isEqualTo(2);
-    assertThat(ingest.out()).contains("2 read, 1 sent, 1 rejected");
+    assertThat(ingest.out()).contains("2 read, 1 sent, 1 rejected", "mixed.jsonl:2: not JSON");
     JsonNode dead = tail("deadletter", 1).get(0);
     assertThat(dead.get("value").asText()).isEqualTo("{broken");
     assertThat(dead.get("headers").get("newswatch.error.line").asText()).isEqualTo("2");
@@ -202,6 +202,12 @@ class UpIT {
     assertThat(dashboard.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(dashboard.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     assertThat(rawGet("rebound.example:" + httpPort)).startsWith("HTTP/1.1 403");
+
+    HttpResponse<String> broken = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/watches"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{broken")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(broken.body()).contains("the body is not JSON");
   }
 
   /**
@@ -281,6 +287,26 @@ class UpIT {
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(withToken.statusCode()).isEqualTo(200);
     assertThat(withToken.body()).contains("705104");
+
+    // the dashboard asks for the token once and keeps it for the browser session
+    if (Files.isExecutable(DashboardBrowserIT.CHROMEDRIVER) && Files.isExecutable(DashboardBrowserIT.CHROMIUM)) {
+      try (var browser = DashboardBrowserIT.WebDriver.start(freePort(), dataDir.resolve("chrome-token"))) {
+        String dashboard = "http://127.0.0.1:" + httpPort + "/";
+        browser.open(dashboard);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+            "false".equals(browser.script("return String(document.getElementById('token-section').hidden)")));
+        browser.script("document.getElementById('token').value = '" + token + "';"
+            + " document.getElementById('token-form').requestSubmit(); return 1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.script(
+            "return document.querySelector('#watchlist li .name')?.textContent ?? ''").contains("Kostiantynivka"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+            "live".equals(browser.script("return document.getElementById('connection').textContent")));
+        browser.open(dashboard); // a reload keeps it
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.script(
+            "return document.querySelector('#watchlist li .name')?.textContent ?? ''").contains("Kostiantynivka"));
+        assertThat(browser.script("return String(document.getElementById('token-section').hidden)")).isEqualTo("true");
+      }
+    }
   }
 
   // --- helpers -------------------------------------------------------------------------

@@ -84,6 +84,9 @@ class WebhooksIT {
     var listed = run("subscribe", "--list", "--bootstrap-servers", broker.bootstrapServers());
     assertThat(listed.out()).contains(hook + "/hook", "http://***@127.0.0.1:" + subscriber.getAddress().getPort()
         + "/broken?key=***").doesNotContain(SECRET, "pa55word", "k3y");
+    var tailed = run("tail", "subscriptions", "--from-beginning", "--json", "--max", "2", "--timeout", "30",
+        "--bootstrap-servers", broker.bootstrapServers());
+    assertThat(tailed.out()).contains("\"secret\":\"***\"").doesNotContain(SECRET, "pa55word", "k3y");
 
     try (WebhookDelivery delivery = WebhookDelivery.start(client, TOPICS, FAST)) {
       publish(alert("a1", Level.ELEVATED), alert("a2", Level.ESCALATING));

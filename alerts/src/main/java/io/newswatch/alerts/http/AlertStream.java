@@ -147,7 +147,8 @@ public final class AlertStream {
     try {
       Arrays.stream(lastEventId.split(",")).map(part -> part.split(":"))
           .forEach(kv -> positions.put(Integer.parseInt(kv[0].trim()), Long.parseLong(kv[1].trim())));
-      return positions;
+      boolean valid = positions.entrySet().stream().allMatch(e -> e.getKey() >= 0 && e.getValue() >= 0);
+      return valid ? positions : new TreeMap<>();
     } catch (RuntimeException e) {
       return new TreeMap<>();
     }

@@ -75,8 +75,13 @@ public final class HttpApi implements AutoCloseable {
       config.routes.get("/api/places/{id}/timeline", ctx -> timeline(ctx, queries, peers));
       config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
           json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "stores not ready: " + e.getMessage())));
-      config.routes.exception(IOException.class, (e, ctx) ->
+      config.routes.exception(PeerDidNotAnswer.class, (e, ctx) ->
           json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "another instance did not answer: " + e.getMessage())));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        // one line, not a stack trace per request: a client can send what fails as often as it likes
+        log.warn("{} {} failed: {}", ctx.method(), ctx.path(), String.valueOf(e).lines().findFirst().orElse(""));
+        json(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "the server failed: " + e.getClass().getSimpleName()));
+      });
     });
     log.info("HTTP API on {}:{}", settings.host(), app.port());
     return new HttpApi(app);
@@ -105,13 +110,18 @@ public final class HttpApi implements AutoCloseable {
       json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", "since must be an ISO-8601 instant, e.g. 2025-11-20T00:00:00Z"));
       return;
     }
+    if (from.isAfter(Instant.now())) {
+      json(ctx, HttpStatus.OK, List.of()); // no alert is detected in the future, however far
+      return;
+    }
+    from = from.isBefore(Instant.EPOCH) ? Instant.EPOCH : from;
     List<JsonNode> alerts = new ArrayList<>();
     queries.alertsSince(from).forEach(alert -> alerts.add(AvroJson.toJson(alert)));
     if (!forwarded(ctx)) {
       for (URI instance : queries.otherInstances()) {
         HttpResponse<String> theirs = peers.ask(instance, "/api/alerts?since=" + from);
         if (theirs.statusCode() != HttpStatus.OK.getCode()) {
-          throw new IOException(instance + " answered " + theirs.statusCode() + ": " + theirs.body());
+          throw new PeerDidNotAnswer(instance + " answered " + theirs.statusCode());
         }
         AvroJson.MAPPER.readTree(theirs.body()).forEach(alerts::add);
       }
@@ -149,14 +159,25 @@ public final class HttpApi implements AutoCloseable {
 
   /** Asks another instance, as one of the deployment: marked forwarded, with the shared token. */
   private record Peers(String token) {
-    HttpResponse<String> ask(URI instance, String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> ask(URI instance, String pathAndQuery) throws PeerDidNotAnswer, InterruptedException {
       HttpRequest.Builder request = HttpRequest.newBuilder(instance.resolve(pathAndQuery))
           .header(FORWARDED, "true")
           .timeout(Duration.ofSeconds(10));
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
       }
-      return PEERS.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      try {
+        return PEERS.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new PeerDidNotAnswer(instance + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Another instance of the stage, which holds part of the answer, did not give it: a 503. */
+  private static final class PeerDidNotAnswer extends IOException {
+    PeerDidNotAnswer(String message) {
+      super(message);
     }
   }
 

@@ -50,12 +50,19 @@ function withToken(headers) {
   return all;
 }
 
+function sessionTokenOf(headers) {
+  return headers.Authorization ? headers.Authorization.slice("Bearer ".length) : null;
+}
+
 class NeedsToken extends Error {}
 
-function askForToken() {
-  sessionStorage.removeItem(TOKEN_KEY);
-  el("token-section").hidden = false;
-  el("token").focus();
+/** Shows the token form; a token refused is forgotten, unless another was given meanwhile. */
+function askForToken(refused) {
+  if (sessionStorage.getItem(TOKEN_KEY) === refused) sessionStorage.removeItem(TOKEN_KEY);
+  if (el("token-section").hidden) {
+    el("token-section").hidden = false;
+    el("token").focus();
+  }
 }
 
 function node(tag, attrs, ...children) {
@@ -68,9 +75,10 @@ function node(tag, attrs, ...children) {
 }
 
 async function json(url, options = {}) {
-  const response = await fetch(url, Object.assign({}, options, { headers: withToken(options.headers) }));
+  const headers = withToken(options.headers);
+  const response = await fetch(url, Object.assign({}, options, { headers }));
   if (response.status === 401) {
-    askForToken();
+    askForToken(sessionTokenOf(headers));
     throw new NeedsToken("this server needs its access token");
   }
   const body = response.headers.get("content-type")?.includes("json") ? await response.json() : null;
@@ -241,7 +249,7 @@ async function follow() {
       if (lastEventId) headers["Last-Event-ID"] = lastEventId;
       const response = await fetch("/api/alerts/stream", { headers, cache: "no-store" });
       if (response.status === 401) {
-        askForToken();
+        askForToken(sessionTokenOf(headers));
       } else if (response.ok && response.body) {
         setConnection("live", true);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

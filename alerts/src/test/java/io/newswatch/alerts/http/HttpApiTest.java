@@ -119,6 +119,22 @@ class HttpApiTest {
   }
 
   @Test
+  void aSinceOutOfRangeIsAnAnswerNotAServerError() throws Exception {
+    assertThat(get("/api/alerts?since=%2B300000000-01-01T00:00:00Z").body()).isEqualTo("[]");
+    assertThat(get("/api/alerts?since=2286-11-20T17:46:40Z").body()).isEqualTo("[]");
+    HttpResponse<String> longAgo = get("/api/alerts?since=-300000000-01-01T00:00:00Z");
+    assertThat(longAgo.statusCode()).isEqualTo(200);
+    assertThat(AvroJson.MAPPER.readTree(longAgo.body())).hasSize(ALERTS.size());
+  }
+
+  @Test
+  void aLastEventIdWithANegativePositionIsIgnoredNotSoughtTo() {
+    assertThat(AlertStream.positions("0:-5")).isEmpty();
+    assertThat(AlertStream.positions("-1:5")).isEmpty();
+    assertThat(AlertStream.positions("0:5,1:7")).containsEntry(0, 5L).containsEntry(1, 7L);
+  }
+
+  @Test
   void timelineShowsThePlacesDetectorState() throws Exception {
     HttpResponse<String> response = get("/api/places/705104/timeline");
 

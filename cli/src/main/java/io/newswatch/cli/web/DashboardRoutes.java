@@ -1,5 +1,6 @@
 package io.newswatch.cli.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -58,8 +59,13 @@ public final class DashboardRoutes {
 
   private static void add(Context ctx, CompactedTopic<Watch> watchlist, Gazetteer gazetteer,
       BiFunction<Gazetteer, String, Place> resolve) throws Exception {
-    JsonNode body = AvroJson.MAPPER.readTree(ctx.body());
-    String name = body.path("place").asText("").trim();
+    JsonNode body;
+    try {
+      body = AvroJson.MAPPER.readTree(ctx.body());
+    } catch (JsonProcessingException e) {
+      throw new UserError("the body is not JSON; send {\"place\": \"Kramatorsk\"}");
+    }
+    String name = body == null ? "" : body.path("place").asText("").trim();
     if (name.isEmpty()) {
       throw new UserError("give a place: {\"place\": \"Kramatorsk\"}");
     }

@@ -21,6 +21,10 @@ public final class FeedStatus {
         out.append(String.format("%-8s last error: %s%n", "", s.getLastError()));
       }
     });
+    if (states.isEmpty()) {
+      out.append("no feed polled yet: feeds are polled by `newswatch ingest --feeds FILE` or `newswatch up --feeds FILE`")
+          .append(System.lineSeparator());
+    }
     return out.toString();
   }
 

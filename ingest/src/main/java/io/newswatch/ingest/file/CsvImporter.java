@@ -49,7 +49,7 @@ public final class CsvImporter {
   public ImportSummary importFrom(String origin, Reader input, ArticleSink sink) throws IOException {
     ImportCounter count = new ImportCounter(origin, sink);
     try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(input)) {
+        .with(CsvSchema.emptySchema().withHeader()).readValues(ByteOrderMark.skipped(input))) {
       boolean checkedHeader = false;
       while (true) {
         long line = rows.getCurrentLocation().getLineNr();

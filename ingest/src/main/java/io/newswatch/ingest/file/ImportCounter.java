@@ -3,6 +3,8 @@ package io.newswatch.ingest.file;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.ingest.ArticleSink;
 import io.newswatch.ingest.article.Rejected;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Sends what an importer parses, rejects what it cannot, and counts both. */
 final class ImportCounter {
@@ -15,6 +17,7 @@ final class ImportCounter {
   private long read;
   private long sent;
   private long duplicates;
+  private final List<ImportSummary.Rejection> firstRejections = new ArrayList<>();
 
   ImportCounter(String origin, ArticleSink sink) {
     this.origin = origin;
@@ -30,12 +33,15 @@ final class ImportCounter {
         duplicates++;
       }
     } catch (Rejected e) {
+      if (firstRejections.size() < ImportSummary.REJECTIONS_KEPT) {
+        firstRejections.add(new ImportSummary.Rejection(line, e.getMessage()));
+      }
       sink.reject(origin, line, input, e.getMessage());
     }
   }
 
   ImportSummary finish() {
     sink.flush();
-    return new ImportSummary(origin, read, sent, duplicates, read - sent - duplicates);
+    return new ImportSummary(origin, read, sent, duplicates, read - sent - duplicates, firstRejections);
   }
 }

@@ -20,7 +20,7 @@ public final class JsonLinesImporter {
   public ImportSummary importFrom(String origin, Reader input, ArticleSink sink) throws IOException {
     ImportCounter count = new ImportCounter(origin, sink);
     long lineNumber = 0;
-    BufferedReader lines = new BufferedReader(input);
+    BufferedReader lines = new BufferedReader(ByteOrderMark.skipped(input));
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
       lineNumber++;
       if (!line.isBlank()) {

@@ -27,7 +27,7 @@ class CsvImporterTest {
     ImportSummary summary = new CsvImporter(parser, Map.of("title", "headline", "url", "link",
         "publishedAt", "date", "body", "text")).importFrom("export.csv", new StringReader(csv), sink);
 
-    assertThat(summary).isEqualTo(new ImportSummary("export.csv", 2, 1, 0, 1));
+    assertThat(summary.toString()).isEqualTo("export.csv: 2 read, 1 sent, 1 rejected");
     assertThat(sink.articles).extracting(RawArticle::getTitle, RawArticle::getUrl, RawArticle::getBody)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("Shelling in Kramatorsk, again", "https://example.org/a",
             "Two lines\nof body"));
@@ -48,5 +48,15 @@ class CsvImporterTest {
   void anUnknownFieldInTheMappingIsRefused() {
     assertThatThrownBy(() -> new CsvImporter(parser, Map.of("headline", "title")))
         .hasMessageStartingWith("no article field headline");
+  }
+
+  @Test
+  void aByteOrderMarkBeforeTheHeaderIsNoPartOfTheFirstColumnsName() throws Exception {
+    String csv = "\uFEFFurl,title\nhttps://example.org/b,Shelling in Sloviansk\n";
+    ListSink sink = new ListSink();
+
+    new CsvImporter(parser, Map.of()).importFrom("bom.csv", new StringReader(csv), sink);
+
+    assertThat(sink.articles).extracting(RawArticle::getUrl).containsExactly("https://example.org/b");
   }
 }
