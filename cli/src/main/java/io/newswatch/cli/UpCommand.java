@@ -10,6 +10,8 @@ import io.newswatch.alerts.webhook.WebhookSender;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.AlertPrinter;
 import io.newswatch.cli.pipeline.BrokerCheck;
+import io.newswatch.cli.pipeline.DataDirLock;
+import io.newswatch.cli.pipeline.FreePorts;
 import io.newswatch.cli.pipeline.PipelineMonitor;
 import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
@@ -24,6 +26,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -71,6 +75,24 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = cluster.topics();
     var feeds = ingestOptions.feeds(); // a bad feeds file fails before anything starts
+    // before anything in the data directory or on a port is touched
+    DataDirLock lock;
+    try {
+      lock = DataDirLock.acquire(dataDir);
+    } catch (DataDirLock.InUse e) {
+      throw new UserError(e.getMessage());
+    }
+    List<String> clashes = new ArrayList<>();
+    FreePorts.clash(http.host, http.port, "the HTTP server, --http-port").ifPresent(clashes::add);
+    if (!cluster.hasCluster()) {
+      FreePorts.clash(LocalBroker.HOST, kafkaPort, "the local broker, --kafka-port").ifPresent(clashes::add);
+      FreePorts.clash(LocalBroker.HOST, kafkaPort + 1, "the local broker's controller, --kafka-port + 1")
+          .ifPresent(clashes::add);
+    }
+    if (!clashes.isEmpty()) {
+      lock.close();
+      throw new UserError(String.join("; ", clashes));
+    }
     HttpSettings httpSettings = http.settings(dataDir, out);
     // The gazetteer loads (seconds) while the broker starts; bad options fail before either.
     Enricher.Options taggingOptions = enrichmentOptions.options();
@@ -85,6 +107,7 @@ final class UpCommand implements Callable<Integer> {
     loader.setDaemon(true);
     loader.start();
     Running running = new Running();
+    running.add(lock); // released last
     try {
       String bootstrap = null;
       if (!cluster.hasCluster()) {

@@ -156,6 +156,36 @@ class UpIT {
 
   @Test
   @Order(6)
+  void aSecondUpOnTheDataDirInUseOrOnPortsInUseIsRefusedInOneLineAndTheFirstRunsOn() throws Exception {
+    CommandLineTest.Result sameDir = runUp(dataDir.resolve("data"), LocalBroker.freePortPair(), freePort());
+    assertThat(sameDir.exitCode()).as(sameDir.out()).isEqualTo(2);
+    assertThat(sameDir.out().strip()).doesNotContain("\n").contains("is in use by another newswatch up (process "
+        + up.pid() + ")");
+
+    CommandLineTest.Result sameKafkaPort = runUp(dataDir.resolve("other"), kafkaPort, freePort());
+    assertThat(sameKafkaPort.exitCode()).isEqualTo(2);
+    assertThat(sameKafkaPort.out().strip()).doesNotContain("\n").contains("port " + kafkaPort, "--kafka-port");
+    CommandLineTest.Result sameHttpPort = runUp(dataDir.resolve("other"), LocalBroker.freePortPair(), httpPort);
+    assertThat(sameHttpPort.exitCode()).isEqualTo(2);
+    assertThat(sameHttpPort.out().strip()).doesNotContain("\n").contains("port " + httpPort, "--http-port");
+
+    assertThat(get("/ready").statusCode()).isEqualTo(200);
+    assertThat(run("watch", "list", "--bootstrap-servers", bootstrap()).out()).contains("705104");
+  }
+
+  /** {@code up} in a process of its own, expected to refuse at once: its exit code and everything it printed. */
+  static CommandLineTest.Result runUp(Path dir, int kafka, int http) throws Exception {
+    Path jar = Path.of("target", "newswatch.jar").toAbsolutePath();
+    Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString(), "up", "--data-dir", dir.toString(), "--kafka-port", Integer.toString(kafka),
+        "--http-port", Integer.toString(http)).redirectErrorStream(true).start();
+    String printed = new String(second.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("refused within 60 s").isTrue();
+    return new CommandLineTest.Result(second.exitValue(), printed, "");
+  }
+
+  @Test
+  @Order(7)
   void aPageOfAnotherOriginCanNeitherWatchNorUnwatchNorPushWhileTheDashboardCan() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(DashboardBrowserIT.CHROMEDRIVER) && Files.isExecutable(DashboardBrowserIT.CHROMIUM),
         "needs Debian's chromium and chromium-driver (.ci/run installs them)");
@@ -257,7 +287,7 @@ class UpIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void stopsCleanlyAndASecondUpOnTheSameDirectoryResumes() throws Exception {
     // a dashboard left open: its alert stream must end with the server, not spin after it
     HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * production broker classes, so users and tests run the same Kafka.
  */
 public final class LocalBroker implements AutoCloseable {
+  /** The broker listens on loopback only: it has no authentication. */
+  public static final String HOST = "127.0.0.1";
+
   private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
@@ -46,7 +49,7 @@ public final class LocalBroker implements AutoCloseable {
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    String bootstrap = "127.0.0.1:" + port;
+    String bootstrap = HOST + ":" + port;
     LOG.info("Kafka broker running at {} with its log in {}", bootstrap, logDir);
     return new LocalBroker(server, bootstrap);
   }
@@ -77,9 +80,9 @@ public final class LocalBroker implements AutoCloseable {
     Properties p = new Properties();
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+    p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
+    p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
     p.put("controller.listener.names", CONTROLLER_LISTENER);
     p.put("inter.broker.listener.name", "PLAINTEXT");
