@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * The one way a stage serves HTTP: bound to {@link HttpSettings#host()}, every request first
  * through the {@link RequestGuard}, and every answer, refusals and errors included, with the
- * {@link #SECURITY_HEADERS}.
+ * {@link #SECURITY_HEADERS}. Requests that stall or trickle are cut, so that they cannot hold
+ * the threads that answer {@code /health} and {@code /ready}.
  */
 public final class HttpServer {
   /**
@@ -24,6 +25,10 @@ public final class HttpServer {
       "X-Content-Type-Options", "nosniff",
       "Referrer-Policy", "no-referrer");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A request that sends nothing for this long is cut (a client that opened and went away). */
+  static final long IDLE_TIMEOUT_MS = 30_000;
+  /** A request body that arrives slower than this is cut: slow uploads must not hold the server's threads. */
+  static final long MIN_REQUEST_BYTES_PER_SECOND = 1_024;
 
   private HttpServer() {}
 
@@ -32,6 +37,10 @@ public final class HttpServer {
     RequestGuard guard = new RequestGuard(settings);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setIdleTimeout(IDLE_TIMEOUT_MS);
+        http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND);
+      });
       config.routes.before(ctx -> {
         SECURITY_HEADERS.forEach(ctx::header);
         guard.check(request(ctx)).ifPresent(refusal -> {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class RedactedUrl {
   private static final String HIDDEN = "***";
+  /** Longer URLs are cut: one from a subscription or a feed list must not make a log line of any length. */
+  static final int MAX_SHOWN = 300;
   /** scheme://userinfo@ : everything up to the last '@' before the path. */
   private static final Pattern USER_INFO = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*@)");
   private static final Pattern SECRET_VALUE = Pattern.compile(
@@ -28,10 +30,10 @@ public final class RedactedUrl {
     Matcher user = USER_INFO.matcher(withoutFragment);
     String redacted = user.find() ? user.replaceFirst("$1" + Matcher.quoteReplacement(HIDDEN + "@")) : withoutFragment;
     int query = redacted.indexOf('?');
-    if (query < 0) {
-      return redacted;
+    if (query >= 0) {
+      redacted = redacted.substring(0, query)
+          + SECRET_VALUE.matcher(redacted.substring(query)).replaceAll("$1" + Matcher.quoteReplacement(HIDDEN));
     }
-    return redacted.substring(0, query)
-        + SECRET_VALUE.matcher(redacted.substring(query)).replaceAll("$1" + Matcher.quoteReplacement(HIDDEN));
+    return redacted.length() <= MAX_SHOWN ? redacted : redacted.substring(0, MAX_SHOWN - 1) + "…";
   }
 }

@@ -21,4 +21,10 @@ class RedactedUrlTest {
   void credentialsNeverShow(String url, String shown) {
     assertThat(RedactedUrl.of(url)).isEqualTo(shown);
   }
+
+  @org.junit.jupiter.api.Test
+  void aVeryLongUrlIsCut() {
+    String shown = RedactedUrl.of("https://hooks.example.org/" + "a".repeat(120_000));
+    assertThat(shown).hasSize(RedactedUrl.MAX_SHOWN).startsWith("https://hooks.example.org/aaa").endsWith("…");
+  }
 }

@@ -79,7 +79,8 @@ public final class HttpApi implements AutoCloseable {
           json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "another instance did not answer: " + e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         // one line, not a stack trace per request: a client can send what fails as often as it likes
-        log.warn("{} {} failed: {}", ctx.method(), ctx.path(), String.valueOf(e).lines().findFirst().orElse(""));
+        String what = String.valueOf(e).lines().findFirst().orElse("");
+        log.warn("{} {} failed: {}", ctx.method(), ctx.path(), what.length() > 300 ? what.substring(0, 300) + "…" : what);
         json(ctx, HttpStatus.INTERNAL_SERVER_ERROR, Map.of("error", "the server failed: " + e.getClass().getSimpleName()));
       });
     });

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code POST /api/articles}: one JSON article, or a batch of them as JSON Lines. Valid
@@ -30,6 +31,7 @@ import java.util.Map;
  */
 public final class PushEndpoint {
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  static final int MAX_CONCURRENT_UPLOADS = 16;
 
   private final JsonLinesImporter importer;
   private final ArticleSink sink;
@@ -37,6 +39,12 @@ public final class PushEndpoint {
   private final Counter accepted;
   private final Counter duplicates;
   private final Counter rejected;
+  /**
+   * Bodies being read at once. Each holds a server thread while its client sends; past this
+   * many, a push is turned away (503, Retry-After) rather than queued, so that slow uploads
+   * cannot take every thread from the rest of the server.
+   */
+  private final Semaphore uploads = new Semaphore(MAX_CONCURRENT_UPLOADS);
 
   public PushEndpoint(ArticleParser parser, ArticleSink sink, PushSettings settings, MeterRegistry registry) {
     this.importer = new JsonLinesImporter(parser);
@@ -48,6 +56,20 @@ public final class PushEndpoint {
   }
 
   void handle(Context ctx) throws IOException {
+    if (!uploads.tryAcquire()) {
+      ctx.header("Retry-After", "1");
+      json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error",
+          MAX_CONCURRENT_UPLOADS + " pushes are being read already: retry in a moment"));
+      return;
+    }
+    try {
+      take(ctx);
+    } finally {
+      uploads.release();
+    }
+  }
+
+  private void take(Context ctx) throws IOException {
     byte[] body = readAtMost(ctx.bodyInputStream(), settings.maxBytes() + 1);
     if (body.length > settings.maxBytes()) {
       json(ctx, HttpStatus.CONTENT_TOO_LARGE, Map.of("error",
