@@ -2,9 +2,11 @@ package io.newswatch.cli;
 
 import io.newswatch.alerts.webhook.WebhookTargets;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.ClientDnsLookup;
+import org.apache.kafka.clients.ClientUtils;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine.Option;
 
 /** Which webhook targets a command takes ({@code subscribe}) or delivers to ({@code webhooks}, {@code up}). */
@@ -20,25 +22,17 @@ final class WebhookOptions {
     return WebhookTargets.of(allowPrivate, brokers(client.getProperty("bootstrap.servers", "")));
   }
 
-  /** The bootstrap servers' addresses; one that does not resolve cannot be mistaken for a target. */
+  /**
+   * The bootstrap servers' addresses, every address of each name, parsed and resolved as the
+   * Kafka clients do. A list they would refuse (none resolves, or one is malformed) leaves no
+   * broker to refuse: the clients then fail on it themselves.
+   */
   static List<InetSocketAddress> brokers(String bootstrapServers) {
-    List<InetSocketAddress> brokers = new ArrayList<>();
-    for (String server : bootstrapServers.split(",")) {
-      String s = server.trim();
-      int colon = s.lastIndexOf(':');
-      if (colon <= 0) {
-        continue;
-      }
-      String host = s.substring(0, colon).replace("[", "").replace("]", "");
-      try {
-        InetSocketAddress address = new InetSocketAddress(host, Integer.parseInt(s.substring(colon + 1)));
-        if (!address.isUnresolved()) {
-          brokers.add(address);
-        }
-      } catch (IllegalArgumentException notAnAddress) {
-        // a malformed entry: the Kafka clients report it themselves
-      }
+    try {
+      return ClientUtils.parseAndValidateAddresses(List.of(bootstrapServers.split(",")),
+          ClientDnsLookup.USE_ALL_DNS_IPS);
+    } catch (ConfigException unusable) {
+      return List.of();
     }
-    return brokers;
   }
 }

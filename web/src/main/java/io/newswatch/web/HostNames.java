@@ -51,7 +51,8 @@ public final class HostNames {
     return host.isEmpty() ? Optional.empty() : Optional.of(host.toLowerCase(Locale.ROOT));
   }
 
-  private static String unbracketed(String host) {
+  /** The address of an IPv6 literal without the brackets a URL puts around it; any other host as it is. */
+  public static String unbracketed(String host) {
     return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 }

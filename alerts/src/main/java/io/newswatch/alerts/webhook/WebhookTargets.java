@@ -1,5 +1,6 @@
 package io.newswatch.alerts.webhook;
 
+import io.newswatch.web.HostNames;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -59,7 +60,7 @@ public final class WebhookTargets {
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
       return Optional.of("only absolute http and https URLs are taken");
     }
-    String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+    String host = HostNames.unbracketed(uri.getHost());
     int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
     List<InetAddress> addresses;
     try {
