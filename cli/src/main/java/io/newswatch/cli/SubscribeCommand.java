@@ -1,5 +1,6 @@
 package io.newswatch.cli;
 
+import io.newswatch.alerts.webhook.DeliveryStart;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.Subscription;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
         "Each alert is POSTed as JSON to the URL with headers X-Newswatch-Alert-Id and "
             + "X-Newswatch-Signature: sha256=<hex HMAC-SHA256 of the body with the subscription's secret>. "
             + "Failed deliveries are retried with backoff, then dead-lettered. A subscription gets the alerts "
-            + "published after it was created.",
+            + "published after it was created (from the end news.alerts had then, whatever time an alert carries).",
         "Targets that resolve to loopback, private or link-local addresses, or to a Kafka broker, are refused "
             + "unless --allow-private-webhooks (delivery checks again before each POST). URLs are shown without "
             + "their credentials; the secret is shown once, when it is generated."})
@@ -106,6 +107,7 @@ final class SubscribeCommand implements Callable<Integer> {
         .setMinLevel(minLevel)
         .setFormat(slack ? PayloadFormat.SLACK : PayloadFormat.JSON)
         .setCreatedAt(Instant.now())
+        .setAlertOffsets(DeliveryStart.currentEnds(client, cluster.topics().alerts().name()))
         .build();
     subscriptions.put(subscription.getId(), subscription);
     out.println("subscription " + subscription.getId() + " -> " + RedactedUrl.of(subscription.getUrl()));

@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswatch.alerts.http.HttpApi;
+import io.newswatch.alerts.http.Readiness;
 import io.newswatch.alerts.http.StoreAlertQueries;
 import io.newswatch.alerts.webhook.WebhookDelivery;
-import io.newswatch.alerts.webhook.WebhookSender;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.AlertPrinter;
 import io.newswatch.cli.pipeline.BrokerCheck;
@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,7 +52,7 @@ final class UpCommand implements Callable<Integer> {
   @Mixin EnrichmentOptions enrichmentOptions;
   @Mixin IngestOptions ingestOptions;
   @Mixin HttpOptions http;
-  @Mixin WebhookOptions webhookOptions;
+  @Mixin WebhookDeliveryOptions webhooks;
 
   @Option(names = "--data-dir", defaultValue = "${env:NEWSWATCH_DATA_DIR:-data}", paramLabel = "DIR",
       description = "Where the local broker and the Streams state live (default: ${DEFAULT-VALUE}).")
@@ -75,6 +76,7 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Topics topics = cluster.topics();
     var feeds = ingestOptions.feeds(); // a bad feeds file fails before anything starts
+    webhooks.check();
     // before anything in the data directory or on a port is touched
     DataDirLock lock;
     try {
@@ -133,11 +135,22 @@ final class UpCommand implements Callable<Integer> {
       running.add(new KafkaStreamsMetrics(alerts.streams())).bindTo(metrics);
       BrokerCheck broker = running.add(BrokerCheck.connect(client));
       running.add(PipelineMonitor.start(client, topics, metrics));
-      running.add(HttpApi.start(httpSettings, () -> enrich.isRunning() && alerts.isRunning() && broker.reachable(),
+      WebhookDelivery delivery = running.add(WebhookDelivery.start(client, topics, webhooks.sender(client), metrics));
+      Readiness readiness = new Readiness() {
+        @Override
+        public boolean ready() {
+          return enrich.isRunning() && alerts.isRunning() && delivery.isRunning() && broker.reachable();
+        }
+
+        @Override
+        public Map<String, Object> details() {
+          return Map.of("webhooks", delivery.statuses());
+        }
+      };
+      running.add(HttpApi.start(httpSettings, readiness,
           new StoreAlertQueries(alerts.streams(), self), ingest.routes(ingestOptions.push(), metrics)
               .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve))));
       running.add(AlertPrinter.start(client, topics, out));
-      running.add(WebhookDelivery.start(client, topics, WebhookSender.defaults(webhookOptions.targets(client))));
       awaitRunning(enrich, alerts);
       out.printf("newswatch is up in %.1f s: dashboard at %s ; Kafka at %s%n",
           Duration.between(start, Instant.now()).toMillis() / 1000.0, http.displayUrl(),

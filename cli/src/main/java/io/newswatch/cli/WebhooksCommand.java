@@ -1,7 +1,7 @@
 package io.newswatch.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.alerts.webhook.WebhookDelivery;
-import io.newswatch.alerts.webhook.WebhookSender;
 import io.newswatch.cli.pipeline.Running;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -9,19 +9,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "webhooks", mixinStandardHelpOptions = true,
-    description = {"Runs webhook delivery alone against a Kafka cluster: news.alerts in order, POSTed to the "
-        + "subscriptions of `newswatch subscribe`. `newswatch up` runs it too. Each target is checked again "
-        + "before each delivery: one that now resolves to a private address is dead-lettered, not POSTed to. "
-        + "Stop with Ctrl-C."})
+    description = {"Runs webhook delivery alone against a Kafka cluster: news.alerts POSTed to the subscriptions "
+        + "of `newswatch subscribe`, each subscription on its own (a subscriber that does not answer delays no "
+        + "other) and in its own consumer group, <prefix>newswatch-webhooks-<id>. `newswatch up` runs it too. "
+        + "Each target is checked again before each delivery: one that now resolves to a private address is "
+        + "dead-lettered, not POSTed to. Stop with Ctrl-C."})
 final class WebhooksCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
-  @Mixin WebhookOptions webhookOptions;
+  @Mixin WebhookDeliveryOptions delivery;
 
   @Override
   public Integer call() throws Exception {
-    Running running = new Running();
     Properties client = cluster.clientProperties();
-    running.add(WebhookDelivery.start(client, cluster.topics(), WebhookSender.defaults(webhookOptions.targets(client))));
+    var sender = delivery.sender(client);
+    Running running = new Running();
+    running.add(WebhookDelivery.start(client, cluster.topics(), sender, new SimpleMeterRegistry()));
     running.awaitStop();
     return 0;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.alerts.webhook.Backoff;
 import io.newswatch.alerts.webhook.Signature;
 import io.newswatch.alerts.webhook.WebhookDelivery;
@@ -15,6 +16,17 @@ import io.newswatch.avro.Level;
 import io.newswatch.cli.broker.LocalBroker;
 import io.newswatch.cli.pipeline.TopicSetup;
 import io.newswatch.schemas.Topics;
+import io.newswatch.schemas.DeadLetters;
+import io.newswatch.schemas.TopicReader;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,7 +53,7 @@ class WebhooksIT {
   static final Topics TOPICS = Topics.defaults();
   static final String SECRET = "a-secret-of-24-characters";
   static final WebhookSender FAST = new WebhookSender(WebhookTargets.of(true, List.of()),
-      new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 3), new Random(1), d -> Thread.sleep(d.toMillis()));
+      new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 3), Duration.ofSeconds(10), new Random(1), d -> Thread.sleep(d.toMillis()));
 
   @BeforeAll
   static void start() throws Exception {
@@ -88,12 +100,12 @@ class WebhooksIT {
         "--bootstrap-servers", broker.bootstrapServers());
     assertThat(tailed.out()).contains("\"secret\":\"***\"").doesNotContain(SECRET, "pa55word", "k3y");
 
-    try (WebhookDelivery delivery = WebhookDelivery.start(client, TOPICS, FAST)) {
+    try (WebhookDelivery delivery = WebhookDelivery.start(client, TOPICS, FAST, new SimpleMeterRegistry())) {
       publish(alert("a1", Level.ELEVATED), alert("a2", Level.ESCALATING));
       await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 1);
     }
     List<com.fasterxml.jackson.databind.JsonNode> dead;
-    try (WebhookDelivery restarted = WebhookDelivery.start(client, TOPICS, FAST)) {
+    try (WebhookDelivery restarted = WebhookDelivery.start(client, TOPICS, FAST, new SimpleMeterRegistry())) {
       publish(alert("a3", Level.CRITICAL));
       await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(r -> r[0].equals("a3")));
       // The broken subscription's three alerts, each given up after its retries.
@@ -133,6 +145,106 @@ class WebhooksIT {
         .contains("only absolute http and https URLs");
   }
 
+  @Test
+  void aSubscriberThatNeverAnswersDelaysNoOtherAndLosesNothingAcrossAKill9() throws Exception {
+    Topics topics = Topics.withPrefix("silent.");
+    TopicSetup.ensure(client, topics, 2, (short) 1);
+    Map<String, Instant> healthy = new ConcurrentHashMap<>(); // alert id -> first arrival
+    List<String> healthyIds = new CopyOnWriteArrayList<>();
+    subscriber.createContext("/healthy", exchange -> {
+      String id = exchange.getRequestHeaders().getFirst(WebhookSender.ALERT_ID_HEADER);
+      healthy.putIfAbsent(id, Instant.now());
+      healthyIds.add(id);
+      exchange.getRequestBody().readAllBytes();
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    List<Socket> held = new CopyOnWriteArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        while (!silent.isClosed()) {
+          try {
+            held.add(silent.accept()); // connected, never answered
+          } catch (IOException closed) {
+            return;
+          }
+        }
+      });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      String bootstrap = broker.bootstrapServers();
+      for (String url : List.of("http://127.0.0.1:" + silent.getLocalPort() + "/hook",
+          "http://127.0.0.1:" + subscriber.getAddress().getPort() + "/healthy")) {
+        var added = run("subscribe", "--url", url, "--secret", SECRET, "--allow-private-webhooks",
+            "--topic-prefix", topics.prefix(), "--bootstrap-servers", bootstrap);
+        assertThat(added.exitCode()).as(added.err()).isZero();
+      }
+      List<String> command = List.of(FeedIngestIT.java(), "-jar", FeedIngestIT.jar(), "webhooks",
+          "--bootstrap-servers", bootstrap, "--topic-prefix", topics.prefix(), "--allow-private-webhooks",
+          "--webhook-attempts", "2", "--webhook-timeout", "2s",
+          // a killed member holds its partitions until its session times out: 45 s by default
+          "-X", "session.timeout.ms=6000");
+      Path log = dir.resolve("webhooks.log");
+      Process webhooks = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      try {
+        // Alerts carry the time of the article that raised them, older than the subscriptions:
+        // they are delivered all the same, being published after.
+        List<String> ids = new ArrayList<>();
+        Map<String, Instant> published = new HashMap<>();
+        for (int i = 1; i <= 6; i++) {
+          String id = "s" + i;
+          publish(topics, alert(id, Level.CRITICAL));
+          published.put(id, Instant.now());
+          ids.add(id);
+          Thread.sleep(1000);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> healthy.keySet().containsAll(ids));
+        // The silent subscriber costs each alert two 2 s waits; the healthy one never waits for it.
+        assertThat(ids).allSatisfy(id -> assertThat(Duration.between(published.get(id), healthy.get(id)))
+            .as("delay of %s to the healthy subscriber", id).isLessThan(Duration.ofSeconds(3)));
+        for (int i = 7; i <= 10; i++) {
+          ids.add("s" + i);
+          publish(topics, alert("s" + i, Level.CRITICAL));
+        }
+        webhooks.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9 while the silent one is behind
+        webhooks = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        for (int i = 11; i <= 12; i++) {
+          ids.add("s" + i);
+          publish(topics, alert("s" + i, Level.CRITICAL));
+        }
+        await().atMost(Duration.ofSeconds(90)).until(() -> healthy.keySet().containsAll(ids));
+        Map<String, String> deadLettered = new ConcurrentHashMap<>(); // alert id -> reason
+        await().atMost(Duration.ofSeconds(180)).until(() -> {
+          deadLetters(topics, deadLettered);
+          return deadLettered.keySet().containsAll(ids);
+        });
+        assertThat(healthyIds).as("no alert but those published").allSatisfy(id -> assertThat(ids).contains(id));
+        assertThat(deadLettered.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(deadLettered.values()).allSatisfy(reason -> assertThat(reason).contains("after 2 attempts"));
+      } finally {
+        webhooks.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      for (Socket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  /** The dead letters of the webhook stage on {@code topics}, read from the beginning: alert id -> reason. */
+  static void deadLetters(Topics topics, Map<String, String> into) {
+    var alerts = topics.alerts();
+    TopicReader.readToEnd(client, topics.deadLetter().name(), Instant.EPOCH, record -> {
+      var stage = record.headers().lastHeader(DeadLetters.STAGE);
+      if (stage != null && "webhooks".equals(new String(stage.value(), StandardCharsets.UTF_8))) {
+        Alert a = alerts.valueSerde().deserializer().deserialize(alerts.name(), record.value());
+        into.put(a.getAlertId(), DeadLetters.reason(record.headers()));
+      }
+    });
+  }
+
   static Alert alert(String id, Level level) {
     return Alert.newBuilder()
         .setAlertId(id).setPlaceId(705104L).setPlaceName("Kostiantynivka").setCountryCode("UA")
@@ -144,10 +256,16 @@ class WebhooksIT {
   }
 
   static void publish(Alert... alerts) throws Exception {
-    var topic = TOPICS.alerts();
+    publish(TOPICS, alerts);
+  }
+
+  /** Publishes with the time of the article that raised the alert, as the detector does. */
+  static void publish(Topics topics, Alert... alerts) throws Exception {
+    var topic = topics.alerts();
     try (var producer = new KafkaProducer<>(client, topic.keySerde().serializer(), topic.valueSerde().serializer())) {
       for (Alert a : alerts) {
-        producer.send(new ProducerRecord<>(topic.name(), Long.toString(a.getPlaceId()), a)).get();
+        producer.send(new ProducerRecord<>(topic.name(), null, a.getWindowEnd().toEpochMilli(),
+            Long.toString(a.getPlaceId()), a)).get();
       }
     }
   }

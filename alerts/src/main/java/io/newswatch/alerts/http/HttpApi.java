@@ -18,11 +18,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code GET /health}: liveness, 200 {@code {"status":"UP"}} while the process serves
  *   <li>{@code GET /ready}: 200 {@code {"status":"READY"}} when every Streams app runs and the
- *       broker answers, else 503 {@code {"status":"NOT_READY"}}
+ *       broker answers, else 503 {@code {"status":"NOT_READY"}}, with the {@link Readiness}
+ *       details beside the status (each webhook subscription's delivery, in {@code up})
  *   <li>{@code GET /api/alerts[?since=ISO-8601]}: alerts as in the alerts topic, oldest first
  *   <li>{@code GET /api/places/{id}/timeline}: the place's buckets, baseline and level
  * </ul>
@@ -56,7 +57,7 @@ public final class HttpApi implements AutoCloseable {
   }
 
   /** Serves as {@code settings} say until {@link #close()}. */
-  public static HttpApi start(HttpSettings settings, Supplier<Boolean> ready, AlertQueries queries) {
+  public static HttpApi start(HttpSettings settings, Readiness ready, AlertQueries queries) {
     return start(settings, ready, queries, config -> { });
   }
 
@@ -64,13 +65,13 @@ public final class HttpApi implements AutoCloseable {
    * The same, with the routes of other stages beside these ({@code newswatch up} serves one
    * HTTP port for the whole pipeline).
    */
-  public static HttpApi start(HttpSettings settings, Supplier<Boolean> ready, AlertQueries queries,
+  public static HttpApi start(HttpSettings settings, Readiness ready, AlertQueries queries,
       Consumer<JavalinConfig> moreRoutes) {
     Peers peers = new Peers(settings.token());
     Javalin app = HttpServer.start(settings, config -> {
       moreRoutes.accept(config);
       config.routes.get("/health", ctx -> json(ctx, HttpStatus.OK, Map.of("status", "UP")));
-      config.routes.get("/ready", ctx -> ready(ctx, ready.get()));
+      config.routes.get("/ready", ctx -> ready(ctx, ready));
       config.routes.get("/api/alerts", ctx -> alerts(ctx, queries, peers));
       config.routes.get("/api/places/{id}/timeline", ctx -> timeline(ctx, queries, peers));
       config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
@@ -97,9 +98,12 @@ public final class HttpApi implements AutoCloseable {
     app.stop();
   }
 
-  private static void ready(Context ctx, boolean ready) {
-    json(ctx, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE,
-        Map.of("status", ready ? "READY" : "NOT_READY"));
+  private static void ready(Context ctx, Readiness readiness) {
+    boolean ready = readiness.ready();
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("status", ready ? "READY" : "NOT_READY");
+    answer.putAll(readiness.details());
+    json(ctx, ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE, answer);
   }
 
   private static void alerts(Context ctx, AlertQueries queries, Peers peers) throws IOException, InterruptedException {

@@ -13,7 +13,11 @@ public record Backoff(Duration base, Duration cap, int attempts) {
   }
 
   public Duration beforeRetry(int retry, RandomGenerator random) {
-    long ceiling = Math.min(cap.toMillis(), base.toMillis() << Math.min(retry - 1, 30));
-    return Duration.ofMillis(random.nextLong(ceiling + 1));
+    return Duration.ofMillis(random.nextLong(ceiling(retry).toMillis() + 1));
+  }
+
+  /** The longest wait before retry {@code retry}. */
+  Duration ceiling(int retry) {
+    return Duration.ofMillis(Math.min(cap.toMillis(), base.toMillis() << Math.min(retry - 1, 30)));
   }
 }

@@ -1,132 +1,207 @@
 package io.newswatch.alerts.webhook;
 
-import io.newswatch.avro.Alert;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.avro.Subscription;
-import io.newswatch.schemas.DeadLetters;
-import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import io.newswatch.web.RedactedUrl;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook stage: reads news.alerts in order, one thread, and POSTs each alert to every
- * subscription that wants it; what still fails after the retries goes to the dead-letter
- * topic. Offsets are committed after delivery, so a restart re-sends at most the alerts in
- * flight, never skips one: with the alert id in every request, a subscriber that drops ids
- * it has seen gets each alert exactly once. A subscription gets the alerts published after
- * it was created, not the history.
+ * The webhook stage. It reads news.subscriptions to its end before it delivers anything, then
+ * keeps one {@link SubscriptionDelivery} per subscription, each in its own consumer group
+ * ({@code <prefix>newswatch-webhooks-<id>}): a subscriber that never answers holds back only
+ * its own alerts. A delivery that stops on an error is started again, after a pause that
+ * grows while it keeps failing; {@link #isRunning()} is false only when this supervision
+ * itself has stopped. A subscription gets the alerts published after it was made
+ * ({@link DeliveryStart}); each of them reaches the subscriber or the dead-letter topic.
  */
 public final class WebhookDelivery implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
+  private static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
 
-  private final KafkaConsumer<byte[], byte[]> alerts;
-  private final KafkaConsumer<String, Subscription> subscriptionUpdates;
-  private final KafkaProducer<byte[], byte[]> deadLetters;
+  private final Properties client;
   private final Topics topics;
   private final WebhookSender sender;
-  private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+  private final MeterRegistry registry;
+  private final KafkaConsumer<String, Subscription> subscriptionUpdates;
+  private final KafkaProducer<byte[], byte[]> deadLetters;
+  private final Admin admin;
+  /** The subscriptions as last read; touched by the supervising thread only. */
+  private final Map<String, Subscription> subscriptions = new HashMap<>();
+  private final Map<String, SubscriptionDelivery> deliveries = new ConcurrentHashMap<>();
+  private final Map<String, DeliveryProgress> progress = new ConcurrentHashMap<>();
+  private final Map<String, Instant> restartAt = new HashMap<>();
   private final Thread thread;
+  private volatile boolean stopping;
 
-  private WebhookDelivery(Properties client, Topics topics, String groupId, WebhookSender sender) {
+  private WebhookDelivery(Properties client, Topics topics, WebhookSender sender, MeterRegistry registry) {
+    this.client = client;
     this.topics = topics;
     this.sender = sender;
-    Properties alertProps = copy(client);
-    alertProps.put("group.id", groupId);
-    alertProps.put("enable.auto.commit", "false");
-    alertProps.put("auto.offset.reset", "earliest");
-    alertProps.put("isolation.level", "read_committed");
-    this.alerts = new KafkaConsumer<>(alertProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    Topic<String, Subscription> subs = topics.subscriptions();
+    this.registry = registry;
+    var subs = topics.subscriptions();
     this.subscriptionUpdates = new KafkaConsumer<>(copy(client), subs.keySerde().deserializer(),
         subs.valueSerde().deserializer());
     Properties producerProps = copy(client);
     producerProps.put("acks", "all");
     this.deadLetters = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-    this.thread = new Thread(this::run, "webhook-delivery");
+    this.admin = Admin.create(copy(client));
+    this.thread = new Thread(this::supervise, "webhook-supervisor");
   }
 
-  /** Starts delivering in group {@code <prefix>newswatch-webhooks}. */
-  public static WebhookDelivery start(Properties client, Topics topics, WebhookSender sender) {
-    WebhookDelivery delivery = new WebhookDelivery(client, topics, topics.prefix() + "newswatch-webhooks", sender);
-    List<TopicPartition> partitions = TopicReader.partitionsOf(delivery.subscriptionUpdates, topics.subscriptions().name());
-    delivery.subscriptionUpdates.assign(partitions);
-    delivery.subscriptionUpdates.seekToBeginning(partitions);
-    delivery.alerts.subscribe(List.of(topics.alerts().name()));
+  /** Starts delivering; each subscription's counts and lag are meters of {@code registry}. */
+  public static WebhookDelivery start(Properties client, Topics topics, WebhookSender sender, MeterRegistry registry) {
+    WebhookDelivery delivery = new WebhookDelivery(client, topics, sender, registry);
     delivery.thread.start();
     return delivery;
   }
 
-  private void run() {
-    Topic<String, Alert> alertTopic = topics.alerts();
-    try {
-      while (!Thread.currentThread().isInterrupted()) {
-        for (var update : subscriptionUpdates.poll(Duration.ofMillis(50))) {
-          if (update.value() == null) {
-            subscriptions.remove(update.key());
-          } else {
-            subscriptions.put(update.key(), update.value());
-          }
-        }
-        var records = alerts.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          Alert alert = alertTopic.valueSerde().deserializer().deserialize(record.topic(), record.value());
-          for (Subscription subscription : subscriptions.values()) {
-            if (record.timestamp() >= subscription.getCreatedAt().toEpochMilli()
-                && Subscriptions.wants(subscription, alert)) {
-              sender.deliver(subscription, alert).ifPresent(reason -> deadLetter(record, subscription, reason));
-            }
-          }
-        }
-        if (!records.isEmpty()) {
-          alerts.commitSync();
-        }
+  /** The consumer group that delivers to subscription {@code id}. */
+  public static String groupOf(Topics topics, String id) {
+    return topics.prefix() + "newswatch-webhooks-" + id;
+  }
+
+  /** False once supervision has stopped: no delivery would be started again. */
+  public boolean isRunning() {
+    return thread.isAlive() && !stopping;
+  }
+
+  /** Each subscription's delivery, by subscription id; empty until the subscriptions were read to their end. */
+  public Map<String, DeliveryStatus> statuses() {
+    Map<String, DeliveryStatus> all = new TreeMap<>();
+    deliveries.forEach((id, d) -> {
+      DeliveryProgress p = progress.get(id);
+      if (p != null) {
+        all.put(id, p.status(id, RedactedUrl.of(d.subscription().getUrl())));
       }
-    } catch (WakeupException | InterruptedException e) {
+    });
+    return all;
+  }
+
+  private void supervise() {
+    try {
+      List<TopicPartition> partitions = TopicReader.partitionsOf(subscriptionUpdates, topics.subscriptions().name());
+      subscriptionUpdates.assign(partitions);
+      subscriptionUpdates.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = subscriptionUpdates.endOffsets(partitions);
+      // Every subscription known before the first delivery starts: one started from a partial
+      // list would commit past alerts that a subscription further down the topic wanted.
+      while (!stopping && partitions.stream().anyMatch(p -> subscriptionUpdates.position(p) < end.get(p))) {
+        readUpdates(Duration.ofMillis(200));
+      }
+      while (!stopping) {
+        reconcile();
+        readUpdates(Duration.ofSeconds(1));
+      }
+    } catch (WakeupException | InterruptException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.error("webhook delivery stopped", e);
+      LOG.error("webhook delivery stopped: no subscription is delivered to until a restart", e);
     } finally {
-      // close() interrupts this thread to cut a retry's backoff short; cleared, so that the
-      // consumers leave their group instead of failing to close with an error on every stop
       Thread.interrupted();
-      alerts.close();
+      for (SubscriptionDelivery d : deliveries.values()) {
+        stopQuietly(d);
+      }
       subscriptionUpdates.close();
       deadLetters.close();
+      admin.close(Duration.ofSeconds(5));
     }
   }
 
-  private void deadLetter(ConsumerRecord<byte[], byte[]> record, Subscription subscription, String reason) {
-    String target = RedactedUrl.of(subscription.getUrl());
-    LOG.warn("webhook {} ({}) did not take alert: {}", subscription.getId(), target, reason);
-    var letter = new ProducerRecord<>(topics.deadLetter().name(), record.key(), record.value());
-    DeadLetters.put(letter.headers(), DeadLetters.REASON, "webhook delivery failed: " + reason);
-    DeadLetters.put(letter.headers(), DeadLetters.STAGE, "webhooks");
-    DeadLetters.put(letter.headers(), DeadLetters.ORIGIN, subscription.getId() + " " + target);
-    deadLetters.send(letter);
+  private void readUpdates(Duration timeout) {
+    for (var update : subscriptionUpdates.poll(timeout)) {
+      if (update.value() == null) {
+        subscriptions.remove(update.key());
+      } else {
+        subscriptions.put(update.key(), update.value());
+      }
+    }
+  }
+
+  /** Makes the running deliveries match the subscriptions, and starts again those that failed when due. */
+  private void reconcile() {
+    for (String id : new ArrayList<>(deliveries.keySet())) {
+      if (!subscriptions.containsKey(id)) {
+        stopQuietly(deliveries.remove(id));
+        restartAt.remove(id);
+        progress.remove(id).unregister(registry);
+        forgetGroup(id);
+      }
+    }
+    subscriptions.forEach((id, subscription) -> {
+      SubscriptionDelivery running = deliveries.get(id);
+      DeliveryProgress counts = progress.computeIfAbsent(id, k -> new DeliveryProgress(k, registry));
+      if (running == null) {
+        launch(subscription, counts);
+      } else if (!running.subscription().equals(subscription)) {
+        stopQuietly(running);
+        launch(subscription, counts);
+      } else if (running.failed()) {
+        Instant due = restartAt.computeIfAbsent(id, k -> Instant.now().plus(pause(counts.crashesInARow.get())));
+        if (!Instant.now().isBefore(due)) {
+          restartAt.remove(id);
+          counts.restarts.incrementAndGet();
+          counts.crashesInARow.incrementAndGet();
+          launch(subscription, counts);
+        }
+      }
+    });
+  }
+
+  private void launch(Subscription subscription, DeliveryProgress counts) {
+    SubscriptionDelivery delivery = new SubscriptionDelivery(subscription, client,
+        groupOf(topics, subscription.getId()), topics.alerts(), sender, deadLetters, topics.deadLetter().name(), counts);
+    deliveries.put(subscription.getId(), delivery);
+    delivery.start();
+  }
+
+  /** 1 s after the first failure, doubling while the delivery fails again before it delivers anything. */
+  static Duration pause(long crashesInARow) {
+    Duration pause = Duration.ofSeconds(1L << Math.min(crashesInARow, 6));
+    return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+  }
+
+  /** A removed subscription's group would otherwise stay on the cluster with its offsets. */
+  private void forgetGroup(String id) {
+    try {
+      admin.deleteConsumerGroups(List.of(groupOf(topics, id))).all().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.info("could not remove the consumer group of removed subscription {}: {}", id, e.toString());
+    }
+  }
+
+  private static void stopQuietly(SubscriptionDelivery delivery) {
+    try {
+      delivery.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
   public void close() throws InterruptedException {
-    // interrupted before the wake-ups, so that run() has the interrupt to clear before it closes
-    thread.interrupt();
-    alerts.wakeup();
+    stopping = true;
     subscriptionUpdates.wakeup();
-    thread.join(10_000);
+    thread.join(30_000);
   }
 
   private static Properties copy(Properties client) {

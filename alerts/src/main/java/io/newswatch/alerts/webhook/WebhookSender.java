@@ -23,10 +23,13 @@ public final class WebhookSender {
   public static final String ALERT_ID_HEADER = "X-Newswatch-Alert-Id";
   private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   private final HttpClient http = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      .connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
   private final WebhookTargets targets;
   private final Backoff backoff;
+  private final Duration timeout;
   private final RandomGenerator random;
   private final Sleeper sleeper;
 
@@ -35,15 +38,33 @@ public final class WebhookSender {
     void sleep(Duration d) throws InterruptedException;
   }
 
-  public WebhookSender(WebhookTargets targets, Backoff backoff, RandomGenerator random, Sleeper sleeper) {
+  /** {@code timeout}: how long one attempt waits for the subscriber's answer. */
+  public WebhookSender(WebhookTargets targets, Backoff backoff, Duration timeout, RandomGenerator random,
+      Sleeper sleeper) {
     this.targets = targets;
     this.backoff = backoff;
+    this.timeout = timeout;
     this.random = random;
     this.sleeper = sleeper;
   }
 
-  public static WebhookSender defaults(WebhookTargets targets) {
-    return new WebhookSender(targets, Backoff.defaults(), RandomGenerator.getDefault(), d -> Thread.sleep(d.toMillis()));
+  /** {@code attempts} tries of at most {@code timeout} each, with the default backoff between them. */
+  public static WebhookSender of(WebhookTargets targets, int attempts, Duration timeout) {
+    Backoff backoff = Backoff.defaults();
+    return new WebhookSender(targets, new Backoff(backoff.base(), backoff.cap(), attempts), timeout,
+        RandomGenerator.getDefault(), d -> Thread.sleep(d.toMillis()));
+  }
+
+  /**
+   * The longest one {@link #deliver} can take: every attempt connecting and waiting its
+   * whole timeout, every backoff at its ceiling. Delivery sizes its poll interval on it.
+   */
+  public Duration longestDelivery() {
+    Duration longest = CONNECT_TIMEOUT.plus(timeout).multipliedBy(backoff.attempts());
+    for (int retry = 1; retry < backoff.attempts(); retry++) {
+      longest = longest.plus(backoff.ceiling(retry));
+    }
+    return longest;
   }
 
   /**
@@ -73,7 +94,7 @@ public final class WebhookSender {
   private String post(Subscription subscription, Alert alert, byte[] body) throws InterruptedException {
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.getUrl()))
-          .timeout(Duration.ofSeconds(10))
+          .timeout(timeout)
           .header("Content-Type", "application/json")
           .header("User-Agent", "newswatch-webhooks")
           .header(ALERT_ID_HEADER, alert.getAlertId())

@@ -47,7 +47,7 @@ class WebhookSenderTest {
       exchange.close();
     });
     server.start();
-    sender = new WebhookSender(WebhookTargets.of(true, List.of()), Backoff.defaults(), new Random(7), waits::add);
+    sender = new WebhookSender(WebhookTargets.of(true, List.of()), Backoff.defaults(), Duration.ofSeconds(10), new Random(7), waits::add);
   }
 
   @AfterEach
@@ -117,7 +117,7 @@ class WebhookSenderTest {
 
   @Test
   void aTargetOnThisMachineIsNeitherPostedToNorRetriedUnlessPrivateTargetsAreAllowed() throws Exception {
-    WebhookSender strict = new WebhookSender(WebhookTargets.of(false, List.of()), Backoff.defaults(), new Random(7),
+    WebhookSender strict = new WebhookSender(WebhookTargets.of(false, List.of()), Backoff.defaults(), Duration.ofSeconds(10), new Random(7),
         waits::add);
 
     assertThat(strict.deliver(subscription(PayloadFormat.JSON), alert(Level.CRITICAL, 1)))
