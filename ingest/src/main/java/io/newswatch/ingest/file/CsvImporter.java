@@ -1,12 +1,7 @@
 package io.newswatch.ingest.file;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.newswatch.ingest.ArticleSink;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.article.Rejected;
@@ -18,14 +13,14 @@ import java.util.Map;
 /**
  * Imports raw articles from CSV with a header row. Each article field is read from the
  * column of the same name unless the mapping names another ({@code title=headline}); the
- * row then goes through the same parser as JSON Lines, so the rules are the same.
+ * row then goes through the same parser as JSON Lines, so the rules are the same. A row that
+ * cannot be read ({@link CsvRecords}) or has not as many fields as the header is rejected
+ * with the line it starts on, and the rows after it are read.
  */
 public final class CsvImporter {
   /** The article fields a column can be mapped to. */
   public static final List<String> FIELDS =
       List.of("id", "url", "source", "title", "body", "publishedAt", "language", "author");
-
-  private static final CsvMapper CSV = new CsvMapper();
 
   private final ArticleParser parser;
   private final Map<String, String> columnOf;
@@ -44,48 +39,52 @@ public final class CsvImporter {
   }
 
   /**
-   * @throws IllegalArgumentException when the header has neither a title nor a body column
+   * @throws IllegalArgumentException when the header cannot be read, or has neither a title nor
+   *     a body column
    */
   public ImportSummary importFrom(String origin, Reader input, ArticleSink sink) throws IOException {
     ImportCounter count = new ImportCounter(origin, sink);
-    try (MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(ByteOrderMark.skipped(input))) {
-      boolean checkedHeader = false;
-      while (true) {
-        long line = rows.getCurrentLocation().getLineNr();
-        Map<String, String> row;
-        try {
-          if (!rows.hasNextValue()) {
-            break;
-          }
-          row = rows.nextValue();
-        } catch (RuntimeJsonMappingException | IOException e) {
-          count.offer(line, "", () -> { throw new Rejected("not a CSV row: " + e.getMessage()); });
-          continue;
-        }
-        if (!checkedHeader) {
-          checkHeader(((CsvParser) rows.getParser()).getSchema());
-          checkedHeader = true;
-        }
-        ObjectNode article = JsonNodeFactory.instance.objectNode();
-        for (String field : FIELDS) {
-          String value = row.get(columnOf.getOrDefault(field, field));
-          if (value != null && !value.isEmpty()) {
-            article.put(field, value);
-          }
-        }
-        count.offer(line, article.toString(), () -> parser.parse(article));
+    CsvRecords records = new CsvRecords(ByteOrderMark.skipped(input));
+    CsvRecords.Record header = records.next();
+    if (header != null) {
+      List<String> columns = columns(header);
+      for (CsvRecords.Record row = records.next(); row != null; row = records.next()) {
+        CsvRecords.Record record = row;
+        count.offer(record.line(), record.text(), () -> parser.parse(article(columns, record)));
       }
     }
     return count.finish();
   }
 
-  private void checkHeader(CsvSchema header) {
+  private List<String> columns(CsvRecords.Record header) {
+    if (header.malformed() != null) {
+      throw new IllegalArgumentException("the CSV header (line " + header.line() + ") cannot be read: "
+          + header.malformed());
+    }
     String title = columnOf.getOrDefault("title", "title");
     String body = columnOf.getOrDefault("body", "body");
-    if (header.column(title) == null && header.column(body) == null) {
+    if (!header.fields().contains(title) && !header.fields().contains(body)) {
       throw new IllegalArgumentException("the CSV header has no " + title + " or " + body
-          + " column; map one with title=COLUMN or body=COLUMN (header: " + header.getColumnDesc() + ")");
+          + " column; map one with title=COLUMN or body=COLUMN (header: " + header.text() + ")");
     }
+    return header.fields();
+  }
+
+  /** A row as the article fields its columns map to; an empty value is a missing field. */
+  private ObjectNode article(List<String> columns, CsvRecords.Record record) throws Rejected {
+    List<String> values = record.fieldsOrRejected();
+    if (values.size() != columns.size()) {
+      throw new Rejected(values.size() + (values.size() == 1 ? " field" : " fields") + " where the header has "
+          + columns.size());
+    }
+    ObjectNode article = JsonNodeFactory.instance.objectNode();
+    for (String field : FIELDS) {
+      // The first column of the name, should the header repeat one.
+      int column = columns.indexOf(columnOf.getOrDefault(field, field));
+      if (column >= 0 && !values.get(column).isEmpty()) {
+        article.put(field, values.get(column));
+      }
+    }
+    return article;
   }
 }
