@@ -131,6 +131,11 @@ class UpIT {
   @Test
   @Order(5)
   void aWatchedTownsEscalationBecomesAnAlert() throws Exception {
+    // allowed when subscribed, refused by up (started without --allow-private-webhooks) at delivery
+    CommandLineTest.Result subscribed = run("subscribe", "--url", "http://127.0.0.1:9/hook", "--allow-private-webhooks",
+        "--bootstrap-servers", bootstrap());
+    assertThat(subscribed.exitCode()).as(subscribed.err()).isZero();
+    String subscription = subscribed.out().split(" ")[1];
     CommandLineTest.Result watch = run("watch", "add", "705104", "--bootstrap-servers", bootstrap());
     assertThat(watch.exitCode()).as(watch.err()).isZero();
     assertThat(watch.out()).contains("705104");
@@ -152,6 +157,18 @@ class UpIT {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get("/metrics").body())
         .contains("newswatch_alerts_total{level=\"" + alert.get("level").asText() + "\"}",
             "newswatch_ingest_to_enriched_seconds", "newswatch_dead_letters_total{reason=\"not JSON\",stage=\"ingest\"}"));
+    // The subscription's refusals are dead letters, and /ready says so while the pipeline stays READY.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      HttpResponse<String> ready = get("/ready");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      JsonNode delivery = AvroJson.MAPPER.readTree(ready.body()).get("webhooks").get(subscription);
+      assertThat(delivery.get("state").asText()).isEqualTo("FAILING");
+      assertThat(delivery.get("deadLettered").asLong()).isPositive();
+      assertThat(delivery.get("lag").asLong()).isZero();
+      assertThat(delivery.get("lastFailure").asText()).contains("target refused");
+    });
+    assertThat(get("/metrics").body()).containsPattern(
+        "newswatch_webhook_dead_lettered_total\\{subscription=\"" + subscription + "\"\\} [1-9]");
   }
 
   @Test
