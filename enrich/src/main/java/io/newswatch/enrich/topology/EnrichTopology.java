@@ -4,6 +4,7 @@ import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.dedup.NearDuplicates;
+import io.newswatch.enrich.dedup.RepeatedArticles;
 import io.newswatch.enrich.dedup.WindowStoreSeenFingerprints;
 import io.newswatch.schemas.PublishedAt;
 import io.newswatch.schemas.Topic;
@@ -21,7 +22,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 /**
  * The enrich topology: {@code raw} articles are enriched ({@link Enricher}), marked when they
  * copy an article seen before ({@link NearDuplicates}) and written to {@code enriched}, keyed
- * by article id.
+ * by article id. An article whose id was seen before ({@link RepeatedArticles}) is the same
+ * article sent again: it is counted ({@value #REPEATS_METRIC}) and not passed on.
  *
  * <p>Copies of one story arrive under different ids, so on different partitions: the
  * duplicate check runs after a repartition to a single partition, where one state store sees
@@ -39,6 +41,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 public final class EnrichTopology {
   static final String SEEN_STORE = "enrich-seen-fingerprint-ids";
+  static final String SEEN_IDS_STORE = "enrich-seen-article-ids";
+  static final String REPEATS_METRIC = "repeated-articles-dropped";
   static final String DEDUP_REPARTITION = "enrich-dedup";
 
   private EnrichTopology() {}
@@ -53,6 +57,7 @@ public final class EnrichTopology {
     Topic<String, RawArticle> raw = topics.raw();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
     builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
+    builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
         .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
         .processValues(DateCheck::new)
@@ -61,7 +66,7 @@ public final class EnrichTopology {
         .processValues(() -> new Tagging(enricher))
         .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
             .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
-        .processValues(DuplicateMarker::new, SEEN_STORE)
+        .processValues(DuplicateMarker::new, SEEN_STORE, SEEN_IDS_STORE)
         .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
   }
 
@@ -113,27 +118,42 @@ public final class EnrichTopology {
   }
 
   /**
-   * Sets duplicateOf from the seen-fingerprint store. Its index is built from the store on the
-   * first article after the task (re)starts, so it holds what the restored store holds.
+   * Drops an article sent again, and sets duplicateOf from the seen-fingerprint store. Its
+   * index is built from the store on the first article after the task (re)starts, so it holds
+   * what the restored store holds.
    */
   private static final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
     private FixedKeyProcessorContext<String, EnrichedArticle> context;
     private NearDuplicates nearDuplicates;
+    private RepeatedArticles repeated;
+    private Sensor repeats;
 
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
       this.context = context;
       this.nearDuplicates = null;
+      this.repeated = new RepeatedArticles(context.getStateStore(SEEN_IDS_STORE));
+      this.repeats = context.metrics().addRateTotalSensor("newswatch", "enrich-" + context.taskId(),
+          REPEATS_METRIC, Sensor.RecordingLevel.INFO);
     }
 
     @Override
     public void process(FixedKeyRecord<String, EnrichedArticle> record) {
+      if (!repeated.firstSighting(record.key(), record.timestamp())) {
+        repeats.record();
+        return;
+      }
       if (nearDuplicates == null) {
         nearDuplicates = new NearDuplicates(new WindowStoreSeenFingerprints(context.getStateStore(SEEN_STORE)));
       }
       EnrichedArticle article = record.value();
       article.setDuplicateOf(nearDuplicates.duplicateOf(article));
       context.forward(record.withValue(article));
+    }
+
+    @Override
+    public void close() {
+      context.metrics().removeSensor(repeats);
     }
   }
 }

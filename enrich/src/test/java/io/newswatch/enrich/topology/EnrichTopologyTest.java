@@ -9,6 +9,8 @@ import io.newswatch.enrich.TestArticles;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -86,6 +88,28 @@ class EnrichTopologyTest {
 
     assertThat(stored).hasSize(1);
     assertThat(enriched.readValue().getDuplicateOf()).isEqualTo(first.getId());
+  }
+
+  /**
+   * The same article sent again, by another path or process, a day later or with its body
+   * edited: one article downstream, and the repeat counted.
+   */
+  @Test
+  void anArticleSentAgainUnderItsIdIsPassedOnOnceAndCounted() {
+    RawArticle first = TestArticles.konstantinovka();
+    Instant sent = Instant.parse("2026-12-01T08:00:00Z");
+    raw.pipeInput(first.getId(), first, sent);
+    RawArticle edited = RawArticle.newBuilder(first).setBody(first.getBody() + " Updated.").build();
+    raw.pipeInput(first.getId(), edited, sent.plus(Duration.ofDays(1)));
+    RawArticle other = TestArticles.raw("other", "Floods in Odesa", "Rain flooded streets in Odesa.",
+        first.getPublishedAt());
+    raw.pipeInput(other.getId(), other, sent.plus(Duration.ofDays(1)));
+
+    assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(first.getId(), "other");
+    var metrics = driver.metrics().entrySet().stream()
+        .filter(e -> e.getKey().group().equals("stream-newswatch-metrics"))
+        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), e -> (Double) e.getValue().metricValue()));
+    assertThat(metrics).containsEntry(EnrichTopology.REPEATS_METRIC + "-total", 1.0);
   }
 
   /** Operators watch tagging time on /metrics: it must be there and count every article. */
