@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A waiting article that cannot be read or detected when its turn comes goes to the
  * dead-letter topic alone, built from the article itself (see {@link #deadLetter}); those
- * released with it go on. Alerts and dead letters leave encoded, to the children
- * {@link AlertsTopology#ALERTS_SINK} and {@link AlertsTopology#DEAD_LETTERS_SINK}.
+ * released with it go on. Alerts leave encoded, as dead letters do, so that both fit the
+ * processor's one output type: to the children {@link AlertsTopology#ALERTS_SINK} and
+ * {@link AlertsTopology#DEAD_LETTERS_SINK}.
  */
 final class DetectProcessor implements Processor<String, byte[], String, byte[]> {
   private static final Logger LOG = LoggerFactory.getLogger(DetectProcessor.class);

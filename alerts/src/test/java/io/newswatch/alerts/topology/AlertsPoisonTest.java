@@ -43,9 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Poison and garbage on the enriched topic, with every town watched: each record is counted
- * or lands on the dead-letter topic with a reason a person can read, and a watched town's
- * escalation after it still raises its alerts.
+ * Poison and garbage on the enriched topic, and in the detector's buffer, with every town
+ * watched: each record is counted or lands on the dead-letter topic with a reason a person can
+ * read, and a watched town's escalation after it still raises its alerts.
  */
 class AlertsPoisonTest {
   private static final Topics TOPICS = Topics.defaults();
@@ -228,8 +228,7 @@ class AlertsPoisonTest {
 
   /** Puts {@code value} in the detector's buffer for {@code placeKey}, ordered as {@code orderedAs}. */
   private void waitInTheBuffer(String placeKey, byte[] value, EnrichedArticle orderedAs) {
-    driver.createInputTopic(APPLICATION_ID + "-" + AlertsTopology.BY_PLACE + "-repartition",
-            new StringSerializer(), new ByteArraySerializer())
+    driver.createInputTopic(AlertsTopology.byPlaceTopic(APPLICATION_ID), new StringSerializer(), new ByteArraySerializer())
         .pipeInput(new TestRecord<>(placeKey, value, ReorderBuffer.withOrder(new RecordHeaders(), orderedAs),
             orderedAs.getIngestedAt()));
   }
