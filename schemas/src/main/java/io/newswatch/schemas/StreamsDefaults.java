@@ -5,8 +5,9 @@ import java.util.Properties;
 /**
  * The Kafka Streams settings every newswatch topology runs with, in production and in
  * {@code TopologyTestDriver} tests alike: exactly-once, and bad records sent to the
- * dead-letter topic with their reason instead of stopping the app. Plain property
- * names, so this module needs no Streams dependency.
+ * dead-letter topic with their reason instead of stopping the app, whether they could not be
+ * read, processed or written ({@link ProductionFailures}). Only the Streams apps call this, so
+ * only they need Streams on the class path.
  */
 public final class StreamsDefaults {
   private StreamsDefaults() {}
@@ -24,6 +25,7 @@ public final class StreamsDefaults {
         "org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler");
     // The same for the global thread that reads the watchlist (the default from Kafka 5.0).
     props.put("processing.exception.handler.global.enabled", "true");
+    props.put("production.exception.handler", ProductionFailures.class.getName());
     props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
     // Exactly-once output is visible only once committed, and an article crosses two commits in
     // enrich: at 300 articles/s, 100 ms gave p99 235-262 ms from ingest to enriched, 200 ms 436-441.

@@ -13,6 +13,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -26,6 +27,11 @@ import org.apache.kafka.streams.state.Stores;
  * state lives in a persistent store, and alerts go to the alerts topic keyed by place id.
  * The watchlist topic is read as a global table, so adding or removing a watch takes effect
  * on every instance at once.
+ *
+ * <p>A record that cannot be read, or an article the fan-out refuses, goes to the dead-letter
+ * topic through Kafka Streams' handlers ({@link io.newswatch.schemas.StreamsDefaults}); an
+ * article that waited and then cannot be read or detected, through the detector's own sink
+ * ({@link DetectProcessor}), as the handlers would name the record being processed instead.
  */
 public final class AlertsTopology {
   /** Global store of the watchlist topic: place id (decimal string) to {@link Watch}. */
@@ -51,6 +57,10 @@ public final class AlertsTopology {
   public static final String ARTICLES_WAITING_METRIC = "articles-waiting";
   /** Names the repartition topic: {@code <application.id>-articles-by-place-repartition}. */
   public static final String BY_PLACE = "articles-by-place";
+  /** The detector's child that writes alerts. */
+  static final String ALERTS_SINK = "alerts";
+  /** The detector's child that writes the dead letters of articles it could not release. */
+  static final String DEAD_LETTERS_SINK = "dead-letters";
 
   private AlertsTopology() {}
 
@@ -85,13 +95,22 @@ public final class AlertsTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), Serdes.ByteArray()));
 
-    builder.stream(enriched.name(), Consumed.with(enriched.keySerde(), enriched.valueSerde()))
+    KStream<String, byte[]> detected = builder.stream(enriched.name(),
+            Consumed.with(enriched.keySerde(), enriched.valueSerde()))
         .process(() -> new PlaceFanOut(watchlists, enriched.valueSerde().serializer()), Named.as("watched-places"))
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE))
-        .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer()),
+        .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
+                alerts.valueSerde().serializer()),
             Named.as("detect"),
-            PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE)
-        .to(alerts.name(), Produced.with(alerts.keySerde(), alerts.valueSerde()));
+            PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE);
+    detected.to(alerts.name(), Produced.with(alerts.keySerde(), Serdes.ByteArray()).withName(ALERTS_SINK));
+    detected.to(topics.deadLetter().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
+        .withName(DEAD_LETTERS_SINK));
     return builder.build();
+  }
+
+  /** The repartition topic the detector reads, of application {@code applicationId}. */
+  static String byPlaceTopic(String applicationId) {
+    return applicationId + "-" + BY_PLACE + "-repartition";
   }
 }

@@ -7,22 +7,26 @@ import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
+import io.newswatch.schemas.DeadLetters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a place's {@link Detector} on each of its articles, keeping the detector's state in a
@@ -36,8 +40,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * been quiet for {@link #QUIET}, {@link #RELEASE_BATCH} at a time: so they reach the detector in the buffer's order however the
  * partitions interleaved on the way, and a replay raises the same alerts with the same ids. The
  * price is that a live alert waits up to {@link #REORDER} for the articles that may precede it.
+ *
+ * <p>A waiting article that cannot be read or detected when its turn comes goes to the
+ * dead-letter topic alone, built from the article itself (see {@link #deadLetter}); those
+ * released with it go on. Alerts leave encoded, as dead letters do, so that both fit the
+ * processor's one output type: to the children {@link AlertsTopology#ALERTS_SINK} and
+ * {@link AlertsTopology#DEAD_LETTERS_SINK}.
  */
-final class DetectProcessor implements Processor<String, byte[], String, Alert> {
+final class DetectProcessor implements Processor<String, byte[], String, byte[]> {
+  private static final Logger LOG = LoggerFactory.getLogger(DetectProcessor.class);
   static final String LATE_METRIC = "late-articles-dropped";
   static final String METRICS_GROUP = "stream-newswatch-metrics";
   /** How far, in ingest time, articles may be overtaken on their way here. */
@@ -59,7 +70,8 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
   private final DetectorSettings settings;
   private final WatchlistFactory watchlists;
   private final Deserializer<EnrichedArticle> articles;
-  private ProcessorContext<String, Alert> context;
+  private final Serializer<Alert> alerts;
+  private ProcessorContext<String, byte[]> context;
   private Watchlist watchlist;
   private PlaceStates places;
   private KeyValueStore<String, Alert> recentAlerts;
@@ -77,14 +89,15 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
   private Map<String, Detector> detectors;
 
   DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists,
-      Deserializer<EnrichedArticle> articles) {
+      Deserializer<EnrichedArticle> articles, Serializer<Alert> alerts) {
     this.settings = settings;
     this.watchlists = watchlists;
     this.articles = articles;
+    this.alerts = alerts;
   }
 
   @Override
-  public void init(ProcessorContext<String, Alert> context) {
+  public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.detectors = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
@@ -96,7 +109,18 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
     this.places = new PlaceStates(context.getStateStore(AlertsTopology.PLACE_STATE_STORE),
         context.getStateStore(AlertsTopology.PLACE_STORIES_STORE), DETECTORS_CACHED);
     this.recentAlerts = context.getStateStore(AlertsTopology.RECENT_ALERTS_STORE);
-    this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE), articles);
+    this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE), articles,
+        new ReorderBuffer.Release() {
+          @Override
+          public void accept(String placeKey, EnrichedArticle article) {
+            detect(placeKey, article);
+          }
+
+          @Override
+          public void reject(String placeKey, byte[] article, RuntimeException failure) {
+            deadLetter(placeKey, article, failure);
+          }
+        });
     this.droppedLate = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), LATE_METRIC, Sensor.RecordingLevel.INFO);
     String waitingName = AlertsTopology.ARTICLES_WAITING_METRIC;
@@ -110,8 +134,14 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
     // what is still on its way may precede what it holds.
     lastArrival = context.currentSystemTimeMs();
     context.schedule(FORGET_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietPlaces());
-    context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> detect(
-        now - lastArrival >= QUIET.toMillis() ? waiting.releaseFirst(RELEASE_BATCH) : due(RELEASE_BATCH)));
+    context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
+      if (now - lastArrival >= QUIET.toMillis()) {
+        waiting.releaseFirst(RELEASE_BATCH);
+      } else {
+        releaseDue();
+      }
+      waitingNow.record(waiting.size());
+    });
   }
 
   @Override
@@ -125,7 +155,8 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
   public void process(Record<String, byte[]> record) {
     lastArrival = context.currentSystemTimeMs();
     waiting.add(record.key(), record.value(), record.headers());
-    detect(due(RELEASE_BATCH));
+    releaseDue();
+    waitingNow.record(waiting.size());
   }
 
   /**
@@ -140,14 +171,27 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
     });
   }
 
-  /** Up to {@code limit} of the articles ingested {@link #REORDER} before the latest the task has seen. */
-  private List<KeyValue<String, EnrichedArticle>> due(int limit) {
-    return waiting.releaseUpTo(Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(REORDER), limit);
+  /** Releases up to {@link #RELEASE_BATCH} of the articles ingested {@link #REORDER} before the latest the task has seen. */
+  private void releaseDue() {
+    waiting.releaseUpTo(Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(REORDER), RELEASE_BATCH);
   }
 
-  private void detect(List<KeyValue<String, EnrichedArticle>> articlesByPlace) {
-    articlesByPlace.forEach(kv -> detect(kv.key, kv.value));
-    waitingNow.record(waiting.size());
+  /**
+   * Sends a waiting article that could not be read or detected to the dead-letter topic, as the
+   * bytes it waited as, keyed by its place. Built from the article, not from the context's
+   * record: an article is released by another's arrival, or by a punctuation, which has none.
+   */
+  private void deadLetter(String placeKey, byte[] article, RuntimeException failure) {
+    // it may have failed half way through its detector: the place's next article reads the store
+    detectors.remove(placeKey);
+    String reason = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+    LOG.warn("task {}: article for place {} dead-lettered: {}", context.taskId(), placeKey, reason);
+    Headers headers = new RecordHeaders();
+    DeadLetters.put(headers, DeadLetters.REASON, reason);
+    DeadLetters.put(headers, DeadLetters.STAGE, "alerts");
+    DeadLetters.put(headers, DeadLetters.ORIGIN, AlertsTopology.byPlaceTopic(context.applicationId()));
+    context.forward(new Record<>(placeKey, article, context.currentSystemTimeMs(), headers),
+        AlertsTopology.DEAD_LETTERS_SINK);
   }
 
   private void detect(String placeKey, EnrichedArticle article) {
@@ -176,7 +220,8 @@ final class DetectProcessor implements Processor<String, byte[], String, Alert> 
       RecentAlerts.add(recentAlerts, a);
       // stamped with the time newswatch got the article, not its event time: the topic's
       // retention counts from the record time, and an alert about 2022 is news today
-      context.forward(new Record<>(placeKey, a, article.getIngestedAt().toEpochMilli()));
+      context.forward(new Record<>(placeKey, alerts.serialize(null, a), article.getIngestedAt().toEpochMilli()),
+          AlertsTopology.ALERTS_SINK);
     });
   }
 }

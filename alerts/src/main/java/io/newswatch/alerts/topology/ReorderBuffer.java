@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -21,13 +22,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>Articles wait as the bytes they arrived as, read only when released: decoding each on
  * arrival and encoding it again for the store cost a quarter of the alerts thread. Their place
  * in the order therefore comes with them, as a record header ({@link #withOrder}).
+ *
+ * <p>An article leaves the store only once it has been handed on or, when it cannot be read or
+ * handled, rejected: one bad article among those released together costs no other.
  */
 final class ReorderBuffer {
+  /** Where released articles go. */
+  interface Release {
+    /** Handles a released article; if this throws, the article is {@link #reject rejected}. */
+    void accept(String placeKey, EnrichedArticle article);
+
+    /** Takes an article that could not be read or handled, as the bytes it waited as. */
+    void reject(String placeKey, byte[] article, RuntimeException failure);
+  }
+
   /** The record header that carries an article's {@link #order}. */
   private static final String ORDER_HEADER = "newswatch-order";
 
   private final KeyValueStore<String, byte[]> store;
   private final Deserializer<EnrichedArticle> articles;
+  private final Release release;
   /**
    * No waiting article sorts before this key (null: not known, as after a restart). Each take
    * starts its scan here rather than at the store's first key: RocksDB would otherwise step
@@ -41,9 +55,10 @@ final class ReorderBuffer {
    */
   private long size;
 
-  ReorderBuffer(KeyValueStore<String, byte[]> store, Deserializer<EnrichedArticle> articles) {
+  ReorderBuffer(KeyValueStore<String, byte[]> store, Deserializer<EnrichedArticle> articles, Release release) {
     this.store = store;
     this.articles = articles;
+    this.release = release;
     try (var all = store.all()) {
       all.forEachRemaining(kv -> size++);
     }
@@ -76,17 +91,14 @@ final class ReorderBuffer {
     }
   }
 
-  /**
-   * Removes and returns the first {@code limit} of the articles ingested at or before
-   * {@code time}, in order, each with its place key.
-   */
-  List<KeyValue<String, EnrichedArticle>> releaseUpTo(Instant time, int limit) {
-    return take(RecentAlerts.firstKeyAt(time.plusMillis(1)), limit);
+  /** Releases, in order, the first {@code limit} of the articles ingested at or before {@code time}. */
+  void releaseUpTo(Instant time, int limit) {
+    take(RecentAlerts.firstKeyAt(time.plusMillis(1)), limit);
   }
 
-  /** Removes and returns the first {@code limit} waiting articles, in order. */
-  List<KeyValue<String, EnrichedArticle>> releaseFirst(int limit) {
-    return take(null, limit);
+  /** Releases the first {@code limit} waiting articles, in order. */
+  void releaseFirst(int limit) {
+    take(null, limit);
   }
 
   /** Where an article goes in the order: its ingest time, published time and id. */
@@ -96,26 +108,35 @@ final class ReorderBuffer {
         + "/" + article.getId();
   }
 
-  private List<KeyValue<String, EnrichedArticle>> take(String toExclusive, int limit) {
-    List<KeyValue<String, byte[]>> due = new ArrayList<>();
+  private void take(String toExclusive, int limit) {
     if (lowest != null && toExclusive != null && lowest.compareTo(toExclusive) >= 0) {
-      return List.of();
+      return;
     }
+    List<KeyValue<String, byte[]>> due = new ArrayList<>();
     try (var waiting = store.range(lowest, toExclusive)) {
       while (due.size() < limit && waiting.hasNext()) {
         due.add(waiting.next());
       }
     }
-    due.forEach(kv -> store.delete(kv.key));
-    size = toExclusive == null && due.size() < limit ? 0 : size - due.size();
-    if (!due.isEmpty()) {
-      lowest = due.get(due.size() - 1).key;
-    } else if (lowest == null) {
+    for (KeyValue<String, byte[]> kv : due) {
+      String placeKey = kv.key.substring(kv.key.lastIndexOf('/') + 1);
+      try {
+        release.accept(placeKey, articles.deserialize(null, kv.value));
+      } catch (StreamsException e) {
+        throw e; // the stream's failure (a fenced producer, a store), not the article's: it waits
+      } catch (RuntimeException e) {
+        release.reject(placeKey, kv.value, e);
+      }
+      // deleted only now: if rejecting failed too, this article and those after it still wait
+      store.delete(kv.key);
+      size--;
+      lowest = kv.key;
+    }
+    if (toExclusive == null && due.size() < limit) {
+      size = 0; // empty: the count is exact again
+    }
+    if (lowest == null) {
       lowest = toExclusive == null ? "" : toExclusive; // nothing waits before it
     }
-    return due.stream()
-        .map(kv -> KeyValue.pair(kv.key.substring(kv.key.lastIndexOf('/') + 1),
-            articles.deserialize(null, kv.value)))
-        .toList();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.Donbas;
 import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
@@ -29,7 +30,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -40,13 +43,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Poison and garbage on the enriched topic, with every town watched: each record is counted
- * or lands on the dead-letter topic with a reason a person can read, and a watched town's
- * escalation after it still raises its alerts.
+ * Poison and garbage on the enriched topic, and in the detector's buffer, with every town
+ * watched: each record is counted or lands on the dead-letter topic with a reason a person can
+ * read, and a watched town's escalation after it still raises its alerts.
  */
 class AlertsPoisonTest {
   private static final Topics TOPICS = Topics.defaults();
   private static final String APPLICATION_ID = "alerts-poison-test";
+  private static final String KOSTIANTYNIVKA_KEY = Long.toString(KOSTIANTYNIVKA.getGeonameId());
   @TempDir
   Path stateDir;
   private TopologyTestDriver driver;
@@ -153,17 +157,105 @@ class AlertsPoisonTest {
     assertAlertsGoOn();
   }
 
+  /**
+   * A copy that waited in the detector's buffer and cannot be read when a later article releases
+   * it goes to the dead-letter topic as its own bytes, not the later article's; the articles
+   * released with it still count.
+   */
+  @Test
+  void aWaitingArticleThatCannotBeReadIsDeadLetteredAloneWhenALaterOneReleasesIt() {
+    byte[] unreadable = bytes("{\"not\": \"avro\"}");
+    EnrichedArticle neighbour = demoArticle("esc-3");
+    waitInTheBuffer(KOSTIANTYNIVKA_KEY, unreadable, EnrichedArticle.newBuilder(neighbour).setId("unreadable")
+        .setIngestedAt(neighbour.getIngestedAt().plusSeconds(1)).build());
+
+    assertAlertsGoOn(KOSTIANTYNIVKA_KEY, unreadable, "not a readable EnrichedArticle record");
+  }
+
+  /**
+   * The same released by the task going quiet, in a punctuation, where there is no record being
+   * processed to blame: the article after it in the buffer still reaches its place's window.
+   */
+  @Test
+  void aWaitingArticleThatCannotBeReadIsDeadLetteredAloneWhenTheTaskGoesQuiet() {
+    List<EnrichedArticle> demo = Donbas.demo();
+    Instant last = demo.get(demo.size() - 1).getIngestedAt();
+    EnrichedArticle after = article("after-it").at(last.plusSeconds(2)).about(KOSTIANTYNIVKA).build();
+    byte[] unreadable = bytes("{\"not\": \"avro\"}");
+    waitInTheBuffer(KOSTIANTYNIVKA_KEY, unreadable, EnrichedArticle.newBuilder(after).setId("unreadable")
+        .setIngestedAt(last.plusSeconds(1)).build());
+    enriched.pipeInput(after.getId(), after, after.getIngestedAt());
+
+    assertAlertsGoOn(KOSTIANTYNIVKA_KEY, unreadable, "not a readable EnrichedArticle record");
+    assertThat(PlaceStates.read(driver.getKeyValueStore(AlertsTopology.PLACE_STATE_STORE),
+            driver.getKeyValueStore(AlertsTopology.PLACE_STORIES_STORE), KOSTIANTYNIVKA_KEY).buckets())
+        .flatExtracting(PlaceState.Bucket::stories).extracting(PlaceState.Story::articleId).contains("after-it");
+  }
+
+  /** An article the detector cannot take (it does not mention the place it came for) goes alone too. */
+  @Test
+  void aWaitingArticleTheDetectorCannotTakeIsDeadLetteredAlone() {
+    EnrichedArticle neighbour = demoArticle("esc-5");
+    EnrichedArticle misplaced = EnrichedArticle.newBuilder(neighbour).setId("misplaced")
+        .setIngestedAt(neighbour.getIngestedAt().plusSeconds(1)).build();
+    byte[] encoded = TOPICS.enriched().valueSerde().serializer().serialize(null, misplaced);
+    String kramatorsk = Long.toString(Donbas.KRAMATORSK.getGeonameId());
+    waitInTheBuffer(kramatorsk, encoded, misplaced);
+
+    assertAlertsGoOn(kramatorsk, encoded, "article misplaced does not mention place " + kramatorsk);
+  }
+
+  /**
+   * Watched Kostiantynivka's escalation, sent after a waiting article that cannot be released,
+   * raises its three alerts once the task goes quiet; that article alone is dead-lettered, as
+   * the bytes it waited as, with its reason, the stage and the topic it came on.
+   */
+  private void assertAlertsGoOn(String placeKey, byte[] article, String reason) {
+    watchKostiantynivka();
+    Donbas.demo().forEach(a -> enriched.pipeInput(a.getId(), a, a.getPublishedAt()));
+    driver.advanceWallClockTime(DetectProcessor.QUIET);
+
+    assertThat(alerts.readValuesToList()).filteredOn(a -> a.getPlaceId() == KOSTIANTYNIVKA.getGeonameId())
+        .extracting(Alert::getLevel).containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
+    TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+    assertThat(dead.value()).isEqualTo(article);
+    assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo(placeKey);
+    assertThat(DeadLetters.reason(dead.headers())).startsWith(reason);
+    assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("alerts");
+    assertThat(header(dead, DeadLetters.ORIGIN)).isEqualTo(APPLICATION_ID + "-" + AlertsTopology.BY_PLACE + "-repartition");
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  /** Puts {@code value} in the detector's buffer for {@code placeKey}, ordered as {@code orderedAs}. */
+  private void waitInTheBuffer(String placeKey, byte[] value, EnrichedArticle orderedAs) {
+    driver.createInputTopic(AlertsTopology.byPlaceTopic(APPLICATION_ID), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(new TestRecord<>(placeKey, value, ReorderBuffer.withOrder(new RecordHeaders(), orderedAs),
+            orderedAs.getIngestedAt()));
+  }
+
+  private static EnrichedArticle demoArticle(String id) {
+    return Donbas.demo().stream().filter(a -> a.getId().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static String header(TestRecord<byte[], byte[]> record, String key) {
+    return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+  }
+
   /** Watched Kostiantynivka's escalation, sent after the poison, raises its three alerts. */
   private void assertAlertsGoOn() {
-    driver.createInputTopic(TOPICS.watchlist().name(), TOPICS.watchlist().keySerde().serializer(),
-        TOPICS.watchlist().valueSerde().serializer()).pipeInput(Long.toString(KOSTIANTYNIVKA.getGeonameId()),
-        Watch.newBuilder().setPlaceId(KOSTIANTYNIVKA.getGeonameId()).setName(KOSTIANTYNIVKA.getName())
-            .setMinLevel(Level.ELEVATED).setAddedAt(Donbas.DAY_ONE).build());
+    watchKostiantynivka();
     Donbas.demo().forEach(a -> enriched.pipeInput(a.getId(), a, a.getPublishedAt()));
 
     assertThat(alerts.readValuesToList()).filteredOn(a -> a.getPlaceId() == KOSTIANTYNIVKA.getGeonameId())
         .extracting(Alert::getLevel).containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  private void watchKostiantynivka() {
+    driver.createInputTopic(TOPICS.watchlist().name(), TOPICS.watchlist().keySerde().serializer(),
+        TOPICS.watchlist().valueSerde().serializer()).pipeInput(KOSTIANTYNIVKA_KEY,
+        Watch.newBuilder().setPlaceId(KOSTIANTYNIVKA.getGeonameId()).setName(KOSTIANTYNIVKA.getName())
+            .setMinLevel(Level.ELEVATED).setAddedAt(Donbas.DAY_ONE).build());
   }
 
   private String deadLetterReason() {

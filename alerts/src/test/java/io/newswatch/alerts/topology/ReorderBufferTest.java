@@ -4,9 +4,11 @@ import static io.newswatch.alerts.Donbas.DAY_ONE;
 import static io.newswatch.alerts.Donbas.KOSTIANTYNIVKA;
 import static io.newswatch.alerts.Donbas.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.schemas.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +35,14 @@ class ReorderBufferTest {
   private static final Serde<EnrichedArticle> ARTICLES = Topics.defaults().enriched().valueSerde();
 
   private KeyValueStore<String, byte[]> store;
+  /** What the buffer handed on, place key and article. */
+  private final List<KeyValue<String, EnrichedArticle>> handedOn = new ArrayList<>();
+  private final List<Rejected> rejected = new ArrayList<>();
+  /** The id of the article whose handling throws, if any. */
+  private String failing;
+  private boolean rejectingFails;
+
+  private record Rejected(String placeKey, byte[] article, String reason) {}
 
   @BeforeEach
   void openStore() {
@@ -45,38 +55,38 @@ class ReorderBufferTest {
 
   @Test
   void articlesComeOutByIngestTimeWhateverOrderTheyCameIn() {
-    ReorderBuffer buffer = new ReorderBuffer(store, ARTICLES.deserializer());
+    ReorderBuffer buffer = open();
     add(buffer, "1", ingested("c", 30));
     add(buffer, "1", ingested("a", 10));
     add(buffer, "2", ingested("b", 20));
 
-    assertThat(buffer.releaseUpTo(at(20), 10)).extracting(kv -> kv.key + ":" + kv.value.getId())
+    assertThat(released(() -> buffer.releaseUpTo(at(20), 10))).extracting(kv -> kv.key + ":" + kv.value.getId())
         .containsExactly("1:a", "2:b");
-    assertThat(buffer.releaseFirst(10)).extracting(kv -> kv.value.getId()).containsExactly("c");
-    assertThat(buffer.releaseFirst(10)).isEmpty();
+    assertThat(released(() -> buffer.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("c");
+    assertThat(released(() -> buffer.releaseFirst(10))).isEmpty();
   }
 
   @Test
   void anArticleOvertakenOnItsWayIsReleasedAfterLaterOnesWent() {
-    ReorderBuffer buffer = new ReorderBuffer(store, ARTICLES.deserializer());
+    ReorderBuffer buffer = open();
     add(buffer, "1", ingested("b", 20));
-    assertThat(buffer.releaseUpTo(at(20), 10)).extracting(kv -> kv.value.getId()).containsExactly("b");
+    assertThat(released(() -> buffer.releaseUpTo(at(20), 10))).extracting(kv -> kv.value.getId()).containsExactly("b");
 
     add(buffer, "1", ingested("a", 10));
 
-    assertThat(buffer.releaseUpTo(at(20), 10)).extracting(kv -> kv.value.getId()).containsExactly("a");
+    assertThat(released(() -> buffer.releaseUpTo(at(20), 10))).extracting(kv -> kv.value.getId()).containsExactly("a");
   }
 
   @Test
   void aBufferOpenedAnewOnTheStoreReleasesWhatTheOldOneLeft() {
-    ReorderBuffer before = new ReorderBuffer(store, ARTICLES.deserializer());
+    ReorderBuffer before = open();
     add(before, "1", ingested("a", 10));
     add(before, "1", ingested("b", 20));
     before.releaseFirst(1);
 
-    ReorderBuffer after = new ReorderBuffer(store, ARTICLES.deserializer());
+    ReorderBuffer after = open();
     assertThat(after.size()).isEqualTo(1);
-    assertThat(after.releaseFirst(10)).extracting(kv -> kv.value.getId()).containsExactly("b");
+    assertThat(released(() -> after.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("b");
     assertThat(after.size()).isZero();
   }
 
@@ -85,7 +95,7 @@ class ReorderBufferTest {
   @ValueSource(ints = {1, 2, 3, 4, 5})
   void releasesFollowTheOrderWhateverTheInterleaving(int seed) {
     Random random = new Random(seed);
-    ReorderBuffer buffer = new ReorderBuffer(store, ARTICLES.deserializer());
+    ReorderBuffer buffer = open();
     List<EnrichedArticle> waiting = new ArrayList<>();
     long clock = 0;
     for (int step = 0; step < 2_000; step++) {
@@ -102,8 +112,13 @@ class ReorderBufferTest {
         long upTo = clock - random.nextInt(20);
         List<EnrichedArticle> expected = waiting.stream()
             .filter(a -> all || !a.getIngestedAt().isAfter(at(upTo))).limit(limit).toList();
-        List<KeyValue<String, EnrichedArticle>> released =
-            all ? buffer.releaseFirst(limit) : buffer.releaseUpTo(at(upTo), limit);
+        List<KeyValue<String, EnrichedArticle>> released = released(() -> {
+          if (all) {
+            buffer.releaseFirst(limit);
+          } else {
+            buffer.releaseUpTo(at(upTo), limit);
+          }
+        });
         assertThat(released).extracting(kv -> kv.value.getId())
             .as("step %d", step).isEqualTo(expected.stream().map(EnrichedArticle::getId).toList());
         waiting.removeAll(expected);
@@ -112,10 +127,105 @@ class ReorderBufferTest {
     }
   }
 
+  /**
+   * One article among those released together cannot be read: it alone is rejected, as the
+   * bytes it waited as, and leaves the buffer; the others are handed on in order.
+   */
+  @Test
+  void anArticleThatCannotBeReadIsRejectedAloneAndTheOthersAreHandedOn() {
+    ReorderBuffer buffer = open();
+    add(buffer, "1", ingested("a", 10));
+    byte[] unreadable = "not an article".getBytes(StandardCharsets.UTF_8);
+    buffer.add("2", unreadable, ReorderBuffer.withOrder(new RecordHeaders(), ingested("b", 20)));
+    add(buffer, "1", ingested("c", 30));
+
+    assertThat(released(() -> buffer.releaseFirst(10))).extracting(kv -> kv.key + ":" + kv.value.getId())
+        .containsExactly("1:a", "1:c");
+    assertThat(rejected).singleElement().satisfies(r -> {
+      assertThat(r.placeKey()).isEqualTo("2");
+      assertThat(r.article()).isEqualTo(unreadable);
+      assertThat(r.reason()).startsWith("not a readable EnrichedArticle");
+    });
+    assertThat(buffer.size()).isZero();
+    assertThat(released(() -> buffer.releaseFirst(10))).isEmpty();
+    assertThat(rejected).hasSize(1);
+  }
+
+  /** An article whose handling throws is rejected with that failure, and its neighbours go on. */
+  @Test
+  void anArticleWhoseHandlingFailsIsRejectedAloneWhenReleasedUpToATime() {
+    ReorderBuffer buffer = open();
+    failing = "b";
+    add(buffer, "1", ingested("a", 10));
+    add(buffer, "1", ingested("b", 20));
+    add(buffer, "1", ingested("c", 30));
+    add(buffer, "1", ingested("d", 40));
+
+    buffer.releaseUpTo(at(30), 10);
+
+    assertThat(handedOn).extracting(kv -> kv.value.getId()).containsExactly("a", "c");
+    assertThat(rejected).singleElement().satisfies(r -> {
+      assertThat(ARTICLES.deserializer().deserialize(null, r.article()).getId()).isEqualTo("b");
+      assertThat(r.reason()).isEqualTo("b is bad");
+    });
+    assertThat(buffer.size()).isEqualTo(1);
+  }
+
+  /** When even the rejection fails, the article and those after it wait for the next release. */
+  @Test
+  void anArticleThatCouldNeitherBeHandedOnNorRejectedStillWaits() {
+    ReorderBuffer buffer = open();
+    add(buffer, "1", ingested("a", 10));
+    add(buffer, "1", ingested("b", 20));
+    add(buffer, "1", ingested("c", 30));
+    failing = "b";
+    rejectingFails = true;
+
+    assertThatThrownBy(() -> buffer.releaseFirst(10)).hasMessage("the dead-letter topic is unavailable");
+    assertThat(handedOn).extracting(kv -> kv.value.getId()).containsExactly("a");
+    assertThat(buffer.size()).isEqualTo(2);
+
+    rejectingFails = false;
+    assertThat(released(() -> buffer.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("c");
+    assertThat(rejected).extracting(Rejected::reason).containsExactly("b is bad");
+    assertThat(buffer.size()).isZero();
+  }
+
   /** Adds as the detector does: the copy's bytes, ordered as the fan-out's header says. */
   private static void add(ReorderBuffer buffer, String placeKey, EnrichedArticle article) {
     buffer.add(placeKey, ARTICLES.serializer().serialize(null, article),
         ReorderBuffer.withOrder(new RecordHeaders(), article));
+  }
+
+  /**
+   * A buffer on the store that hands on to {@link #handedOn}, failing on the article
+   * {@link #failing}, and rejects to {@link #rejected}.
+   */
+  private ReorderBuffer open() {
+    return new ReorderBuffer(store, ARTICLES.deserializer(), new ReorderBuffer.Release() {
+      @Override
+      public void accept(String placeKey, EnrichedArticle article) {
+        if (article.getId().equals(failing)) {
+          throw new IllegalArgumentException(failing + " is bad");
+        }
+        handedOn.add(KeyValue.pair(placeKey, article));
+      }
+
+      @Override
+      public void reject(String placeKey, byte[] article, RuntimeException failure) {
+        if (rejectingFails) {
+          throw new IllegalStateException("the dead-letter topic is unavailable");
+        }
+        rejected.add(new Rejected(placeKey, article, failure.getMessage()));
+      }
+    });
+  }
+
+  /** What {@code release} handed on. */
+  private List<KeyValue<String, EnrichedArticle>> released(Runnable release) {
+    handedOn.clear();
+    release.run();
+    return List.copyOf(handedOn);
   }
 
   private static EnrichedArticle ingested(String id, long second) {

@@ -8,7 +8,6 @@ import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +35,7 @@ public final class StreamsApp implements AutoCloseable {
     props.put("state.dir", stateDir.resolve(name).toString());
     props.putAll(overrides);
     KafkaStreams streams = new KafkaStreams(topology, props);
-    // A failing thread is replaced rather than taking the app down; bad records never
-    // get here, they go to the dead-letter topic.
-    streams.setUncaughtExceptionHandler(e -> {
-      LOG.error("{}: stream thread failed, replacing it", name, e);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    streams.setUncaughtExceptionHandler(new ThreadReplacements(name, System::currentTimeMillis));
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
     streams.start();
     return new StreamsApp(name, streams);
