@@ -3,6 +3,7 @@ package io.newswatch.cli;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.newswatch.cli.pipeline.Running;
+import io.newswatch.ingest.NotStored;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.feed.FeedStatus;
 import io.newswatch.ingest.file.CsvImporter;
@@ -93,6 +94,9 @@ final class IngestCommand implements Callable<Integer> {
       };
     } catch (IllegalArgumentException e) {
       throw new UserError(file + ": " + e.getMessage());
+    } catch (NotStored e) {
+      throw new UserError(file + ": " + e.articleIds().size() + " articles not stored (" + e.getMessage()
+          + "); run the import again when Kafka is back: the articles already stored are skipped");
     }
     out.println(summary.report());
     return summary.rejected() == 0 ? 0 : 2;

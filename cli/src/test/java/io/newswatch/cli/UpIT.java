@@ -86,6 +86,18 @@ class UpIT {
     assertThat(enriched.get("id").asText()).isEqualTo("seed-konstantinovka");
     assertThat(enriched.get("places").findValuesAsText("geonameId")).contains("705104");
     assertThat(enriched.get("actors").findValuesAsText("name")).anyMatch(n -> n.contains("Putin"));
+
+    // up's ingest did not send it, so it sends it again when it is pushed; enrich passes it on once
+    HttpResponse<String> pushed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + httpPort + "/api/articles")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Files.readString(resource("konstantinovka.jsonl")))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(pushed.body()).contains("\"sent\":1");
+    Path marker = dataDir.resolve("marker.jsonl");
+    Files.writeString(marker, "{\"id\": \"after-repeat\", \"title\": \"Shelling in Sloviansk\"}\n");
+    assertThat(run("ingest", "--file", marker.toString(), "--bootstrap-servers", bootstrap()).exitCode()).isZero();
+    assertThat(tail("enriched", 2)).extracting(e -> e.get("value").get("id").asText())
+        .containsExactly("seed-konstantinovka", "after-repeat");
   }
 
   @Test
@@ -125,7 +137,7 @@ class UpIT {
       assertThat(d.get("value").asText()).isEqualTo("these bytes are not Avro");
       assertThat(d.get("headers").toString()).contains("RawArticle");
     });
-    assertThat(tail("enriched", 3)).extracting(e -> e.get("value").get("id").asText()).contains("after-poison");
+    assertThat(tail("enriched", 4)).extracting(e -> e.get("value").get("id").asText()).contains("after-poison");
   }
 
   @Test

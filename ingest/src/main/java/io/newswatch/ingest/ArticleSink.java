@@ -20,7 +20,13 @@ public interface ArticleSink extends AutoCloseable {
    */
   void reject(String origin, long line, String input, String reason);
 
-  /** Blocks until everything accepted or rejected so far is stored. */
+  /**
+   * Blocks until everything this thread accepted or rejected since its last flush is stored.
+   * Per thread, because feeds, pushes and imports share one sink: each learns whether its own
+   * articles were stored, and a failure of one is not reported to, or hidden from, another.
+   *
+   * @throws NotStored when some of them could not be stored; the sink stays usable
+   */
   void flush();
 
   @Override

@@ -2,18 +2,21 @@ package io.newswatch.ingest.dedup;
 
 import io.newswatch.avro.RawArticle;
 import io.newswatch.ingest.ArticleSink;
+import io.newswatch.ingest.NotStored;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Passes each article on once: a copy of one already seen is not sent again. The ids
- * sent since the last flush are forgotten when that flush fails, so a retry sends them
- * (a possible duplicate is better than a lost article).
+ * Passes each article on once: a copy of one already seen is not sent again. When a flush
+ * fails, the ids of the articles it could not store are forgotten, so that a retry sends them
+ * and only them; when it does not say which, all the thread sent since its last flush (a
+ * possible duplicate, which enrich drops by id, is better than a lost article).
  */
 public final class DedupingSink implements ArticleSink {
   private final ArticleSink next;
   private final SeenArticles seen;
-  private final List<String> unflushed = new ArrayList<>();
+  /** Per thread, as {@link ArticleSink#flush()} is. */
+  private final ThreadLocal<List<String>> unflushed = ThreadLocal.withInitial(ArrayList::new);
 
   public DedupingSink(ArticleSink next, SeenArticles seen) {
     this.next = next;
@@ -25,9 +28,7 @@ public final class DedupingSink implements ArticleSink {
     if (!seen.firstSighting(article.getId())) {
       return false;
     }
-    synchronized (unflushed) {
-      unflushed.add(article.getId());
-    }
+    unflushed.get().add(article.getId());
     return next.accept(article);
   }
 
@@ -38,13 +39,13 @@ public final class DedupingSink implements ArticleSink {
 
   @Override
   public void flush() {
-    List<String> sent;
-    synchronized (unflushed) {
-      sent = new ArrayList<>(unflushed);
-      unflushed.clear();
-    }
+    List<String> sent = unflushed.get();
+    unflushed.remove();
     try {
       next.flush();
+    } catch (NotStored e) {
+      seen.forget(e.articleIds());
+      throw e;
     } catch (RuntimeException e) {
       seen.forget(sent);
       throw e;

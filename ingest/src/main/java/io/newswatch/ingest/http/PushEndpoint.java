@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.ingest.ArticleSink;
+import io.newswatch.ingest.NotStored;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.ImportSummary;
 import io.newswatch.ingest.file.JsonLinesImporter;
@@ -86,8 +87,18 @@ public final class PushEndpoint {
       @Override public void flush() { sink.flush(); }
       @Override public void close() { }
     };
-    ImportSummary summary = importer.importFrom("POST /api/articles from " + ctx.ip(),
-        new StringReader(asJsonLines(new String(body, StandardCharsets.UTF_8))), reporting);
+    ImportSummary summary;
+    try {
+      summary = importer.importFrom("POST /api/articles from " + ctx.ip(),
+          new StringReader(asJsonLines(new String(body, StandardCharsets.UTF_8))), reporting);
+    } catch (NotStored e) {
+      // the articles that were stored are not stored again when the batch is sent again
+      ctx.header("Retry-After", "10");
+      json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "not stored: " + e.getMessage()
+          + "; send the batch again later (articles already stored are counted as duplicates)",
+          "notStored", e.articleIds().size()));
+      return;
+    }
     accepted.increment(summary.sent());
     duplicates.increment(summary.duplicates());
     rejected.increment(summary.rejected());

@@ -25,12 +25,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Ingest running against Kafka: one sink that sends each article once, shared by the feed
  * poller, HTTP push and file imports. Copies are caught by article id against the ids on
- * the raw topic from the last {@link #DEDUP_WINDOW}, read at start, and everything sent since.
+ * the raw topic from the last {@link #DEDUP_WINDOW} (at most the last {@link #IDS_READ_AT_START}
+ * of them), read at start, and everything sent since. This process's memory only: enrich
+ * passes each id on once, whatever sent it.
  */
 public final class KafkaIngest implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaIngest.class);
   /** How far back a copy is recognised. */
   public static final Duration DEDUP_WINDOW = Duration.ofDays(7);
+  /** Bounds the start: the ids of at most this many of the latest raw records are read. */
+  public static final int IDS_READ_AT_START = 50_000;
   private static final int SEEN_CAPACITY = 500_000;
   private static final int POLLER_THREADS = 4;
 
@@ -48,7 +52,7 @@ public final class KafkaIngest implements AutoCloseable {
 
   public static KafkaIngest connect(Properties client, Topics topics) {
     SeenArticles seen = new SeenArticles(SEEN_CAPACITY);
-    List<String> recent = RecentArticleIds.read(client, topics, DEDUP_WINDOW);
+    List<String> recent = RecentArticleIds.read(client, topics, DEDUP_WINDOW, IDS_READ_AT_START);
     seen.addAll(recent);
     LOG.info("{} article ids from the last {} days on {}", recent.size(), DEDUP_WINDOW.toDays(), topics.raw().name());
     return new KafkaIngest(client, topics, new DedupingSink(new KafkaArticleSink(client, topics), seen));
