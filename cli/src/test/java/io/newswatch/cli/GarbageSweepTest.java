@@ -178,6 +178,7 @@ class GarbageSweepTest {
      * are counted in {@link #deadLettered}, and every other topic is drained to bound memory.
      */
     List<TestRecord<byte[], byte[]>> pipe(byte[] key, byte[] value, long timestamp, String topic) {
+      double repeatsBefore = repeatsDropped();
       in.pipeInput(new TestRecord<>(key, value, null, timestamp));
       List<TestRecord<byte[], byte[]>> dead = deadLetters.readRecordsToList();
       assertThat(dead).as("dead letters of one record").hasSizeLessThanOrEqualTo(1)
@@ -186,10 +187,18 @@ class GarbageSweepTest {
       List<TestRecord<byte[], byte[]>> written = driver.producedTopicNames().contains(topic)
           ? output(topic).readRecordsToList() : List.of();
       driver.producedTopicNames().forEach(name -> output(name).readRecordsToList());
-      if (dead.isEmpty() && topic.equals(TOPICS.enriched().name())) {
-        assertThat(written).as("an enriched article or a dead letter").hasSize(1);
+      if (dead.isEmpty() && topic.equals(TOPICS.enriched().name()) && repeatsDropped() == repeatsBefore) {
+        // two mutations can give one id: the second is then the same article sent again, counted
+        assertThat(written).as("an enriched article, a dead letter or a counted repeat of an id").hasSize(1);
       }
       return written;
+    }
+
+    /** Enrich's count of articles dropped as sent again under an id it had passed on. */
+    private double repeatsDropped() {
+      return driver.metrics().entrySet().stream()
+          .filter(e -> e.getKey().name().equals("repeated-articles-dropped-total"))
+          .mapToDouble(e -> (Double) e.getValue().metricValue()).sum();
     }
 
     private TestOutputTopic<byte[], byte[]> output(String topic) {
