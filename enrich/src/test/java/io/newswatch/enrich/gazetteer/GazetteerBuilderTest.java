@@ -3,7 +3,9 @@ package io.newswatch.enrich.gazetteer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,41 @@ class GazetteerBuilderTest {
     Path out = dir.resolve("g.tsv.gz");
     GazetteerBuilder.build(resource("mini-dump.txt"), resource("mini-admin1.json"), countries, out);
     return Gazetteer.load(out);
+  }
+
+  /**
+   * cities500, then a country dump with villages, then newer places without ids: a place in
+   * two dumps is one with every alias; a newer place no dump has gets a derived id, which a
+   * later build whose dump has the place maps to the dump's id.
+   */
+  @Test
+  void theSourcesMergeIntoOnePlaceEachAndADerivedIdLeadsToTheDumpsPlaceOnceADumpHasIt() throws Exception {
+    Path out = dir.resolve("merged.tsv.gz");
+    GazetteerBuilder.build(List.of(resource("mini-dump.txt"), resource("mini-country-dump.txt")),
+        resource("mini-newer-cities.json"), resource("mini-admin1.json"), Set.of(), out);
+    Gazetteer merged = Gazetteer.load(out);
+
+    assertThat(merged.lookup("Kostiantyniwka")).extracting(Place::geonameId).containsExactly(705104L);
+    assertThat(merged.lookup("Kostiantynivka")).hasSize(1);
+    assertThat(merged.lookup("Піски")).singleElement().satisfies(pisky -> {
+      assertThat(pisky.geonameId()).isEqualTo(700001L);
+      assertThat(pisky.admin1()).isNotNull();
+    });
+    Place vuhledar = merged.lookup("Vuhledar").get(0);
+    assertThat(vuhledar.geonameId()).isNegative();
+    assertThat(vuhledar.population()).isEqualTo(1_000);
+
+    // a later build: the country dump now has Vuhledar, under its GeoNames id
+    Path fuller = dir.resolve("fuller-dump.txt");
+    Files.writeString(fuller, Files.readString(resource("mini-country-dump.txt"))
+        + "712441\tVuhledar\tVuhledar\tВугледар\t47.77948\t37.24844\tP\tPPLA3\tUA\t\t05\t\t\t\t14144\t\t\tEurope/Kiev\t2025-07-01\n");
+    Path later = dir.resolve("later.tsv.gz");
+    GazetteerBuilder.build(List.of(resource("mini-dump.txt"), fuller), resource("mini-newer-cities.json"),
+        resource("mini-admin1.json"), Set.of(), later);
+    Gazetteer rebuilt = Gazetteer.load(later);
+    assertThat(rebuilt.lookup("Vuhledar")).extracting(Place::geonameId).containsExactly(712441L);
+    assertThat(rebuilt.byId(vuhledar.geonameId())).map(Place::geonameId).contains(712441L);
+    assertThat(rebuilt.size()).isEqualTo(merged.size());
   }
 
   @Test
