@@ -1,6 +1,8 @@
 package io.newswatch.cli;
 
+import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.gazetteer.GazetteerBuilder;
+import io.newswatch.enrich.places.CommonWordCollisions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** Builds gazetteer files from GeoNames data: the bundled one, or a bigger one for {@code --gazetteer}. */
 @Command(name = "gazetteer", mixinStandardHelpOptions = true,
     description = "Builds gazetteer files from GeoNames data.",
-    subcommands = {GazetteerCommand.Build.class, GazetteerCommand.Import.class})
+    subcommands = {GazetteerCommand.Build.class, GazetteerCommand.Import.class, GazetteerCommand.CommonWords.class})
 final class GazetteerCommand {
 
   @Command(name = "build", mixinStandardHelpOptions = true,
@@ -83,6 +85,45 @@ final class GazetteerCommand {
     @Override
     public Integer call() {
       return GazetteerCommand.build(spec, List.of(dump), null, admin1, countries, out);
+    }
+  }
+
+  @Command(name = "common-words", mixinStandardHelpOptions = true,
+      description = {"Writes the words of a word list (a dictionary's forms, one per line) that are written in "
+          + "lower case and fold to the one-word name of a place of the gazetteer: the everyday words the "
+          + "tagger then takes for that place only with evidence (tools/build-gazetteer.sh runs this on "
+          + "Ukrainian and Russian dictionaries)."})
+  static final class CommonWords implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--gazetteer", paramLabel = "FILE", description = "The gazetteer (default: the bundled one).")
+    Path gazetteer;
+
+    @Option(names = "--words", required = true, paramLabel = "FILE", description = "The word list, UTF-8.")
+    List<Path> words;
+
+    @Option(names = "--header", paramLabel = "TEXT", description = "Comment lines to write first.")
+    List<String> header = List.of();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The list to write.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+      Gazetteer places = gazetteer == null ? Gazetteer.bundled() : Gazetteer.load(gazetteer);
+      List<String> all = new ArrayList<>();
+      for (Path file : words) {
+        if (!Files.isReadable(file)) {
+          throw new UserError("cannot read " + file);
+        }
+        all.addAll(Files.readAllLines(file));
+      }
+      List<String> kept = CommonWordCollisions.of(places, all);
+      List<String> lines = new ArrayList<>(header.stream().map(h -> "# " + h).toList());
+      lines.addAll(kept);
+      Files.write(out, lines);
+      spec.commandLine().getOut().printf("%s: %d of %d words name a place%n", out, kept.size(), all.size());
+      return 0;
     }
   }
 

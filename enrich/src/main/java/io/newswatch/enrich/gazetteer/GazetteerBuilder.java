@@ -72,8 +72,9 @@ public final class GazetteerBuilder {
   /** What a build wrote. */
   public record Summary(int countries, int regions, int localities, int aliases) {}
 
+  /** @param section a section of a city (GeoNames PPLX: a district), whose people the city counts already */
   private record Locality(long id, String name, String countryCode, String admin1Code,
-      double lat, double lon, long population, List<String> aliases, List<Long> formerIds) {
+      double lat, double lon, long population, boolean section, List<String> aliases, List<Long> formerIds) {
 
     /**
      * The later record with the aliases of both, under the earlier record's name: cities500
@@ -84,14 +85,15 @@ public final class GazetteerBuilder {
       Set<String> all = new LinkedHashSet<>(aliases);
       all.addAll(earlier.aliases());
       all.add(name);
-      return new Locality(id, earlier.name(), countryCode, admin1Code, lat, lon, population, List.copyOf(all),
-          formerIds);
+      return new Locality(id, earlier.name(), countryCode, admin1Code, lat, lon, population, section,
+          List.copyOf(all), formerIds);
     }
 
     Locality withFormerId(long former) {
       List<Long> ids = new ArrayList<>(formerIds);
       ids.add(former);
-      return new Locality(id, name, countryCode, admin1Code, lat, lon, population, aliases, List.copyOf(ids));
+      return new Locality(id, name, countryCode, admin1Code, lat, lon, population, section, aliases,
+          List.copyOf(ids));
     }
   }
 
@@ -197,7 +199,7 @@ public final class GazetteerBuilder {
     if (featureClass.equals("P")) {
       long population = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
       Locality place = new Locality(id, f[1], countryCode, countryCode + "." + f[10], Double.parseDouble(f[4]),
-          Double.parseDouble(f[5]), population, withUkrainianLocative(aliases), List.of());
+          Double.parseDouble(f[5]), population, featureCode.equals("PPLX"), withUkrainianLocative(aliases), List.of());
       places.merge(id, place, (earlier, later) -> later.merged(earlier));
     } else if (featureClass.equals("A") && featureCode.equals("ADM1") && wanted(countryCode)) {
       dumpAdmin1.put(countryCode + "." + f[10], new Feature(id, f[1], aliases));
@@ -237,7 +239,7 @@ public final class GazetteerBuilder {
         places.computeIfPresent(known, (id, place) -> place.withFormerId(derived));
       } else if (!places.containsKey(derived)) {
         places.put(derived, new Locality(derived, name, countryCode, countryCode + "." + city.path("admin1").asText(),
-            lat, lon, IDLESS_POPULATION, withUkrainianLocative(List.of(name)), List.of()));
+            lat, lon, IDLESS_POPULATION, false, withUkrainianLocative(List.of(name)), List.of()));
         added++;
       }
     }
@@ -250,9 +252,12 @@ public final class GazetteerBuilder {
     return 6371 * Math.sqrt(dLat * dLat + dLon * dLon);
   }
 
-  /** Country and region positions and populations, from every place once. */
+  /** Country and region positions and populations, from every place once, a city's districts not again. */
   private void measureExtents() {
     for (Locality l : places.values()) {
+      if (l.section()) {
+        continue;
+      }
       countryExtents.computeIfAbsent(l.countryCode(), k -> new Extent()).add(l.lat(), l.lon(), l.population());
       if (wanted(l.countryCode())) {
         admin1Extents.computeIfAbsent(l.admin1Code(), k -> new Extent()).add(l.lat(), l.lon(), l.population());
@@ -393,13 +398,16 @@ public final class GazetteerBuilder {
   }
 
   /**
-   * Adds the Ukrainian locative of names in -ка (Костянтинівка: в Костянтинівці), whose
-   * consonant change the stemmer cannot undo.
+   * Adds the Ukrainian case forms whose sound change the stemmer cannot undo: the locative of
+   * names in -ка (Костянтинівка: в Костянтинівці), and the stem of names in -їв, whose ї
+   * becomes є (Миколаїв: в Миколаєві, до Миколаєва).
    */
   private static List<String> withUkrainianLocative(List<String> aliases) {
     List<String> all = new ArrayList<>(aliases);
     aliases.stream().filter(a -> a.endsWith("ка") && a.matches(".*[іїєґ].*"))
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "ці"));
+    aliases.stream().filter(a -> a.endsWith("їв"))
+        .forEach(a -> all.add(a.substring(0, a.length() - 2) + "єві"));
     return all;
   }
 

@@ -24,10 +24,14 @@ import java.util.stream.Collectors;
 /**
  * Finds the gazetteer places an article names and decides which place each name means.
  *
- * <p>Gates, per match: a phrase on the stop list ("War", "Police", "north-west") never means
- * a town or region, nor does a word in capitals (an acronym: "SAM", "IED"). Some names
- * count only with evidence from the rest of the article (below): a common English word
- * ("Drone", "Convoy", "Crater", from {@code common-words.txt}) that is the place's own name
+ * <p>Gates, per match: a phrase on the stop list ("War", "Police", "north-west"; in Cyrillic
+ * also the function words of {@code stopwords-cyrillic.txt}: "Вони", "Біля", "Если") never
+ * means a town or region, nor does a word in capitals (an acronym: "SAM", "IED"), nor a name
+ * whose words have one letter each ("Я", "І"). Some names
+ * count only with evidence from the rest of the article (below): a common word of the
+ * language it is written in (English: "Drone", "Convoy", "Crater", from {@code
+ * common-words.txt}; Ukrainian and Russian: "Суд", "Так", "Если", from {@code
+ * common-words-cyrillic.txt}) that is the place's own name
  * needs its country named or implied, one that is only an alternate name its region; a name
  * written in lower case counts only for a well-known place ({@link Place#wellKnown()}: a
  * country, a region or a city of 100,000 people) in a country the article points to, and
@@ -56,6 +60,11 @@ public final class PlaceTagger {
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
   private static final double ALTERNATE_NAME = -1;
+  /** Countries whose places are written in Cyrillic by their own people. */
+  private static final Set<String> CYRILLIC_COUNTRIES =
+      Set.of("UA", "RU", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN");
+  /** The fewest people of a town whose name, in Cyrillic, is never taken for a common word. */
+  private static final long NATIVE_TOWN = 10_000;
   /** The fewest people a place named only before landmark nouns must have to be meant. */
   private static final long LANDMARK_TOWN = 1_000;
 
@@ -71,19 +80,24 @@ public final class PlaceTagger {
   private final PhraseIndex<PlaceName> names;
   private final PhraseIndex<PlaceName> lowerCaseNames;
   private final Set<String> stopWords;
+  private final Set<String> cyrillicStopWords;
   private final Set<String> commonWords;
+  private final Set<String> cyrillicCommonWords;
   private final Set<String> preferredCountries;
 
   /** @param preferredCountries ISO codes that count as evidence in every article (may be empty) */
   public PlaceTagger(Gazetteer gazetteer, Set<String> preferredCountries) {
     this.names = gazetteer.names();
     this.stopWords = folded("stopwords.txt");
+    this.cyrillicStopWords = folded("stopwords-cyrillic.txt");
     this.commonWords = folded("common-words.txt");
+    this.cyrillicCommonWords = folded("common-words-cyrillic.txt");
     // A name in lower case that begins with a common word ("the hague", "new york") is the
     // words far more often: leaving those out also spares a lookup per "the" and "in".
     this.lowerCaseNames = gazetteer.wellKnownNames(key -> {
       String first = key.split(" ", 2)[0];
-      return !commonWords.contains(first) && !stopWords.contains(first);
+      return !commonWords.contains(first) && !cyrillicCommonWords.contains(first) && !stopWords.contains(first)
+          && !cyrillicStopWords.contains(first);
     });
     this.preferredCountries = Set.copyOf(preferredCountries);
   }
@@ -152,11 +166,35 @@ public final class PlaceTagger {
     return candidates;
   }
 
+  /**
+   * A word is common in the language of its script: Cyrillic words are looked up among the
+   * Ukrainian and Russian ones, others among the English ones, so that a word of one language
+   * does not gate a name written in another ("Тик" is not "Tik"). A name of one letter ("Я",
+   * "І") is a word, never a place.
+   */
   private Gate gate(Tokens tokens, Match<PlaceName> match) {
     String phrase = tokens.phrase(match.from(), match.to());
     boolean oneWord = match.to() - match.from() == 1;
+    String surface = tokens.surface(match.from(), match.to());
+    boolean cyrillic = cyrillic(surface);
+    boolean common = oneWord && (cyrillic ? cyrillicCommonWords : commonWords).contains(phrase);
+    boolean stop = stopWords.contains(phrase) || cyrillic && cyrillicStopWords.contains(phrase);
     return new Gate(tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
-        stopWords.contains(phrase), oneWord && commonWords.contains(phrase));
+        stop || oneLetterWords(surface), common, cyrillic);
+  }
+
+  /** "Я", "І", "Я и": words of one letter, never a place whatever alias GeoNames gives. */
+  private static boolean oneLetterWords(String surface) {
+    for (String word : surface.split("[^\\p{L}]+")) {
+      if (word.codePointCount(0, word.length()) > 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean cyrillic(String surface) {
+    return !surface.isEmpty() && Character.UnicodeScript.of(surface.codePointAt(0)) == Character.UnicodeScript.CYRILLIC;
   }
 
   /** Whether a landmark noun follows the name ("Gorky Park", "Sumy market", "Dnipro river"). */
@@ -171,7 +209,7 @@ public final class PlaceTagger {
 
   /** What the way a name is written allows it to mean. */
   private record Gate(boolean capitalised, boolean acronym, boolean stopWord,
-      boolean commonWord) {
+      boolean commonWord, boolean cyrillic) {
     boolean admits(Place p) {
       if (p.kind() == Place.Kind.COUNTRY) {
         return capitalised || !commonWord;
@@ -188,15 +226,28 @@ public final class PlaceTagger {
       return false;
     }
 
-    /** The support a place needs from the article to be meant by this name. */
+    /**
+     * The support a place needs from the article to be meant by this name. A place abroad
+     * written in Cyrillic, in a country that does not write it, is named through another
+     * language's alternate name ("Кореи" is Coray, France, only in GeoNames): it needs its
+     * country, unless well known. A common word needs evidence; in Cyrillic not for a town of
+     * {@value #NATIVE_TOWN} people in a country that writes Cyrillic, whose inflected name
+     * can be spelt as an adjective ("з Покровська", "покровська").
+     */
     double evidenceNeeded(Place p, boolean ownName) {
       if (!capitalised) {
         return COUNTRY_NAMED;
       }
-      if (!commonWord || p.kind() == Place.Kind.COUNTRY && ownName) {
-        return 0;
+      boolean nativeScript = CYRILLIC_COUNTRIES.contains(p.countryCode());
+      double needed = 0;
+      if (cyrillic && !nativeScript && !p.wellKnown()) {
+        needed = COUNTRY_NAMED;
       }
-      return ownName ? COUNTRY_NAMED : REGION_EVIDENCE;
+      if (!commonWord || p.kind() == Place.Kind.COUNTRY && ownName
+          || cyrillic && nativeScript && p.population() >= NATIVE_TOWN) {
+        return needed;
+      }
+      return Math.max(needed, ownName ? COUNTRY_NAMED : REGION_EVIDENCE);
     }
   }
 
@@ -204,7 +255,8 @@ public final class PlaceTagger {
   private record Candidate(Place place, double evidenceNeeded, boolean ownName) {
     /** How likely the name means this place before the article's evidence, in powers of ten. */
     double prior() {
-      boolean alternate = place.kind() == Place.Kind.LOCALITY && !ownName;
+      // a region too: "Одесі" is the city's name before it is one of Odesa Oblast's aliases
+      boolean alternate = place.kind() != Place.Kind.COUNTRY && !ownName;
       return Math.log10(1 + place.prominence()) + (alternate ? ALTERNATE_NAME : 0);
     }
   }
