@@ -75,7 +75,8 @@ final class BacktestCommand implements Callable<Integer> {
   private Set<Long> placeIds(OfflineEnrichment enrichment) {
     Set<Long> ids = new LinkedHashSet<>();
     for (String place : watching.places) {
-      ids.add(WatchCommand.resolve(enrichment.gazetteer(), place.trim()).geonameId());
+      ids.add(WatchCommand.resolve(enrichment.gazetteer(), place.trim(),
+          enrichmentOptions.options().preferredCountries()).geonameId());
     }
     return ids;
   }

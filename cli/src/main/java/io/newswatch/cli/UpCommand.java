@@ -149,7 +149,8 @@ final class UpCommand implements Callable<Integer> {
       };
       running.add(HttpApi.start(httpSettings, readiness,
           new StoreAlertQueries(alerts.streams(), self), ingest.routes(ingestOptions.push(), metrics)
-              .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve))));
+              .andThen(DashboardRoutes.of(client, topics, enricher.gazetteer(),
+                  (gazetteer, name) -> WatchCommand.resolve(gazetteer, name, taggingOptions.preferredCountries())))));
       running.add(AlertPrinter.start(client, topics, out));
       awaitRunning(enrich, alerts);
       out.printf("newswatch is up in %.1f s: dashboard at %s ; Kafka at %s%n",

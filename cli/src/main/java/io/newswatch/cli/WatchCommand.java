@@ -5,10 +5,13 @@ import io.newswatch.avro.Watch;
 import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.gazetteer.Gazetteer;
+import io.newswatch.enrich.gazetteer.PlaceNameResolver;
 import io.newswatch.enrich.gazetteer.Place;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -23,28 +26,41 @@ import picocli.CommandLine.Spec;
     subcommands = {WatchCommand.Add.class, WatchCommand.Remove.class, WatchCommand.ListWatches.class})
 final class WatchCommand {
 
-  /** How much more populous a place must be than every other of its name to be taken for it. */
-  static final int CLEAR_LEAD = 20;
+  /** Candidates listed for an ambiguous name. */
+  static final int SHOWN = 10;
+
+  /** A place named by GeoNames id or by any of its names, with no preferred country. */
+  static Place resolve(Gazetteer gazetteer, String nameOrId) {
+    return resolve(gazetteer, nameOrId, Set.of());
+  }
 
   /**
-   * A place named by GeoNames id or by any of its names. A name shared by several places is
-   * taken for the most populous only when it is {@value #CLEAR_LEAD} times larger than the
-   * next (Sloviansk, not a village of 1,200); otherwise it is refused with the candidates.
+   * The place a name or GeoNames id means ({@link PlaceNameResolver}); an unknown or
+   * ambiguous name is a usage error that lists the candidates one per line, likeliest first.
    */
-  static Place resolve(Gazetteer gazetteer, String nameOrId) {
+  static Place resolve(Gazetteer gazetteer, String nameOrId, Set<String> preferredCountries) {
     if (nameOrId.matches("-?\\d+")) {
       return gazetteer.byId(Long.parseLong(nameOrId))
           .orElseThrow(() -> new UserError("no place with GeoNames id " + nameOrId + " in the gazetteer"));
     }
-    List<Place> candidates = gazetteer.lookup(nameOrId);
-    if (candidates.isEmpty()) {
+    PlaceNameResolver.Resolution resolution = PlaceNameResolver.resolve(gazetteer, nameOrId, preferredCountries);
+    if (resolution.ranked().isEmpty()) {
       throw new UserError("no place called '" + nameOrId + "' in the gazetteer");
     }
-    if (candidates.size() > 1 && candidates.get(0).population() < CLEAR_LEAD * candidates.get(1).population()) {
-      throw new UserError("'" + nameOrId + "' is ambiguous; give the GeoNames id of one of: "
-          + candidates.stream().map(WatchCommand::describe).collect(Collectors.joining("; ")));
+    if (resolution.place() == null) {
+      List<Place> ranked = resolution.ranked();
+      String more = ranked.size() > SHOWN ? "\n  ... and " + (ranked.size() - SHOWN) + " more" : "";
+      throw new UserError("'" + nameOrId + "' is ambiguous" + (preferredCountries.isEmpty()
+          ? " (--prefer-country may settle it)" : "") + "; give the GeoNames id of one of:\n  "
+          + ranked.stream().limit(SHOWN).map(WatchCommand::describe).collect(Collectors.joining("\n  ")) + more);
     }
-    return candidates.get(0);
+    return resolution.place();
+  }
+
+  /** ISO codes as typed: upper case, blanks dropped. */
+  static Set<String> countryCodes(List<String> codes) {
+    return Set.copyOf(codes.stream().map(c -> c.strip().toUpperCase(Locale.ROOT))
+        .filter(c -> !c.isEmpty()).toList());
   }
 
   static String describe(Place p) {
@@ -57,16 +73,21 @@ final class WatchCommand {
   static final class Add implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClusterOptions cluster;
-    @Parameters(paramLabel = "PLACE", description = "A GeoNames id, or a name in any spelling (Kramatorsk, Краматорськ); a name several "
-        + "places share is refused with their ids, unless one is far more populous.")
+    @Parameters(paramLabel = "PLACE", description = "A GeoNames id, or a name in any spelling or case form (Kramatorsk, "
+        + "Краматорськ, Костянтинівці); a name several places share is refused with their ids, likeliest first, "
+        + "unless one is clearly meant: ten times as prominent as any other, a place's own name counting more "
+        + "than an old or foreign one.")
     String place;
+    @Option(names = "--prefer-country", split = ",", paramLabel = "CC",
+        description = "Read a name shared across countries as a place in these (ISO codes, e.g. UA).")
+    List<String> preferCountries = List.of();
     @Option(names = "--min-level", defaultValue = "ELEVATED", paramLabel = "LEVEL",
         description = "Lowest level that is published for this place: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Level minLevel;
 
     @Override
     public Integer call() {
-      Place p = resolve(Enricher.loadDefault().gazetteer(), place);
+      Place p = resolve(Enricher.loadDefault().gazetteer(), place, countryCodes(preferCountries));
       new CompactedTopic<>(cluster.clientProperties(), cluster.topics().watchlist())
           .put(Long.toString(p.geonameId()), new Watch(p.geonameId(), p.name(), minLevel, Instant.now()));
       spec.commandLine().getOut().println("watching " + describe(p) + " from level " + minLevel);

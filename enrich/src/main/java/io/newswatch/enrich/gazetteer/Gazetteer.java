@@ -36,8 +36,14 @@ public final class Gazetteer {
   /** The names of well-known places, by folded key: the few that text in lower case may mean. */
   private final Map<String, List<PlaceName>> wellKnownNames;
 
-  /** A place under one of its names: {@code own} when it is the place's own name, not an alternate one. */
-  public record PlaceName(Place place, boolean own) {}
+  /**
+   * A place under one of its names: {@code own} when it is the place's own name, not an
+   * alternate one; {@code nativeName} when it is the own name or any name of a place written
+   * in Cyrillic, whose Latin alternate names are mostly spellings of its Cyrillic ones
+   * (Konstantinovka, Kostyantynivka); not a name of another language or time elsewhere
+   * ("Riviera" for Riviera Beach, "Iskander" for Iskandar).
+   */
+  public record PlaceName(Place place, boolean own, boolean nativeName) {}
 
   private Gazetteer(Map<Long, Place> byId, PhraseIndex<PlaceName> names,
       Map<String, List<PlaceName>> wellKnownNames) {
@@ -78,7 +84,7 @@ public final class Gazetteer {
       byId.put(entry.place().geonameId(), entry.place());
       List<String> keys = entry.keys();
       for (int i = 0; i < keys.size(); i++) {
-        PlaceName name = new PlaceName(entry.place(), i == 0);
+        PlaceName name = new PlaceName(entry.place(), i == 0, i == 0 || entry.place().writtenInCyrillic());
         names.addKey(keys.get(i), name);
         if (entry.place().wellKnown()) {
           wellKnownNames.computeIfAbsent(keys.get(i), k -> new ArrayList<>(1)).add(name);
@@ -111,6 +117,11 @@ public final class Gazetteer {
    */
   public List<Place> lookup(String name) {
     return names.get(name).stream().map(PlaceName::place).toList();
+  }
+
+  /** The same, each place with whether {@code name} is its own name or an alternate one. */
+  public List<PlaceName> lookupNames(String name) {
+    return names.get(name);
   }
 
   /** The name index the tagger matches articles against. */

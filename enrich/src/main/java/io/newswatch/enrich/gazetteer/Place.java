@@ -1,5 +1,7 @@
 package io.newswatch.enrich.gazetteer;
 
+import java.util.Set;
+
 import java.util.Locale;
 
 /**
@@ -29,6 +31,15 @@ public record Place(long geonameId, String name, Kind kind, String countryCode, 
   public static final long WELL_KNOWN_POPULATION = 100_000;
 
   /** Known by name everywhere: a country, a region, or a locality of 100,000 people or more. */
+  /** Countries whose places their own people write in Cyrillic. */
+  private static final Set<String> CYRILLIC_COUNTRIES =
+      Set.of("UA", "RU", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN");
+
+  /** Whether the place's own people write its name in Cyrillic. */
+  public boolean writtenInCyrillic() {
+    return CYRILLIC_COUNTRIES.contains(countryCode);
+  }
+
   public boolean wellKnown() {
     return kind != Kind.LOCALITY || population >= WELL_KNOWN_POPULATION;
   }

@@ -13,6 +13,7 @@ import io.newswatch.enrich.text.Tokens;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,6 @@ public final class PlaceTagger {
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
   private static final double ALTERNATE_NAME = -1;
-  /** Countries whose places are written in Cyrillic by their own people. */
-  private static final Set<String> CYRILLIC_COUNTRIES =
-      Set.of("UA", "RU", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN");
   /** The fewest people of a town whose name, in Cyrillic, is never taken for a common word. */
   private static final long NATIVE_TOWN = 10_000;
   /** The fewest people a place named only before landmark nouns must have to be meant. */
@@ -160,7 +158,7 @@ public final class PlaceTagger {
     List<Candidate> candidates = new ArrayList<>(match.values().size());
     for (PlaceName name : match.values()) {
       if (gate.admits(name.place())) {
-        candidates.add(new Candidate(name.place(), gate.evidenceNeeded(name.place(), name.own()), name.own()));
+        candidates.add(new Candidate(name.place(), gate.evidenceNeeded(name), name.own(), name.nativeName()));
       }
     }
     return candidates;
@@ -227,20 +225,23 @@ public final class PlaceTagger {
     }
 
     /**
-     * The support a place needs from the article to be meant by this name. A place abroad
-     * written in Cyrillic, in a country that does not write it, is named through another
-     * language's alternate name ("Кореи" is Coray, France, only in GeoNames): it needs its
-     * country, unless well known. A common word needs evidence; in Cyrillic not for a town of
+     * The support a place needs from the article to be meant by this name. A town named
+     * through an alternate name that is not native ({@link PlaceName#nativeName()}: "Riviera"
+     * for Riviera Beach, "Iskander" for Iskandar), or written in
+     * Cyrillic in a country that does not write it ("Кореи" is Coray, France, only in
+     * GeoNames), needs its country, unless well known. A common word needs evidence; in Cyrillic not for a town of
      * {@value #NATIVE_TOWN} people in a country that writes Cyrillic, whose inflected name
      * can be spelt as an adjective ("з Покровська", "покровська").
      */
-    double evidenceNeeded(Place p, boolean ownName) {
+    double evidenceNeeded(PlaceName name) {
+      Place p = name.place();
+      boolean ownName = name.own();
       if (!capitalised) {
         return COUNTRY_NAMED;
       }
-      boolean nativeScript = CYRILLIC_COUNTRIES.contains(p.countryCode());
+      boolean nativeScript = p.writtenInCyrillic();
       double needed = 0;
-      if (cyrillic && !nativeScript && !p.wellKnown()) {
+      if (!p.wellKnown() && p.kind() == Place.Kind.LOCALITY && (cyrillic && !nativeScript || !name.nativeName())) {
         needed = COUNTRY_NAMED;
       }
       if (!commonWord || p.kind() == Place.Kind.COUNTRY && ownName
@@ -252,7 +253,7 @@ public final class PlaceTagger {
   }
 
   /** A place a name may mean, the support it needs, and whether the name is its own. */
-  private record Candidate(Place place, double evidenceNeeded, boolean ownName) {
+  private record Candidate(Place place, double evidenceNeeded, boolean ownName, boolean nativeName) {
     /** How likely the name means this place before the article's evidence, in powers of ten. */
     double prior() {
       // a region too: "Одесі" is the city's name before it is one of Odesa Oblast's aliases
@@ -294,7 +295,21 @@ public final class PlaceTagger {
       double runnerUp = Double.NEGATIVE_INFINITY;
       boolean wellKnownMeant = candidates.stream()
           .anyMatch(c -> c.place.wellKnown() && c.ownName && c.evidenceNeeded == 0);
+      // "Oleksandrivka, Kherson region": a region named settles which namesake, however
+      // prominent the others; and a name some towns of a country carry as their own is not a
+      // well-known city of that country whose old or other name it only is (Oleksandrivka was
+      // once Donetsk's). A smaller town keeps its other names: villages in GeoNames are often
+      // named Konstantinovka, the Russian spelling of the town Kostiantynivka.
+      boolean regionSettles = candidates.stream().anyMatch(c -> evidence.regionNamed(c.place, this));
+      Set<String> ownIn = new HashSet<>();
+      candidates.stream().filter(c -> c.ownName && c.place.kind() == Place.Kind.LOCALITY)
+          .forEach(c -> ownIn.add(c.place.countryCode()));
       for (Candidate c : candidates) {
+        if (regionSettles && !evidence.regionNamed(c.place, this)
+            || !c.ownName && c.place.kind() == Place.Kind.LOCALITY && c.place.wellKnown()
+                && ownIn.contains(c.place.countryCode())) {
+          continue;
+        }
         double support = evidence.support(c.place, this);
         boolean foreign = support == 0 && !c.place.wellKnown() && evidence.pointsElsewhere(this);
         // Paris beside Chicago is still Paris, France: other towns of a namesake's region or
@@ -305,8 +320,9 @@ public final class PlaceTagger {
         // "the Sumy market in Kharkiv" is in Kharkiv, "Polohy factory, Zaporizhzhia Oblast" in Polohy.
         // A village with fewer than LANDMARK_TOWN people ("Gorky Park in Kharkiv" beside the
         // village Gor'kiy of Kharkiv oblast) is the landmark's namesake, even in the region.
-        boolean landmarkElsewhere = landmark && (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN)
-            && evidence.placedByOthers(this);
+        // "Gorky Park" under another name of Nizhny Novgorod is the park wherever the article is.
+        boolean landmarkElsewhere = landmark && (!c.ownName
+            || (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN) && evidence.placedByOthers(this));
         if (support < c.evidenceNeeded || foreign || landmarkElsewhere) {
           continue;
         }
