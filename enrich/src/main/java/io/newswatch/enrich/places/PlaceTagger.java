@@ -158,7 +158,8 @@ public final class PlaceTagger {
     List<Candidate> candidates = new ArrayList<>(match.values().size());
     for (PlaceName name : match.values()) {
       if (gate.admits(name.place())) {
-        candidates.add(new Candidate(name.place(), gate.evidenceNeeded(name), name.own(), name.nativeName()));
+        candidates.add(new Candidate(name.place(), gate.evidenceNeeded(name), name.own(), name.nativeName(),
+            !gate.capitalised()));
       }
     }
     return candidates;
@@ -173,26 +174,21 @@ public final class PlaceTagger {
   private Gate gate(Tokens tokens, Match<PlaceName> match) {
     String phrase = tokens.phrase(match.from(), match.to());
     boolean oneWord = match.to() - match.from() == 1;
-    String surface = tokens.surface(match.from(), match.to());
-    boolean cyrillic = cyrillic(surface);
+    boolean cyrillic = Character.UnicodeScript.of(tokens.firstCodePoint(match.from())) == Character.UnicodeScript.CYRILLIC;
     boolean common = oneWord && (cyrillic ? cyrillicCommonWords : commonWords).contains(phrase);
     boolean stop = stopWords.contains(phrase) || cyrillic && cyrillicStopWords.contains(phrase);
     return new Gate(tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
-        stop || oneLetterWords(surface), common, cyrillic);
+        stop || oneLetterWords(tokens, match), common, cyrillic);
   }
 
   /** "Я", "І", "Я и": words of one letter, never a place whatever alias GeoNames gives. */
-  private static boolean oneLetterWords(String surface) {
-    for (String word : surface.split("[^\\p{L}]+")) {
-      if (word.codePointCount(0, word.length()) > 1) {
+  private static boolean oneLetterWords(Tokens tokens, Match<PlaceName> match) {
+    for (int i = match.from(); i < match.to(); i++) {
+      if (tokens.end(i) - tokens.start(i) > 1) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean cyrillic(String surface) {
-    return !surface.isEmpty() && Character.UnicodeScript.of(surface.codePointAt(0)) == Character.UnicodeScript.CYRILLIC;
   }
 
   /** Whether a landmark noun follows the name ("Gorky Park", "Sumy market", "Dnipro river"). */
@@ -253,7 +249,17 @@ public final class PlaceTagger {
   }
 
   /** A place a name may mean, the support it needs, and whether the name is its own. */
-  private record Candidate(Place place, double evidenceNeeded, boolean ownName, boolean nativeName) {
+  private record Candidate(Place place, double evidenceNeeded, boolean ownName, boolean nativeName,
+      boolean lowerCase) {
+    /**
+     * Whether the candidate may speak for where the article is: it needs no evidence, or it is
+     * a well-known place written in lower case, which another such name may then support
+     * ("explosions in odesa and mykolaiv") though neither supports itself.
+     */
+    boolean votes() {
+      return evidenceNeeded == 0 || lowerCase && place.wellKnown();
+    }
+
     /** How likely the name means this place before the article's evidence, in powers of ten. */
     double prior() {
       // a region too: "Одесі" is the city's name before it is one of Odesa Oblast's aliases
@@ -278,11 +284,11 @@ public final class PlaceTagger {
       landmark &= beforeLandmark;
     }
 
-    /** The candidate that needs no evidence and scores best alone, or null. */
+    /** The candidate that may vote ({@link Candidate#votes()}) and scores best alone, or null. */
     Candidate likeliest() {
       Candidate best = null;
       for (Candidate c : candidates) {
-        if (c.evidenceNeeded == 0 && (best == null || c.prior() > best.prior())) {
+        if (c.votes() && (best == null || c.prior() > best.prior())) {
           best = c;
         }
       }

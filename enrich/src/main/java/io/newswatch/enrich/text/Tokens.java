@@ -168,6 +168,11 @@ public final class Tokens {
     return ends[i] < text.length() && Fold.isApostrophe(text.charAt(ends[i]));
   }
 
+  /** The first character of word i as written. */
+  public int firstCodePoint(int i) {
+    return text.codePointAt(starts[i]);
+  }
+
   public boolean capitalised(int i) {
     return capitalised[i];
   }

@@ -10,6 +10,8 @@ import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.Enricher;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlaceTaggerTest {
   private final Enricher enricher = Enricher.loadDefault();
@@ -146,5 +148,35 @@ class PlaceTaggerTest {
         .extracting(PlaceMention::getName).containsExactly("Odesa");
     assertThat(tag("News", "Strikes on Polohy factory, Zaporizhzhia Oblast.").getPlaces())
         .extracting(PlaceMention::getName).contains("Polohy");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Kramators'k", "Kramators’k", "Kramatorsʼk", "Kramatorsʹk", "Kramatorsk"})
+  void softSignTransliterationsFindTheTown(String spelling) {
+    assertThat(placeIds(tag("News", "Shelling in " + spelling + " overnight."))).containsExactly(704508L);
+  }
+
+  @Test
+  void wellKnownTownsInLowerCaseCountWhenTheTextSupportsThem() {
+    assertThat(tag("News", "explosions in odesa and mykolaiv overnight.").getPlaces())
+        .extracting(PlaceMention::getName).containsExactly("Odesa", "Mykolayiv");
+    assertThat(tag("News", "fires in kharkiv after strikes.").getPlaces()).as("nothing supports it").isEmpty();
+  }
+
+  @Test
+  void aRegionNamedSettlesWhichOfManyNamesakesAndAnOldNameOfACityIsNotIt() {
+    PlaceMention oleksandrivka = tag("News", "Destruction of the village of Oleksandrivka, Kherson region.")
+        .getPlaces().get(0);
+    assertThat(oleksandrivka.getName()).isEqualTo("Oleksandrivka");
+    assertThat(oleksandrivka.getAdmin1()).isEqualTo("Kherson Oblast");
+    assertThat(tag("News", "A Russian tank in Oleksandrivka.").getPlaces()).extracting(PlaceMention::getName)
+        .doesNotContain("Donetsk");
+  }
+
+  @Test
+  void aTownAbroadNamedOnlyByAnotherLanguagesNameNeedsItsCountry() {
+    assertThat(tag("News", "A fire in the Riviera shopping centre in Odesa.").getPlaces())
+        .extracting(PlaceMention::getCountryCode).containsOnly("UA");
+    assertThat(tag("News", "Iskander missiles were moved.").getPlaces()).isEmpty();
   }
 }
