@@ -400,7 +400,7 @@ public final class GazetteerBuilder {
   /**
    * Adds the Ukrainian case forms whose sound change the stemmer cannot undo: the locative of
    * names in -ка (Костянтинівка: в Костянтинівці), and the stem of names in -їв, whose ї
-   * becomes є (Миколаїв: в Миколаєві, до Миколаєва).
+   * becomes є (Миколаїв: в Миколаєві), and the locative of plural names (Суми: в Сумах).
    */
   private static List<String> withUkrainianLocative(List<String> aliases) {
     List<String> all = new ArrayList<>(aliases);
@@ -408,6 +408,9 @@ public final class GazetteerBuilder {
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "ці"));
     aliases.stream().filter(a -> a.endsWith("їв"))
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "єві"));
+    // plural names: Суми, Черкаси (Сумы, Черкассы): в Сумах, в Черкасах
+    aliases.stream().filter(a -> a.length() > 3 && (a.endsWith("и") || a.endsWith("ы")) && a.matches("\\p{IsCyrillic}+"))
+        .forEach(a -> all.add(a.substring(0, a.length() - 1) + "ах"));
     return all;
   }
 

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * whose words have one letter each ("Я", "І"). Some names
  * count only with evidence from the rest of the article (below): a common word of the
  * language it is written in (English: "Drone", "Convoy", "Crater", from {@code
- * common-words.txt}; Ukrainian and Russian: "Суд", "Так", "Если", from {@code
- * common-words-cyrillic.txt}) that is the place's own name
+ * common-words.txt}; Ukrainian and Russian: "Суд", "Новини", from {@code
+ * common-words-cyrillic.txt}, its region named) that is the place's own name
  * needs its country named or implied, one that is only an alternate name its region; a name
  * written in lower case counts only for a well-known place ({@link Place#wellKnown()}: a
  * country, a region or a city of 100,000 people) in a country the article points to, and
@@ -61,6 +61,8 @@ public final class PlaceTagger {
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
   private static final double ALTERNATE_NAME = -1;
+  /** Not a support value: the evidence a name needs when only its region, named, will do. */
+  private static final double REGION_NAMED = 4;
   /** The fewest people of a town whose name, in Cyrillic, is never taken for a common word. */
   private static final long NATIVE_TOWN = 10_000;
   /** The fewest people a place named only before landmark nouns must have to be meant. */
@@ -244,7 +246,9 @@ public final class PlaceTagger {
           || cyrillic && nativeScript && p.population() >= NATIVE_TOWN) {
         return needed;
       }
-      return Math.max(needed, ownName ? COUNTRY_NAMED : REGION_EVIDENCE);
+      // In Cyrillic the stemmer makes far more words collide with villages (Новини: Novyna):
+      // only the region named, not a town of it, makes one of them the village.
+      return cyrillic ? REGION_NAMED : Math.max(needed, ownName ? COUNTRY_NAMED : REGION_EVIDENCE);
     }
   }
 
@@ -329,7 +333,9 @@ public final class PlaceTagger {
         // "Gorky Park" under another name of Nizhny Novgorod is the park wherever the article is.
         boolean landmarkElsewhere = landmark && (!c.ownName
             || (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN) && evidence.placedByOthers(this));
-        if (support < c.evidenceNeeded || foreign || landmarkElsewhere) {
+        boolean supported = c.evidenceNeeded == REGION_NAMED ? evidence.regionNamed(c.place, this)
+            : support >= c.evidenceNeeded;
+        if (!supported || foreign || landmarkElsewhere) {
           continue;
         }
         double score = c.prior() + support;
