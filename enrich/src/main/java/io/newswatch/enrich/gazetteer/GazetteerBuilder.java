@@ -233,7 +233,7 @@ public final class GazetteerBuilder {
       long derived = derivedId("locality:" + countryCode + ":" + key + ":" + Math.round(lat * 10) / 10.0
           + ":" + Math.round(lon * 10) / 10.0);
       Long known = byName.getOrDefault(countryCode + ":" + key, List.of()).stream()
-          .filter(id -> kilometres(places.get(id), lat, lon) <= SAME_PLACE_KM).findFirst().orElse(null);
+          .filter(id -> Place.kilometres(places.get(id).lat(), places.get(id).lon(), lat, lon) <= SAME_PLACE_KM).findFirst().orElse(null);
       if (known != null) {
         // a watch made with the derived id in a build that lacked the dump's place still finds it
         places.computeIfPresent(known, (id, place) -> place.withFormerId(derived));
@@ -244,12 +244,6 @@ public final class GazetteerBuilder {
       }
     }
     LOG.info("{} places added from {} (no dump had them)", added, file);
-  }
-
-  private static double kilometres(Locality place, double lat, double lon) {
-    double dLat = Math.toRadians(place.lat() - lat);
-    double dLon = Math.toRadians(place.lon() - lon) * Math.cos(Math.toRadians((place.lat() + lat) / 2));
-    return 6371 * Math.sqrt(dLat * dLat + dLon * dLon);
   }
 
   /** Country and region positions and populations, from every place once, a city's districts not again. */

@@ -35,6 +35,13 @@ public record Place(long geonameId, String name, Kind kind, String countryCode, 
   private static final Set<String> CYRILLIC_COUNTRIES =
       Set.of("UA", "RU", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN");
 
+  /** The distance in km between two points, flat-earth: exact enough for the tens of km it decides. */
+  public static double kilometres(double lat1, double lon1, double lat2, double lon2) {
+    double dLat = Math.toRadians(lat1 - lat2);
+    double dLon = Math.toRadians(lon1 - lon2) * Math.cos(Math.toRadians((lat1 + lat2) / 2));
+    return 6371 * Math.sqrt(dLat * dLat + dLon * dLon);
+  }
+
   /** Whether the place's own people write its name in Cyrillic. */
   public boolean writtenInCyrillic() {
     return CYRILLIC_COUNTRIES.contains(countryCode);

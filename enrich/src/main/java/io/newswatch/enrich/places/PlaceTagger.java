@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
  * a score in powers of ten: the place's prominence ({@link Place#prominence()}), a tenth of
  * it when the article uses an alternate name of a town rather than its own ("Tokmak" is
  * Tokmak in Ukraine before Tokmok in Kyrgyzstan), and evidence from the other names: a
- * first-level region named or implied (+3), the country implied by a town or region (+2) or
+ * town of the article within 25 km (+5), a first-level region named or implied (+3), the
+ * country implied by a town or region (+2) or
  * named (+1: a country is named as an actor as often as as a place), an operator's preferred
  * country (+2). A foreign namesake, a town that is not well known in a country without
  * evidence while a region, a well-known town or the operator's preference place the article
@@ -60,6 +61,12 @@ public final class PlaceTagger {
   private static final double REGION_EVIDENCE = 3;
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
+  /**
+   * A town of the article within {@value #NEARBY_KM} km: the village of 9 people called Pisky
+   * beside Avdiivka, not the Pisky of 2,230 in Poltava Oblast.
+   */
+  private static final double NEARBY_EVIDENCE = 5;
+  private static final double NEARBY_KM = 25;
   private static final double ALTERNATE_NAME = -1;
   /** Not a support value: the evidence a name needs when only its region, named, will do. */
   private static final double REGION_NAMED = 4;
@@ -401,10 +408,18 @@ public final class PlaceTagger {
      */
     double support(Place place, Name own) {
       if (place.admin1Code() != null) {
+        double support = 0;
         for (int i : byAdmin1.getOrDefault(place.admin1Code(), List.of())) {
           if (votesFor(i, place, own)) {
-            return REGION_EVIDENCE;
+            support = REGION_EVIDENCE;
+            Place other = likeliest.get(i);
+            if (other.kind() == Place.Kind.LOCALITY && Place.kilometres(place.lat(), place.lon(), other.lat(), other.lon()) <= NEARBY_KM) {
+              return NEARBY_EVIDENCE;
+            }
           }
+        }
+        if (support > 0) {
+          return support;
         }
       }
       double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;

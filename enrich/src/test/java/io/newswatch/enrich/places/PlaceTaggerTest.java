@@ -179,4 +179,13 @@ class PlaceTaggerTest {
         .extracting(PlaceMention::getCountryCode).containsOnly("UA");
     assertThat(tag("News", "Iskander missiles were moved.").getPlaces()).isEmpty();
   }
+
+  @Test
+  void aTownNamedBesideSettlesWhichNamesakeAndAGuessSaysSo() {
+    PlaceMention guess = tag("News", "Shelling near Pisky overnight.").getPlaces().get(0);
+    PlaceMention beside = tag("News", "Shelling near Pisky and Avdiivka overnight.").getPlaces().get(0);
+    assertThat(beside.getAdmin1()).isEqualTo("Donetsk Oblast");
+    assertThat(beside.getConfidence()).isGreaterThan(guess.getConfidence());
+    assertThat(guess.getConfidence()).as("one of 25 villages, nothing to tell them apart").isLessThanOrEqualTo(0.55);
+  }
 }
