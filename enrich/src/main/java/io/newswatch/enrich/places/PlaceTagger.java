@@ -70,6 +70,8 @@ public final class PlaceTagger {
   private static final double ALTERNATE_NAME = -1;
   /** Not a support value: the evidence a name needs when only its region, named, will do. */
   private static final double REGION_NAMED = 4;
+  /** Villages of one country carrying a name as their own that make it a village name. */
+  private static final int VILLAGE_NAME = 10;
   /** The fewest people of a town whose name, in Cyrillic, is never taken for a common word. */
   private static final long NATIVE_TOWN = 10_000;
   /** The fewest people a place named only before landmark nouns must have to be meant. */
@@ -313,18 +315,18 @@ public final class PlaceTagger {
       boolean wellKnownMeant = candidates.stream()
           .anyMatch(c -> c.place.wellKnown() && c.ownName && c.evidenceNeeded == 0);
       // "Oleksandrivka, Kherson region": a region named settles which namesake, however
-      // prominent the others; and a name some towns of a country carry as their own is not a
-      // well-known city of that country whose old or other name it only is (Oleksandrivka was
-      // once Donetsk's). A smaller town keeps its other names: villages in GeoNames are often
-      // named Konstantinovka, the Russian spelling of the town Kostiantynivka.
+      // prominent the others; and a name that many villages of a country carry as their own is
+      // not a well-known city of that country whose old name it only is (Oleksandrivka, the own
+      // name of 97 villages, was once Donetsk's). One or two villages do not make it so:
+      // GeoNames still names some by their Russian spelling (Zaporozh'ye, Vinnitsa).
       boolean regionSettles = candidates.stream().anyMatch(c -> evidence.regionNamed(c.place, this));
-      Set<String> ownIn = new HashSet<>();
+      Map<String, Integer> ownIn = new HashMap<>();
       candidates.stream().filter(c -> c.ownName && c.place.kind() == Place.Kind.LOCALITY)
-          .forEach(c -> ownIn.add(c.place.countryCode()));
+          .forEach(c -> ownIn.merge(c.place.countryCode(), 1, Integer::sum));
       for (Candidate c : candidates) {
         if (regionSettles && !evidence.regionNamed(c.place, this)
             || !c.ownName && c.place.kind() == Place.Kind.LOCALITY && c.place.wellKnown()
-                && ownIn.contains(c.place.countryCode())) {
+                && ownIn.getOrDefault(c.place.countryCode(), 0) >= VILLAGE_NAME) {
           continue;
         }
         double support = evidence.support(c.place, this);
@@ -338,7 +340,13 @@ public final class PlaceTagger {
         // A village with fewer than LANDMARK_TOWN people ("Gorky Park in Kharkiv" beside the
         // village Gor'kiy of Kharkiv oblast) is the landmark's namesake, even in the region.
         // "Gorky Park" under another name of Nizhny Novgorod is the park wherever the article is.
+        // And with nothing placing the article, a landmark's name is no small town in a
+        // country that does not write Cyrillic, nor a village of fewer than LANDMARK_TOWN
+        // people in one ("Gorky Park" is neither Górki, Poland, nor Gor'kiy, Kharkiv Oblast;
+        // "Hostomel airport" is Hostomel).
         boolean landmarkElsewhere = landmark && (!c.ownName
+            || support == 0 && !c.place.wellKnown()
+                && (!c.place.writtenInCyrillic() || c.place.population() < LANDMARK_TOWN)
             || (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN) && evidence.placedByOthers(this));
         boolean supported = c.evidenceNeeded == REGION_NAMED ? evidence.regionNamed(c.place, this)
             : support >= c.evidenceNeeded;

@@ -171,6 +171,11 @@ class PlaceTaggerTest {
     assertThat(oleksandrivka.getAdmin1()).isEqualTo("Kherson Oblast");
     assertThat(tag("News", "A Russian tank in Oleksandrivka.").getPlaces()).extracting(PlaceMention::getName)
         .doesNotContain("Donetsk");
+    // a Russian spelling GeoNames gives one village as its own name still means the city
+    assertThat(placeIds(tag("News", "Shelling in Zaporozhye overnight."))).containsExactly(687700L);
+    assertThat(tag("News", "Strikes on Vinnitsa.").getPlaces()).extracting(PlaceMention::getName)
+        .containsExactly("Vinnytsya");
+    assertThat(tag("News", "Gorky Park was damaged.").getPlaces()).isEmpty();
   }
 
   @Test
