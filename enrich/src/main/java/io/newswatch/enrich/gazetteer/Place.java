@@ -24,13 +24,19 @@ public record Place(long geonameId, String name, Kind kind, String countryCode, 
    * not a village of 600 that GeoNames also calls so.
    */
   public double prominence() {
-    return kind == Kind.LOCALITY ? 10.0 * population : population;
+    return kind == Kind.LOCALITY ? 10.0 * Math.max(population, UNKNOWN_POPULATION) : population;
   }
+
+  /**
+   * The people a locality is taken to have when GeoNames does not say (a population of 0, as
+   * for two thirds of Ukraine's villages): a village, so that a village's own name is not
+   * outweighed by another's alternate name for want of a number (Buzova before Buzova Paskivka).
+   */
+  static final long UNKNOWN_POPULATION = 100;
 
   /** People living in a locality that everyone knows by name. */
   public static final long WELL_KNOWN_POPULATION = 100_000;
 
-  /** Known by name everywhere: a country, a region, or a locality of 100,000 people or more. */
   /** Countries whose places their own people write in Cyrillic. */
   private static final Set<String> CYRILLIC_COUNTRIES =
       Set.of("UA", "RU", "BY", "BG", "RS", "MK", "ME", "BA", "KZ", "KG", "TJ", "MN");
@@ -47,6 +53,7 @@ public record Place(long geonameId, String name, Kind kind, String countryCode, 
     return CYRILLIC_COUNTRIES.contains(countryCode);
   }
 
+  /** Known by name everywhere: a country, a region, or a locality of 100,000 people or more. */
   public boolean wellKnown() {
     return kind != Kind.LOCALITY || population >= WELL_KNOWN_POPULATION;
   }

@@ -193,4 +193,10 @@ class PlaceTaggerTest {
     assertThat(beside.getConfidence()).isGreaterThan(guess.getConfidence());
     assertThat(guess.getConfidence()).as("one of 25 villages, nothing to tell them apart").isLessThanOrEqualTo(0.55);
   }
+
+  @Test
+  void aVillageOfUnknownPopulationKeepsItsOwnNameFromAnothersAlternateOne() {
+    assertThat(tag("News", "Shelling in the town of Buzova.").getPlaces()).extracting(PlaceMention::getName)
+        .containsExactly("Buzova");
+  }
 }
