@@ -133,7 +133,12 @@ public final class PhraseIndex<T> {
       return addKey(key(name), value);
     }
 
-    /** Indexes {@code value} under a {@link #key}; a null key is skipped. */
+    /**
+     * Indexes {@code value} under a {@link #key}; a null key is skipped, and so is the value
+     * just added under the same key again (two spellings of one name that fold alike). Only
+     * that one is compared, by identity: a name shared by a hundred villages would otherwise
+     * cost a search of the list, with a record's equals, per village.
+     */
     public Builder<T> addKey(String key, T value) {
       if (key == null) {
         return this;
@@ -163,7 +168,7 @@ public final class PhraseIndex<T> {
       if (values == null) {
         valuesByNode.set(node, values = new ArrayList<>(1));
       }
-      if (!values.contains(value)) {
+      if (values.isEmpty() || values.get(values.size() - 1) != value) {
         values.add(value);
       }
       return this;
