@@ -199,7 +199,7 @@ public final class GazetteerBuilder {
     if (featureClass.equals("P")) {
       long population = f[14].isEmpty() ? 0 : Long.parseLong(f[14]);
       Locality place = new Locality(id, f[1], countryCode, countryCode + "." + f[10], Double.parseDouble(f[4]),
-          Double.parseDouble(f[5]), population, featureCode.equals("PPLX"), withUkrainianLocative(aliases), List.of());
+          Double.parseDouble(f[5]), population, featureCode.equals("PPLX"), withUkrainianCaseForms(aliases), List.of());
       places.merge(id, place, (earlier, later) -> later.merged(earlier));
     } else if (featureClass.equals("A") && featureCode.equals("ADM1") && wanted(countryCode)) {
       dumpAdmin1.put(countryCode + "." + f[10], new Feature(id, f[1], aliases));
@@ -239,7 +239,7 @@ public final class GazetteerBuilder {
         places.computeIfPresent(known, (id, place) -> place.withFormerId(derived));
       } else if (!places.containsKey(derived)) {
         places.put(derived, new Locality(derived, name, countryCode, countryCode + "." + city.path("admin1").asText(),
-            lat, lon, IDLESS_POPULATION, false, withUkrainianLocative(List.of(name)), List.of()));
+            lat, lon, IDLESS_POPULATION, false, withUkrainianCaseForms(List.of(name)), List.of()));
         added++;
       }
     }
@@ -396,7 +396,7 @@ public final class GazetteerBuilder {
    * names in -ка (Костянтинівка: в Костянтинівці), and the stem of names in -їв, whose ї
    * becomes є (Миколаїв: в Миколаєві), and the locative of plural names (Суми: в Сумах).
    */
-  private static List<String> withUkrainianLocative(List<String> aliases) {
+  private static List<String> withUkrainianCaseForms(List<String> aliases) {
     List<String> all = new ArrayList<>(aliases);
     aliases.stream().filter(a -> a.endsWith("ка") && a.matches(".*[іїєґ].*"))
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "ці"));

@@ -28,6 +28,16 @@ public record Place(long geonameId, String name, Kind kind, String countryCode, 
   }
 
   /**
+   * How likely a name means this place with nothing else to go by, in powers of ten: the log of
+   * its prominence, less one when the name is only an alternate one of a town or region
+   * ("Tokmak" is Tokmak in Ukraine before Tokmok in Kyrgyzstan; "Одесі" is the city before the
+   * oblast GeoNames also calls so). The tagger and the resolver of typed names weigh alike.
+   */
+  public double prior(boolean ownName) {
+    return Math.log10(1 + prominence()) - (kind != Kind.COUNTRY && !ownName ? 1 : 0);
+  }
+
+  /**
    * The people a locality is taken to have when GeoNames does not say (a population of 0, as
    * for two thirds of Ukraine's villages): a village, so that a village's own name is not
    * outweighed by another's alternate name for want of a number (Buzova before Buzova Paskivka).

@@ -9,15 +9,13 @@ import java.util.Set;
 
 /**
  * The place a name typed by a person means ({@code watch add Костянтинівка}, {@code --watch},
- * the dashboard), scored as the tagger weighs a name with no article around it: the place's
- * prominence in powers of ten (a locality counting ten times its population), less
- * {@value #ALTERNATE_NAME} for a name that is only an alternate one ("Sloviansk" is also an old
- * name of Nikopol), plus {@value #PREFERRED} in a preferred country. The best is the one meant
+ * the dashboard), scored as the tagger weighs a name with no article around it ({@link
+ * Place#prior}: an alternate name counts a tenth, and "Sloviansk" is also an old name of
+ * Nikopol), plus {@value #PREFERRED} in a preferred country. The best is the one meant
  * when it is four times as prominent as any other, so scored; otherwise the name is ambiguous
  * and the candidates come most likely first.
  */
 public final class PlaceNameResolver {
-  static final double ALTERNATE_NAME = 1;
   static final double PREFERRED = 2;
   /**
    * Four times as prominent: Kostiantynivka (67,000 people) before its namesake of 11,500, and
@@ -35,8 +33,7 @@ public final class PlaceNameResolver {
     Map<Place, Double> best = new LinkedHashMap<>();
     for (PlaceName candidate : gazetteer.lookupNames(name)) {
       Place p = candidate.place();
-      double score = Math.log10(1 + p.prominence()) - (candidate.own() ? 0 : ALTERNATE_NAME)
-          + (preferredCountries.contains(p.countryCode()) ? PREFERRED : 0);
+      double score = p.prior(candidate.own()) + (preferredCountries.contains(p.countryCode()) ? PREFERRED : 0);
       best.merge(p, score, Math::max);
     }
     List<Map.Entry<Place, Double>> ranked = best.entrySet().stream()

@@ -67,7 +67,6 @@ public final class PlaceTagger {
    */
   private static final double NEARBY_EVIDENCE = 5;
   private static final double NEARBY_KM = 25;
-  private static final double ALTERNATE_NAME = -1;
   /** Not a support value: the evidence a name needs when only its region, named, will do. */
   private static final double REGION_NAMED = 4;
   /** Villages of one country carrying a name as their own that make it a village name. */
@@ -169,8 +168,7 @@ public final class PlaceTagger {
     List<Candidate> candidates = new ArrayList<>(match.values().size());
     for (PlaceName name : match.values()) {
       if (gate.admits(name.place())) {
-        candidates.add(new Candidate(name.place(), gate.evidenceNeeded(name), name.own(), name.nativeName(),
-            !gate.capitalised()));
+        candidates.add(new Candidate(name.place(), gate.evidenceNeeded(name), name.own(), !gate.capitalised()));
       }
     }
     return candidates;
@@ -262,8 +260,7 @@ public final class PlaceTagger {
   }
 
   /** A place a name may mean, the support it needs, and whether the name is its own. */
-  private record Candidate(Place place, double evidenceNeeded, boolean ownName, boolean nativeName,
-      boolean lowerCase) {
+  private record Candidate(Place place, double evidenceNeeded, boolean ownName, boolean lowerCase) {
     /**
      * Whether the candidate may speak for where the article is: it needs no evidence, or it is
      * a well-known place written in lower case, which another such name may then support
@@ -273,11 +270,9 @@ public final class PlaceTagger {
       return evidenceNeeded == 0 || lowerCase && place.wellKnown();
     }
 
-    /** How likely the name means this place before the article's evidence, in powers of ten. */
+    /** How likely the name means this place before the article's evidence ({@link Place#prior}). */
     double prior() {
-      // a region too: "Одесі" is the city's name before it is one of Odesa Oblast's aliases
-      boolean alternate = place.kind() != Place.Kind.COUNTRY && !ownName;
-      return Math.log10(1 + place.prominence()) + (alternate ? ALTERNATE_NAME : 0);
+      return place.prior(ownName);
     }
   }
 
