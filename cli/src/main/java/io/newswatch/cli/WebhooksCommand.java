@@ -3,10 +3,13 @@ package io.newswatch.cli;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newswatch.alerts.webhook.WebhookDelivery;
 import io.newswatch.cli.pipeline.Running;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "webhooks", mixinStandardHelpOptions = true,
     description = {"Runs webhook delivery alone against a Kafka cluster: news.alerts POSTed to the subscriptions "
@@ -15,6 +18,7 @@ import picocli.CommandLine.Mixin;
         + "Each target is checked again before each delivery: one that now resolves to a private address is "
         + "dead-lettered, not POSTed to. Stop with Ctrl-C."})
 final class WebhooksCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
   @Mixin WebhookDeliveryOptions delivery;
 
@@ -23,8 +27,16 @@ final class WebhooksCommand implements Callable<Integer> {
     Properties client = cluster.clientProperties();
     var sender = delivery.sender(client);
     Running running = new Running();
-    running.add(WebhookDelivery.start(client, cluster.topics(), sender, new SimpleMeterRegistry()));
-    running.awaitStop();
+    WebhookDelivery delivery = running.add(WebhookDelivery.start(client, cluster.topics(), sender,
+        new SimpleMeterRegistry()));
+    // no /ready here: if supervision itself stops, so does the process, with a failing exit code
+    while (!running.awaitStop(Duration.ofSeconds(1))) {
+      if (delivery.failed()) {
+        running.close();
+        spec.commandLine().getErr().println("newswatch: webhook delivery stopped (see the log); exiting");
+        return 1;
+      }
+    }
     return 0;
   }
 }

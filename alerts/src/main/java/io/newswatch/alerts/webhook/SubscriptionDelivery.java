@@ -128,7 +128,6 @@ final class SubscriptionDelivery {
       LOG.warn("webhook {} ({}) did not take alert {}: {}", subscription.getId(),
           RedactedUrl.of(subscription.getUrl()), alert.getAlertId(), failure.get());
       deadLetter(record, "webhook delivery failed: " + failure.get());
-      progress.deadLettered.incrementAndGet();
       progress.lastFailure.set(failure.get());
       progress.state.set(DeliveryStatus.State.FAILING);
     } else {
@@ -150,6 +149,7 @@ final class SubscriptionDelivery {
       throw new IllegalStateException("could not write the dead letter of " + record.topic() + "-"
           + record.partition() + "@" + record.offset() + ": " + e.getMessage(), e);
     }
+    progress.deadLettered.incrementAndGet(); // an unreadable alert as well as one not taken
   }
 
   private void fail(Exception e) {

@@ -52,6 +52,7 @@ public final class WebhookDelivery implements AutoCloseable {
   private final Map<String, Instant> restartAt = new HashMap<>();
   private final Thread thread;
   private volatile boolean stopping;
+  private volatile boolean failed;
 
   private WebhookDelivery(Properties client, Topics topics, WebhookSender sender, MeterRegistry registry) {
     this.client = client;
@@ -85,6 +86,11 @@ public final class WebhookDelivery implements AutoCloseable {
     return thread.isAlive() && !stopping;
   }
 
+  /** True once supervision has stopped on an error, not because it was closed. */
+  public boolean failed() {
+    return failed;
+  }
+
   /** Each subscription's delivery, by subscription id; empty until the subscriptions were read to their end. */
   public Map<String, DeliveryStatus> statuses() {
     Map<String, DeliveryStatus> all = new TreeMap<>();
@@ -115,6 +121,7 @@ public final class WebhookDelivery implements AutoCloseable {
     } catch (WakeupException | InterruptException e) {
       // closing
     } catch (RuntimeException e) {
+      failed = true;
       LOG.error("webhook delivery stopped: no subscription is delivered to until a restart", e);
     } finally {
       Thread.interrupted();

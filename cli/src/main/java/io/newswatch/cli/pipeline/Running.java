@@ -1,8 +1,10 @@
 package io.newswatch.cli.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,11 @@ public final class Running implements AutoCloseable {
   /** Blocks until the process is told to stop and everything is closed. */
   public void awaitStop() throws InterruptedException {
     stopped.await();
+  }
+
+  /** Blocks as {@link #awaitStop()} does, at most {@code timeout}; true once stopped. */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
