@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
         + "of `newswatch subscribe`, each subscription on its own (a subscriber that does not answer delays no "
         + "other) and in its own consumer group, <prefix>newswatch-webhooks-<id>. `newswatch up` runs it too. "
         + "Each target is checked again before each delivery: one that now resolves to a private address is "
-        + "dead-lettered, not POSTed to. Stop with Ctrl-C."})
+        + "dead-lettered, not POSTed to. Exits 1 if delivery itself stops on an error (a delivery to one "
+        + "subscriber that fails is started again). Stop with Ctrl-C."})
 final class WebhooksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin ClusterOptions cluster;
