@@ -85,6 +85,16 @@ public final class PlaceTagger {
       .map(word -> Tokens.of(word).key(0))
       .collect(Collectors.toUnmodifiableSet());
 
+  /**
+   * Prepositions of place in English, Ukrainian and Russian, folded: a well-known place's name
+   * in lower case right after one ("shelling in kharkiv", "вибухи в одесі") is the place,
+   * with or without other names to support it.
+   */
+  private static final Set<String> LOCATIVES = Stream.of("in", "near", "at", "outside", "from", "into",
+          "в", "у", "во", "під", "под", "біля", "возле", "около", "поблизу", "з", "із", "из", "до")
+      .map(word -> Tokens.of(word).key(0))
+      .collect(Collectors.toUnmodifiableSet());
+
   private final PhraseIndex<PlaceName> names;
   private final PhraseIndex<PlaceName> lowerCaseNames;
   private final Set<String> stopWords;
@@ -100,12 +110,13 @@ public final class PlaceTagger {
     this.cyrillicStopWords = folded("stopwords-cyrillic.txt");
     this.commonWords = folded("common-words.txt");
     this.cyrillicCommonWords = folded("common-words-cyrillic.txt");
-    // A name in lower case that begins with a common word ("the hague", "new york") is the
-    // words far more often: leaving those out also spares a lookup per "the" and "in".
+    // A name in lower case that begins with a common English word ("the hague", "new york") is
+    // the words far more often: leaving those out also spares a lookup per "the" and "in". A
+    // Cyrillic one stays, for after a preposition of place ("в харкові": a rare verb, харкати,
+    // folds to Kharkiv's stem), which the gate decides.
     this.lowerCaseNames = gazetteer.wellKnownNames(key -> {
       String first = key.split(" ", 2)[0];
-      return !commonWords.contains(first) && !cyrillicCommonWords.contains(first) && !stopWords.contains(first)
-          && !cyrillicStopWords.contains(first);
+      return !commonWords.contains(first) && !stopWords.contains(first) && !cyrillicStopWords.contains(first);
     });
     this.preferredCountries = Set.copyOf(preferredCountries);
   }
@@ -184,10 +195,12 @@ public final class PlaceTagger {
     String phrase = tokens.phrase(match.from(), match.to());
     boolean oneWord = match.to() - match.from() == 1;
     boolean cyrillic = Character.UnicodeScript.of(tokens.firstCodePoint(match.from())) == Character.UnicodeScript.CYRILLIC;
-    boolean common = oneWord && (cyrillic ? cyrillicCommonWords : commonWords).contains(phrase);
+    // "University", "Station": a landmark noun written as a name is the landmark's far more often
+    boolean common = oneWord && ((cyrillic ? cyrillicCommonWords : commonWords).contains(phrase)
+        || LANDMARKS.contains(phrase));
     boolean stop = stopWords.contains(phrase) || cyrillic && cyrillicStopWords.contains(phrase);
     return new Gate(tokens.capitalised(match.from()), oneWord && acronym(tokens, match.from()),
-        stop || oneLetterWords(tokens, match), common, cyrillic);
+        stop || oneLetterWords(tokens, match), common, cyrillic, afterLocative(tokens, match.from()));
   }
 
   /** "Я", "І", "Я и": words of one letter, never a place whatever alias GeoNames gives. */
@@ -198,6 +211,11 @@ public final class PlaceTagger {
       }
     }
     return true;
+  }
+
+  /** Whether a locative preposition comes just before token {@code i} ("in kharkiv", "під києвом"). */
+  private static boolean afterLocative(Tokens tokens, int i) {
+    return i > 0 && LOCATIVES.contains(tokens.key(i - 1)) && tokens.end(i - 1) + 1 == tokens.start(i);
   }
 
   /** Whether a landmark noun follows the name ("Gorky Park", "Sumy market", "Dnipro river"). */
@@ -212,12 +230,12 @@ public final class PlaceTagger {
 
   /** What the way a name is written allows it to mean. */
   private record Gate(boolean capitalised, boolean acronym, boolean stopWord,
-      boolean commonWord, boolean cyrillic) {
+      boolean commonWord, boolean cyrillic, boolean afterLocative) {
     boolean admits(Place p) {
       if (p.kind() == Place.Kind.COUNTRY) {
         return capitalised || !commonWord;
       }
-      return !stopWord && !acronym && (capitalised || !commonWord && p.wellKnown());
+      return !stopWord && !acronym && (capitalised || (!commonWord || afterLocative) && p.wellKnown());
     }
 
     boolean admitsAny(List<PlaceName> names) {
@@ -232,9 +250,12 @@ public final class PlaceTagger {
     /**
      * The support a place needs from the article to be meant by this name. A town named
      * through an alternate name that is not native ({@link PlaceName#nativeName()}: "Riviera"
-     * for Riviera Beach, "Iskander" for Iskandar), or written in
-     * Cyrillic in a country that does not write it ("Кореи" is Coray, France, only in
-     * GeoNames), needs its country, unless well known. A common word needs evidence; in Cyrillic not for a town of
+     * for Riviera Beach, "Iskander" for Iskandar, "Tera" for Tehran), however well known,
+     * needs its country; so does a town that is not well known written in Cyrillic in a
+     * country that does not write it ("Кореи" is Coray, France, only in GeoNames), while a
+     * well-known one is how the Cyrillic press names it ("Париж"). A name in lower case needs
+     * its country too, unless a preposition of place puts it there ("in kharkiv"). A common
+     * word needs evidence; in Cyrillic not for a town of
      * {@value #NATIVE_TOWN} people in a country that writes Cyrillic, whose inflected name
      * can be spelt as an adjective ("з Покровська", "покровська").
      */
@@ -242,11 +263,12 @@ public final class PlaceTagger {
       Place p = name.place();
       boolean ownName = name.own();
       if (!capitalised) {
-        return COUNTRY_NAMED;
+        return afterLocative ? 0 : COUNTRY_NAMED;
       }
       boolean nativeScript = p.writtenInCyrillic();
       double needed = 0;
-      if (!p.wellKnown() && p.kind() == Place.Kind.LOCALITY && (cyrillic && !nativeScript || !name.nativeName())) {
+      if (p.kind() == Place.Kind.LOCALITY
+          && (cyrillic ? !nativeScript && !p.wellKnown() : !name.nativeName())) {
         needed = COUNTRY_NAMED;
       }
       if (!commonWord || p.kind() == Place.Kind.COUNTRY && ownName
@@ -341,7 +363,7 @@ public final class PlaceTagger {
         // "Hostomel airport" is Hostomel).
         boolean landmarkElsewhere = landmark && (!c.ownName
             || support == 0 && !c.place.wellKnown()
-                && (!c.place.writtenInCyrillic() || c.place.population() < LANDMARK_TOWN)
+                && (!c.place.writtenInCyrillic() || c.place.population() < NATIVE_TOWN)
             || (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN) && evidence.placedByOthers(this));
         boolean supported = c.evidenceNeeded == REGION_NAMED ? evidence.regionNamed(c.place, this)
             : support >= c.evidenceNeeded;

@@ -104,8 +104,15 @@ class PlaceTaggerTest {
 
   @Test
   void wellKnownPlacesCountInLowerCaseWhenTheArticlePointsToTheirCountry() {
-    assertThat(placeIds(tag("News", "fires in kharkiv, Ukraine"))).contains(706483L);
-    assertThat(tag("News", "fires in kharkiv").getPlaces()).isEmpty();
+    assertThat(placeIds(tag("News", "kharkiv fires, Ukraine"))).contains(706483L);
+    assertThat(tag("News", "kharkiv fires").getPlaces()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"fires in kharkiv", "Satellite imagery of fires in kharkiv crossing",
+      "вибухи в харкові", "взрывы под харьковом"})
+  void aWellKnownTownInLowerCaseAfterAPrepositionOfPlaceIsThePlace(String text) {
+    assertThat(placeIds(tag("News", text))).containsExactly(706483L);
   }
 
   @Test
@@ -160,7 +167,7 @@ class PlaceTaggerTest {
   void wellKnownTownsInLowerCaseCountWhenTheTextSupportsThem() {
     assertThat(tag("News", "explosions in odesa and mykolaiv overnight.").getPlaces())
         .extracting(PlaceMention::getName).containsExactly("Odesa", "Mykolayiv");
-    assertThat(tag("News", "fires in kharkiv after strikes.").getPlaces()).as("nothing supports it").isEmpty();
+    assertThat(tag("News", "kharkiv fires after strikes.").getPlaces()).as("nothing supports it").isEmpty();
   }
 
   @Test
@@ -183,6 +190,24 @@ class PlaceTaggerTest {
     assertThat(tag("News", "A fire in the Riviera shopping centre in Odesa.").getPlaces())
         .extracting(PlaceMention::getCountryCode).containsOnly("UA");
     assertThat(tag("News", "Iskander missiles were moved.").getPlaces()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Video of Golden Agro grain elevator destroyed", "Strike on the Nika-Tera grain terminal in Mykolaiv"})
+  void aWellKnownCityAbroadNamedOnlyByAnotherLanguagesNameNeedsItsCountry(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getCountryCode).allMatch("UA"::equals);
+  }
+
+  @Test
+  void aWellKnownCityAbroadIsNamedInCyrillicAsTheCyrillicPressNamesIt() {
+    assertThat(tag("Новини", "Переговори в Парижі.").getPlaces())
+        .extracting(PlaceMention::getCountryCode).containsExactly("FR");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Damage to a University and its surroundings", "Fire near the Station overnight"})
+  void aLandmarkNounWrittenAsANameIsNoTown(String text) {
+    assertThat(tag("News", text).getPlaces()).isEmpty();
   }
 
   @Test
