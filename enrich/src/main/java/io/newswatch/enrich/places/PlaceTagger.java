@@ -145,16 +145,17 @@ public final class PlaceTagger {
     Map<String, Name> byName = new LinkedHashMap<>();
     for (Match<PlaceName> match : matches) {
       String phrase = tokens.phrase(match.from(), match.to());
-      byName.computeIfAbsent(phrase, k -> new Name(candidates(tokens, match))).add(match, landmark(tokens, match));
+      byName.computeIfAbsent(phrase, k -> new Name(candidates(tokens, match)))
+          .add(match, landmark(tokens, match), actorUse(tokens, match));
     }
-    Evidence evidence = Evidence.of(tokens, byName.values(), preferredCountries);
+    Evidence evidence = Evidence.of(byName.values(), preferredCountries);
 
     Map<Place, PlaceMention.Builder> places = new LinkedHashMap<>();
     Map<Place, Double> confidence = new LinkedHashMap<>();
     for (Name name : byName.values()) {
       Choice choice = name.choose(evidence);
-      if (choice == null) {
-        continue;
+      if (choice == null || choice.place.kind() == Place.Kind.COUNTRY && name.actorOnly) {
+        continue; // "Russia struck Kharkiv" is about Kharkiv, not about a place in Russia
       }
       boolean inTitle = tokens.start(name.matches.get(0).from()) < titleEnd;
       confidence.merge(choice.place, choice.confidence(inTitle || name.matches.size() > 1), Math::max);
@@ -216,6 +217,27 @@ public final class PlaceTagger {
   /** Whether a locative preposition comes just before token {@code i} ("in kharkiv", "під києвом"). */
   private static boolean afterLocative(Tokens tokens, int i) {
     return i > 0 && LOCATIVES.contains(tokens.key(i - 1)) && tokens.end(i - 1) + 1 == tokens.start(i);
+  }
+
+  /**
+   * Whether the name is written as who acts or whose, not where: "Russia's assault", "Russia
+   * struck", "Russia-backed", "Russia forces", "Росія завдала удару"; a lower-case word that is
+   * not a function word right after it ("in Russia near the border", "Russia and Ukraine" are
+   * places), unless a preposition of place puts it there.
+   */
+  private boolean actorUse(Tokens tokens, Match<PlaceName> match) {
+    int last = match.to() - 1;
+    if (tokens.possessive(last)) {
+      return true;
+    }
+    int next = match.to();
+    if (next >= tokens.size() || afterLocative(tokens, match.from())
+        || tokens.start(next) - tokens.end(last) != 1 || tokens.capitalised(next)
+        || !Character.isLetter(tokens.firstCodePoint(next))) {
+      return false;
+    }
+    String word = tokens.key(next);
+    return !stopWords.contains(word) && !cyrillicStopWords.contains(word);
   }
 
   /** Whether a landmark noun follows the name ("Gorky Park", "Sumy market", "Dnipro river"). */
@@ -304,14 +326,17 @@ public final class PlaceTagger {
     final List<Match<PlaceName>> matches = new ArrayList<>(2);
     /** Every mention is followed by a landmark noun. */
     boolean landmark = true;
+    /** Every mention names who acts, not where ({@link #actorUse}). */
+    boolean actorOnly = true;
 
     Name(List<Candidate> candidates) {
       this.candidates = candidates;
     }
 
-    void add(Match<PlaceName> match, boolean beforeLandmark) {
+    void add(Match<PlaceName> match, boolean beforeLandmark, boolean actor) {
       matches.add(match);
       landmark &= beforeLandmark;
+      actorOnly &= actor;
     }
 
     /** The candidate that may vote ({@link Candidate#votes()}) and scores best alone, or null. */
@@ -403,16 +428,15 @@ public final class PlaceTagger {
    */
   private record Evidence(List<Name> names, List<Place> likeliest, Set<String> preferredCountries,
       Map<String, List<Integer>> byCountry, Map<String, List<Integer>> byAdmin1) {
-    /** A country only ever written as an owner ("Russia's assault") acts in the article and places nothing. */
-    static Evidence of(Tokens tokens, Iterable<Name> names, Set<String> preferredCountries) {
+    /** A country only ever written as who acts ("Russia's assault", "Russia struck") places nothing. */
+    static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
       List<Name> voters = new ArrayList<>();
       List<Place> likeliest = new ArrayList<>();
       Map<String, List<Integer>> byCountry = new HashMap<>();
       Map<String, List<Integer>> byAdmin1 = new HashMap<>();
       for (Name name : names) {
         Candidate c = name.likeliest();
-        boolean actorOnly = c != null && c.place.kind() == Place.Kind.COUNTRY
-            && name.matches.stream().allMatch(m -> tokens.possessive(m.to() - 1));
+        boolean actorOnly = c != null && c.place.kind() == Place.Kind.COUNTRY && name.actorOnly;
         if (c != null && !actorOnly) {
           byCountry.computeIfAbsent(c.place.countryCode(), k -> new ArrayList<>()).add(voters.size());
           if (c.place.admin1Code() != null) {

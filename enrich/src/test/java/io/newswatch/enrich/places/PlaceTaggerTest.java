@@ -205,6 +205,20 @@ class PlaceTaggerTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Russia struck Kharkiv overnight.", "Russia's strike on Kharkiv.",
+      "Russia-backed forces shelled Kharkiv.", "Russia forces shelled Kharkiv.", "Росія завдала удару по Харкову."})
+  void aCountryNamedOnlyAsWhoActsIsNoPlaceOfTheArticle(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly("Kharkiv");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Burn marks in Russia near the border.", "Fires in Russia.", "Talks between Russia and Ukraine",
+      "Пожежі в Росії.", "Russia, near the border"})
+  void aCountryNamedAsWhereIsAPlace(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).contains("Russia");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"Damage to a University and its surroundings", "Fire near the Station overnight"})
   void aLandmarkNounWrittenAsANameIsNoTown(String text) {
     assertThat(tag("News", text).getPlaces()).isEmpty();
