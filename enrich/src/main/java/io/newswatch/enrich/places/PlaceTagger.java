@@ -76,13 +76,19 @@ public final class PlaceTagger {
   /** The fewest people a place named only before landmark nouns must have to be meant. */
   private static final long LANDMARK_TOWN = 1_000;
 
-  /** Nouns that make the name before them a landmark's ("Gorky Park"); folded keys. */
-  private static final Set<String> LANDMARKS = Stream.of("park", "square", "street", "avenue",
-          "boulevard", "lane", "road", "highway", "bridge", "river", "stadium", "hotel", "market",
-          "station", "airport", "plant", "factory", "cathedral", "church", "monastery", "monument",
-          "hospital", "school", "university", "theatre", "theater", "museum", "mall", "terminal",
-          "reservoir", "canal", "dam", "prospekt")
-      .map(word -> Tokens.of(word).key(0))
+  /** The landmark noun may end a landmark's name of this many words after the place's name. */
+  private static final int LANDMARK_WORDS = 3;
+  /**
+   * Landmarks commonly named for a person, a thing or an idea rather than for the town they are
+   * in ("Gorky Park", "Svobody Square"; not "Irpin bridge"); folded keys.
+   */
+  private static final Set<String> DEDICATED = folded(Stream.of("park", "square", "street", "avenue",
+      "boulevard", "lane", "river", "prospekt", "monument", "cathedral", "church", "monastery"));
+  /** Nouns that make the name before them a landmark's ("Gorky Park", "Sumy market"); folded keys. */
+  private static final Set<String> LANDMARKS = Stream.concat(DEDICATED.stream(), folded(Stream.of(
+          "road", "highway", "bridge", "stadium", "hotel", "market", "station", "airport", "plant", "factory", "hospital", "school",
+          "university", "theatre", "theater", "museum", "mall", "terminal", "reservoir", "canal", "dam",
+          "elevator", "centre", "center", "depot", "airfield")).stream())
       .collect(Collectors.toUnmodifiableSet());
 
   /**
@@ -121,6 +127,10 @@ public final class PlaceTagger {
     this.preferredCountries = Set.copyOf(preferredCountries);
   }
 
+  private static Set<String> folded(Stream<String> words) {
+    return words.map(word -> Tokens.of(word).key(0)).collect(Collectors.toUnmodifiableSet());
+  }
+
   private static Set<String> folded(String resource) {
     return ResourceLines.read(PlaceTagger.class, resource).stream()
         .map(f -> Tokens.of(f[0]).phrase())
@@ -145,7 +155,7 @@ public final class PlaceTagger {
     Map<String, Name> byName = new LinkedHashMap<>();
     for (Match<PlaceName> match : matches) {
       String phrase = tokens.phrase(match.from(), match.to());
-      byName.computeIfAbsent(phrase, k -> new Name(candidates(tokens, match)))
+      byName.computeIfAbsent(phrase, k -> new Name(phrase, candidates(tokens, match)))
           .add(match, landmark(tokens, match), actorUse(tokens, match));
     }
     Evidence evidence = Evidence.of(byName.values(), preferredCountries);
@@ -240,9 +250,50 @@ public final class PlaceTagger {
     return !stopWords.contains(word) && !cyrillicStopWords.contains(word);
   }
 
-  /** Whether a landmark noun follows the name ("Gorky Park", "Sumy market", "Dnipro river"). */
-  private static boolean landmark(Tokens tokens, Match<PlaceName> match) {
-    return match.to() < tokens.size() && LANDMARKS.contains(tokens.key(match.to()));
+  /**
+   * The landmark noun that follows the name (null if none), right after it or as the end of the landmark's
+   * name of up to {@value #LANDMARK_WORDS} words ("Gorky Park", "Sumy market", "Riviera
+   * shopping mall", "Taras Shevchenko Park", "Siverskyi Donets River"), no punctuation nor
+   * stop word between.
+   */
+  private String landmark(Tokens tokens, Match<PlaceName> match) {
+    for (int i = match.to(); i < Math.min(tokens.size(), match.to() + LANDMARK_WORDS); i++) {
+      if (tokens.start(i) - tokens.end(i - 1) != 1 || stopWords.contains(tokens.key(i))) {
+        return null; // "Kherson, Svobody Square", "Kherson on Svobody Square": two places
+      }
+      if (LANDMARKS.contains(tokens.key(i))) {
+        return tokens.key(i);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether a folded alternate name is a spelling of the place's own name rather than another
+   * name ("severodonetsk" of Sievierodonetsk, not "gorkii" of Nizhny Novgorod, nor of
+   * Horki): at most one letter in five edited.
+   */
+  private static boolean spellingOfOwnName(String phrase, Place place) {
+    String own = Tokens.of(place.name()).phrase();
+    return editDistance(phrase, own) <= Math.max(phrase.length(), own.length()) / 5;
+  }
+
+  /** Levenshtein's distance, one row at a time. */
+  private static int editDistance(String a, String b) {
+    int[] row = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      row[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      int diagonal = row[0];
+      row[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int above = row[j];
+        row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length()];
   }
 
   private static boolean acronym(Tokens tokens, int i) {
@@ -322,20 +373,26 @@ public final class PlaceTagger {
 
   /** One distinct name of the article: its candidates and where it occurs. */
   private static final class Name {
+    /** The name's folded words. */
+    final String phrase;
     final List<Candidate> candidates;
     final List<Match<PlaceName>> matches = new ArrayList<>(2);
     /** Every mention is followed by a landmark noun. */
     boolean landmark = true;
+    /** Some mention is followed by a landmark usually named for something else ({@link #DEDICATED}). */
+    boolean dedicated;
     /** Every mention names who acts, not where ({@link #actorUse}). */
     boolean actorOnly = true;
 
-    Name(List<Candidate> candidates) {
+    Name(String phrase, List<Candidate> candidates) {
+      this.phrase = phrase;
       this.candidates = candidates;
     }
 
-    void add(Match<PlaceName> match, boolean beforeLandmark, boolean actor) {
+    void add(Match<PlaceName> match, String landmarkNoun, boolean actor) {
       matches.add(match);
-      landmark &= beforeLandmark;
+      landmark &= landmarkNoun != null;
+      dedicated |= landmarkNoun != null && DEDICATED.contains(landmarkNoun);
       actorOnly &= actor;
     }
 
@@ -381,14 +438,17 @@ public final class PlaceTagger {
         // "the Sumy market in Kharkiv" is in Kharkiv, "Polohy factory, Zaporizhzhia Oblast" in Polohy.
         // A village with fewer than LANDMARK_TOWN people ("Gorky Park in Kharkiv" beside the
         // village Gor'kiy of Kharkiv oblast) is the landmark's namesake, even in the region.
-        // "Gorky Park" under another name of Nizhny Novgorod is the park wherever the article is.
+        // "Gorky Park" under a former name of Nizhny Novgorod is the park wherever the article
+        // is; "Severodonetsk hospital", a spelling of Sievierodonetsk, is the town's.
         // And with nothing placing the article, a landmark's name is no small town in a
         // country that does not write Cyrillic, nor a village of fewer than LANDMARK_TOWN
         // people in one ("Gorky Park" is neither Górki, Poland, nor Gor'kiy, Kharkiv Oblast;
-        // "Hostomel airport" is Hostomel).
-        boolean landmarkElsewhere = landmark && (!c.ownName
+        // "Hostomel airport" is Hostomel, "Verbivka school" Verbivka), nor, for a landmark
+        // usually named for something else, any town that is not well known ("Svobody
+        // Square" is no town of Russia's).
+        boolean landmarkElsewhere = landmark && (!c.ownName && !(c.place.wellKnown() && spellingOfOwnName(phrase, c.place))
             || support == 0 && !c.place.wellKnown()
-                && (!c.place.writtenInCyrillic() || c.place.population() < NATIVE_TOWN)
+                && (dedicated || !c.place.writtenInCyrillic() || c.place.population() < LANDMARK_TOWN)
             || (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN) && evidence.placedByOthers(this));
         boolean supported = c.evidenceNeeded == REGION_NAMED ? evidence.regionNamed(c.place, this)
             : support >= c.evidenceNeeded;

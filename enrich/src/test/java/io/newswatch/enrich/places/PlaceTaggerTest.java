@@ -11,6 +11,7 @@ import io.newswatch.enrich.Enricher;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PlaceTaggerTest {
@@ -216,6 +217,20 @@ class PlaceTaggerTest {
       "Пожежі в Росії.", "Russia, near the border"})
   void aCountryNamedAsWhereIsAPlace(String text) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).contains("Russia");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Strikes on the Riviera shopping mall.", "Crater in Taras Shevchenko Park.",
+      "A column of trucks on Svobody Square.", "Fire after strike on Gorky Park."})
+  void aLandmarksNameIsNoTownAbroadWhenNothingPlacesTheArticle(String text) {
+    assertThat(tag("News", text).getPlaces()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Damaged school in Verbivka.,Verbivka", "Damage to Verbivka school.,Verbivka",
+      "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
+  void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
   }
 
   @ParameterizedTest
