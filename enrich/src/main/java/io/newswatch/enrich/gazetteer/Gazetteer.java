@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Places by GeoNames id and by name. Names are compared folded (see
@@ -35,6 +36,10 @@ public final class Gazetteer {
   private final PhraseIndex<PlaceName> names;
   /** The names of well-known places, by folded key: the few that text in lower case may mean. */
   private final Map<String, List<PlaceName>> wellKnownNames;
+  /** See {@link #transliteratedTowns()}. */
+  private final Map<String, List<Place>> transliteratedTowns;
+  /** The fewest people of a town that {@link #transliteratedTowns()} holds. */
+  static final long TRANSLITERATED_TOWN = 5_000;
 
   /**
    * A place under one of its names: {@code own} when it is the place's own name, not an
@@ -46,10 +51,11 @@ public final class Gazetteer {
   public record PlaceName(Place place, boolean own, boolean nativeName) {}
 
   private Gazetteer(Map<Long, Place> byId, PhraseIndex<PlaceName> names,
-      Map<String, List<PlaceName>> wellKnownNames) {
+      Map<String, List<PlaceName>> wellKnownNames, Map<String, List<Place>> transliteratedTowns) {
     this.byId = byId;
     this.names = names;
     this.wellKnownNames = wellKnownNames;
+    this.transliteratedTowns = transliteratedTowns;
   }
 
   public static Gazetteer load(Path file) {
@@ -77,6 +83,7 @@ public final class Gazetteer {
     Map<Long, Place> byId = new HashMap<>(indexed.size() * 4 / 3 + 1);
     PhraseIndex.Builder<PlaceName> names = PhraseIndex.builder();
     Map<String, List<PlaceName>> wellKnownNames = new HashMap<>();
+    Map<String, List<Place>> transliteratedTowns = new HashMap<>();
     for (Indexed entry : indexed) {
       entry.formerIds().forEach(former -> byId.putIfAbsent(former, entry.place()));
     }
@@ -90,12 +97,20 @@ public final class Gazetteer {
           wellKnownNames.computeIfAbsent(keys.get(i), k -> new ArrayList<>(1)).add(name);
         }
       }
+      Place place = entry.place();
+      if (place.kind() == Place.Kind.LOCALITY && place.writtenInCyrillic() && place.population() >= TRANSLITERATED_TOWN) {
+        entry.latinWords().forEach(key -> transliteratedTowns.computeIfAbsent(key, k -> new ArrayList<>(1)).add(place));
+      }
     }
-    return new Gazetteer(Map.copyOf(byId), names.build(BEST_FIRST), Map.copyOf(wellKnownNames));
+    return new Gazetteer(Map.copyOf(byId), names.build(BEST_FIRST), Map.copyOf(wellKnownNames),
+        Map.copyOf(transliteratedTowns));
   }
 
-  /** A place with the distinct folded keys of its names, its own name's first. */
-  private record Indexed(Place place, List<String> keys, List<Long> formerIds) {}
+  /**
+   * A place with the distinct folded keys of its names, its own name's first, and, for a
+   * place written in Cyrillic, those of its one-word names written in Latin.
+   */
+  private record Indexed(Place place, List<String> keys, List<String> latinWords, List<Long> formerIds) {}
 
   private static Indexed indexed(String line) {
     GazetteerFile.Entry entry = GazetteerFile.parse(line);
@@ -103,7 +118,15 @@ public final class Gazetteer {
     keys.add(PhraseIndex.key(entry.place().name()));
     entry.aliases().forEach(alias -> keys.add(PhraseIndex.key(alias)));
     keys.remove(null);
-    return new Indexed(entry.place(), List.copyOf(keys), entry.formerIds());
+    Set<String> latinWords = new LinkedHashSet<>();
+    if (entry.place().writtenInCyrillic()) {
+      Stream.concat(Stream.of(entry.place().name()), entry.aliases().stream())
+          .filter(name -> !name.isEmpty() && Character.UnicodeScript.of(name.codePointAt(0)) == Character.UnicodeScript.LATIN)
+          .map(PhraseIndex::key)
+          .filter(key -> key != null && key.indexOf(' ') < 0)
+          .forEach(latinWords::add);
+    }
+    return new Indexed(entry.place(), List.copyOf(keys), List.copyOf(latinWords), entry.formerIds());
   }
 
   /** The place with this id, or with this id among its former ones (an id from an earlier build). */
@@ -142,6 +165,15 @@ public final class Gazetteer {
       }
     });
     return index.build(BEST_FIRST);
+  }
+
+  /**
+   * The towns of {@value #TRANSLITERATED_TOWN} people or more in countries that write Cyrillic,
+   * by the folded key of each of their one-word names written in Latin: the spellings a
+   * transliteration slip ("Popsana", "Severdonetsk", "Marganets") is one edit away from.
+   */
+  public Map<String, List<Place>> transliteratedTowns() {
+    return transliteratedTowns;
   }
 
   /** The number of places (former ids not counted). */

@@ -11,6 +11,7 @@ import io.newswatch.enrich.text.PhraseIndex.Start;
 import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,6 +62,10 @@ public final class PlaceTagger {
   private static final double REGION_EVIDENCE = 3;
   private static final double COUNTRY_EVIDENCE = 2;
   private static final double COUNTRY_NAMED = 1;
+  /** Code points below this are Latin letters, digits and punctuation (up to Latin Extended-B). */
+  private static final int LATIN_END = 0x250;
+  /** The confidence of a town found through a slip in its name's spelling: a guess. */
+  private static final double SLIP_CONFIDENCE = 0.5;
   /**
    * A town of the article within {@value #NEARBY_KM} km: the village of 9 people called Pisky
    * beside Avdiivka, not the Pisky of 2,230 in Poltava Oblast.
@@ -108,6 +113,7 @@ public final class PlaceTagger {
   private final Set<String> commonWords;
   private final Set<String> cyrillicCommonWords;
   private final Set<String> preferredCountries;
+  private final TransliterationSlips slips;
 
   /** @param preferredCountries ISO codes that count as evidence in every article (may be empty) */
   public PlaceTagger(Gazetteer gazetteer, Set<String> preferredCountries) {
@@ -125,6 +131,7 @@ public final class PlaceTagger {
       return !commonWords.contains(first) && !stopWords.contains(first) && !cyrillicStopWords.contains(first);
     });
     this.preferredCountries = Set.copyOf(preferredCountries);
+    this.slips = new TransliterationSlips(gazetteer.transliteratedTowns());
   }
 
   private static Set<String> folded(Stream<String> words) {
@@ -173,6 +180,20 @@ public final class PlaceTagger {
       for (Match<PlaceName> match : name.matches) {
         mention.getMentions().add(new Mention(tokens.surface(match.from(), match.to()),
             tokens.start(match.from()), tokens.end(match.to() - 1)));
+      }
+    }
+    boolean[] named = new boolean[tokens.size()];
+    matches.forEach(m -> Arrays.fill(named, m.from(), m.to(), true));
+    for (int i = 1; i < tokens.size(); i++) {
+      if (!named[i] && mayBeSlip(tokens, i) && !persons.cover(tokens.start(i), tokens.end(i))) {
+        int word = i;
+        slips.correct(tokens.key(i))
+            .filter(town -> evidence.support(town, null) > 0 || !evidence.pointsElsewhere(null))
+            .ifPresent(town -> {
+              confidence.merge(town, SLIP_CONFIDENCE, Math::max);
+              places.computeIfAbsent(town, PlaceTagger::newMention).getMentions()
+                  .add(new Mention(tokens.surface(word, word + 1), tokens.start(word), tokens.end(word)));
+            });
       }
     }
     List<PlaceMention> result = new ArrayList<>();
@@ -224,9 +245,25 @@ public final class PlaceTagger {
     return true;
   }
 
+  /**
+   * Whether word {@code i}, which names no place, may be a slip in a town's transliteration
+   * ({@link TransliterationSlips}): a capitalised Latin word, not a common or stop word, right
+   * after a preposition of place ("in Popsana") and not followed by another capitalised word
+   * (a name of several words, a person's).
+   */
+  private boolean mayBeSlip(Tokens tokens, int i) {
+    // cheapest first: most words are not capitalised, and a key is a new string
+    if (!tokens.capitalised(i) || i + 1 < tokens.size() && tokens.capitalised(i + 1)
+        || tokens.firstCodePoint(i) >= LATIN_END || !afterLocative(tokens, i)) {
+      return false;
+    }
+    String key = tokens.key(i);
+    return !commonWords.contains(key) && !stopWords.contains(key);
+  }
+
   /** Whether a locative preposition comes just before token {@code i} ("in kharkiv", "під києвом"). */
   private static boolean afterLocative(Tokens tokens, int i) {
-    return i > 0 && LOCATIVES.contains(tokens.key(i - 1)) && tokens.end(i - 1) + 1 == tokens.start(i);
+    return i > 0 && tokens.end(i - 1) + 1 == tokens.start(i) && LOCATIVES.contains(tokens.key(i - 1));
   }
 
   /**

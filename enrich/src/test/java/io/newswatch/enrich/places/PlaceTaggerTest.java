@@ -9,6 +9,7 @@ import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.Enricher;
 import java.util.Set;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -231,6 +232,22 @@ class PlaceTaggerTest {
       "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
   void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Incendiary weapons used in Popsana.,Popasna", "Shelling of a residential area in Bordyanka.,Borodianka",
+      "Bank and apartments damaged in Marganets.,Marhanets", "Destroyed ice rink in Severdonetsk.,Sievierodonetsk"})
+  void aTownsNameMisspeltByOneLetterAfterAPrepositionOfPlaceIsTheTownAndAGuess(String text, String town) {
+    List<PlaceMention> places = tag("News", text).getPlaces();
+    assertThat(places).extracting(PlaceMention::getName).containsExactly(town);
+    assertThat(places.get(0).getConfidence()).isEqualTo(0.5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Talks in Vienne about Popsana.", "Fire in Popsana, Texas.", "Meeting in Parris tomorrow.",
+      "Seen in Brussels with Popsana Smith."})
+  void aMisspeltNameIsCorrectedOnlyToATownOfACyrillicCountryThatNothingPlacesElsewhere(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getCountryCode).doesNotContain("UA");
   }
 
   @ParameterizedTest
