@@ -395,7 +395,7 @@ public final class Detector {
       return Optional.empty();
     }
     lastAlertAt.put(entered, detectedAt);
-    boolean sustained = score < settings.rule(counted).minScore();
+    boolean sustained = score < settings.entryScore(settings.rule(counted));
     return Optional.of(alert(previous, score, sustained, detectedAt));
   }
 
@@ -471,7 +471,7 @@ public final class Detector {
     int outlets = window.outletCount();
     Level entered = Level.NORMAL;
     for (DetectorSettings.LevelRule rule : settings.rules()) {
-      if ((score >= rule.minScore() || climb >= rule.minCusum())
+      if ((score >= settings.entryScore(rule) || climb >= rule.minCusum())
           && needs.met(rule, window.reportCount()) && outlets >= rule.minSources()) {
         entered = rule.level();
       }

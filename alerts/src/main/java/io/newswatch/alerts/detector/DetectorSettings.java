@@ -56,7 +56,7 @@ public record DetectorSettings(
    * these, and the window has enough reports (stories and their echoes by other outlets) from
    * enough distinct sources. Every level also needs two distinct stories, so one story however
    * widely syndicated never alerts, and the source minimum keeps one outlet's live blog from
-   * alerting.
+   * alerting. {@code minScore} is for a window judged once a day; see {@link #entryScore}.
    *
    * <p>{@code minReports} is what a feed of {@link #fullFeedPerDay} or more needs beyond the
    * reports the place's baseline expects in the window. In a thinner feed it shrinks with the
@@ -175,6 +175,20 @@ public record DetectorSettings(
 
   double perBucket(double perDay) {
     return perDay * bucketMillis() / Duration.ofDays(1).toMillis();
+  }
+
+  /**
+   * The spike score a window needs to enter {@code rule}'s level. The rules' scores are those of
+   * a window judged once a day, as with buckets of a day or longer. A window of shorter buckets
+   * slides: it is judged anew every bucket, and each of the day's looks is another chance of a
+   * spike by chance. So that a day of looks raises no more false alarms than one, their score is
+   * one whose normal tail is as many times thinner as there are looks (Bonferroni, by the tail's
+   * leading term {@code exp(-z^2 / 2)}: {@code z^2 + 2 ln(looks)}). That errs towards silence, as
+   * neighbouring windows share most of their buckets and so are fewer chances than looks.
+   */
+  double entryScore(LevelRule rule) {
+    double looksPerDay = Math.max(1, (double) Duration.ofDays(1).toMillis() / bucketMillis());
+    return Math.sqrt(rule.minScore() * rule.minScore() + 2 * Math.log(looksPerDay));
   }
 
   LevelRule rule(Level level) {
