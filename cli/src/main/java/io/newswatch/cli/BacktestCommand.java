@@ -48,8 +48,8 @@ final class BacktestCommand implements Callable<Integer> {
         description = "Places to watch, by name or GeoNames id, comma-separated.")
     List<String> places;
 
-    @Option(names = "--watch-all", description = "Watch every town and city (not countries or regions) "
-        + "of at least --min-population people.")
+    @Option(names = "--watch-all", description = "Watch every locality, village to city (not countries or "
+        + "regions), of at least --min-population people (default: all).")
     boolean all;
   }
 

@@ -91,7 +91,7 @@ final class BenchCommand {
   @Command(name = "e2e", mixinStandardHelpOptions = true,
       description = {"Sends bench articles through ingest, enrich and alerts on a real broker with exactly-once "
           + "(a local one in a scratch directory unless --bootstrap-servers names a cluster; the bench's topics are "
-          + "its own), every place of 10,000 people or more watched. Prints the sustained articles/s and, from the "
+          + "its own), every locality watched. Prints the sustained articles/s and, from the "
           + "moment each article was sent, when it was readable (read_committed) as enriched, and when the alerts "
           + "it raised were: p50, p99, max.",
           "Without --rate the articles are sent as fast as the producer goes: the figure is the pipeline's ceiling."})
@@ -120,7 +120,7 @@ final class BenchCommand {
     long warmUp;
 
     @Option(names = "--watch-all", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "Watch every place of 10,000 people or more (default), as discovery mode does; "
+        description = "Watch every locality (default), as discovery mode does; "
             + "--no-watch-all watches none, to measure ingest and enrich alone.")
     boolean watchAll;
 

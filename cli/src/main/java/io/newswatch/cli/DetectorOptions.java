@@ -11,15 +11,16 @@ final class DetectorOptions {
       description = "Event-time bucket of the per-place counts: 1h (default), 1d for day-dated feeds.")
   Duration bucket;
 
-  @Option(names = "--min-population", defaultValue = "10000", paramLabel = "N",
-      description = "With --watch-all, only places of at least N people (default: ${DEFAULT-VALUE}; "
-          + "0 for every village, and places of unknown population).")
+  @Option(names = "--min-population", defaultValue = "0", paramLabel = "N",
+      description = "With --watch-all, only places of at least N people (a place of unknown population "
+          + "counts as 0). Default ${DEFAULT-VALUE}: every place, villages included, as the reports a level "
+          + "needs scale with the feed's volume and each place's usual coverage.")
   long minPopulation;
 
   /** For the live stages; backtest has its own --watch/--watch-all choice. */
   static final class Discovery {
-    @Option(names = "--watch-all", description = "Alert on every town and city, not only the watchlist's "
-        + "(countries and regions excluded).")
+    @Option(names = "--watch-all", description = "Alert on every locality, village to city, not only the "
+        + "watchlist's (countries and regions excluded; --min-population to skip small places).")
     boolean all;
 
     WatchFilter alwaysWatched(DetectorOptions detector) {

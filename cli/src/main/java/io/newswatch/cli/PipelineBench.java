@@ -43,14 +43,12 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * The whole pipeline under load, for {@code bench e2e} and {@code bench replay}: a real broker
  * (a local one in a scratch directory unless the user names a cluster), topics of the bench's
- * own, the enrich and alerts stages as {@code up} runs them (exactly-once, every place of
- * 10,000 people or more watched unless told otherwise), and readers that note when each enriched article and each
- * alert becomes visible to a {@code read_committed} consumer. Everything runs in this process,
+ * own, the enrich and alerts stages as {@code up} runs them (exactly-once, every locality
+ * watched unless told otherwise, as {@code --watch-all} does), and readers that note when each
+ * enriched article and each alert becomes visible to a {@code read_committed} consumer. Everything runs in this process,
  * so the figures are what one machine does with the broker, the stages and the load together.
  */
 final class PipelineBench implements AutoCloseable {
-  private static final long MIN_POPULATION = 10_000;
-
   private final Running running = new Running();
   private final Properties client;
   private final Topics topics;
@@ -77,11 +75,11 @@ final class PipelineBench implements AutoCloseable {
     return client.getProperty("bootstrap.servers");
   }
 
-  /** Starts enrich and alerts, watching every sizeable place or none, and waits until both run. */
+  /** Starts enrich and alerts, watching every locality or none, and waits until both run. */
   void startStages(Enricher enricher, boolean watchAll) throws InterruptedException {
     StreamsApp enrich = running.add(Stages.startEnrich(client, topics, scratch.resolve("state"), enricher));
     StreamsApp alerts = running.add(Stages.startAlerts(client, topics, scratch.resolve("state"),
-        DetectorSettings.defaults(), watchAll ? WatchFilter.all(MIN_POPULATION) : WatchFilter.none(),
+        DetectorSettings.defaults(), watchAll ? WatchFilter.all() : WatchFilter.none(),
         new HostInfo("localhost", 0)));
     stages.add(enrich);
     stages.add(alerts);

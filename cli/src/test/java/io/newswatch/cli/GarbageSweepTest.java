@@ -71,7 +71,7 @@ class GarbageSweepTest {
   void everyMutatedArticleIsProcessedOrDeadLetteredWithAReasonAndNoStageCrashes() throws Exception {
     long start = System.nanoTime();
     try (Stage enrich = new Stage(EnrichTopology.build(TOPICS, Enricher.loadDefault()), "sweep-enrich");
-         Stage alerts = new Stage(AlertsTopology.build(TOPICS, DetectorSettings.defaults(), watched), "sweep-alerts")) {
+         Stage alerts = new Stage(AlertsTopology.build(TOPICS, DetectorSettings.defaults(), watched, 1), "sweep-alerts")) {
       LongStream cases = ONE_CASE != null ? LongStream.of(ONE_CASE) : LongStream.range(0, CASES);
       for (long n : (Iterable<Long>) cases::iterator) {
         Random random = new Random(SEED ^ n * 0x9E3779B97F4A7C15L);

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.schemas.AvroJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,64 @@ class OfflineCommandsTest {
     assertThat(alerts).extracting(a -> a.get("level").asText()).contains("ESCALATING").doesNotHaveDuplicates();
     assertThat(r.out()).contains("25 articles, " + alerts.size() + " alerts")
         .containsPattern("ESCALATING 1 \\(40\\.0\\)");
+  }
+
+  /** Reports of the jump in Bilohorivka, a village of 1,142 people in Luhansk Oblast: each its own story. */
+  private static final List<String> VILLAGE_REPORTS = List.of(
+      "Russian forces shelled Bilohorivka in Luhansk Oblast overnight, the regional governor said.",
+      "Ukrainian troops repelled an assault on Bilohorivka, Luhansk Oblast, according to the general staff.",
+      "Residents of Bilohorivka spent the night in basements as artillery hit the village.",
+      "A school in Bilohorivka was destroyed by a guided bomb on Tuesday morning.",
+      "Evacuation buses left Bilohorivka under fire, volunteers in Luhansk Oblast reported.",
+      "Drone footage shows burning armour on the road into Bilohorivka.",
+      "The governor of Luhansk Oblast called the attack on Bilohorivka the heaviest this year.",
+      "Medics in Bilohorivka treated wounded soldiers and civilians through the afternoon.",
+      "Russian bloggers claimed a breakthrough at Bilohorivka, which Kyiv denied.",
+      "Power and water are cut in Bilohorivka after the shelling damaged the substation.",
+      "Analysts say the fight for Bilohorivka decides the northern flank in Luhansk Oblast.",
+      "Two civilians were killed in Bilohorivka when a shell struck their house.");
+
+  /**
+   * Discovery by default watches villages: a village whose coverage jumps across outlets, in a
+   * feed of a few reports a day, raises an alert; with a population floor it is not watched.
+   */
+  @Test
+  void backtestWatchingAllAlertsOnAVillageWhoseCoverageJumps() throws Exception {
+    Path feed = dir.resolve("village.jsonl");
+    List<String> lines = new ArrayList<>();
+    String[] towns = {"Kramatorsk", "Sloviansk", "Pokrovsk"};
+    for (int day = 0; day < 10; day++) {
+      for (int t = 0; t < towns.length; t++) {
+        lines.add(raw("d" + day + "t" + t, "outlet" + (day + t) % 4 + ".example", "Power engineers restore lines in "
+            + towns[t], "Engineers in " + towns[t] + " restored power after a storm on day " + day + ".", day, 8 + t));
+      }
+      if (day % 5 == 0) {
+        lines.add(raw("local" + day, "local.example", "Harvest in Bilohorivka",
+            "Farmers in Bilohorivka, Luhansk Oblast, brought in the sunflower harvest.", day, 12));
+      }
+    }
+    for (int i = 0; i < VILLAGE_REPORTS.size(); i++) {
+      lines.add(raw("jump" + i, "outlet" + i % 8 + ".example", "Bilohorivka under attack", VILLAGE_REPORTS.get(i), 10, 9 + i / 2));
+    }
+    Files.write(feed, lines);
+    Path everyPlace = dir.resolve("every-place.jsonl");
+    Path sizeable = dir.resolve("sizeable.jsonl");
+
+    var r = CommandLineTest.run("backtest", "--in", feed.toString(), "--out", everyPlace.toString(), "--watch-all",
+        "--bucket", "1d");
+    CommandLineTest.run("backtest", "--in", feed.toString(), "--out", sizeable.toString(), "--watch-all",
+        "--bucket", "1d", "--min-population", "10000");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(jsonLines(everyPlace)).filteredOn(a -> a.get("placeName").asText().equals("Bilohorivka"))
+        .extracting(a -> a.get("level").asText()).containsAnyOf("ESCALATING", "CRITICAL");
+    assertThat(jsonLines(sizeable)).noneMatch(a -> a.get("placeName").asText().equals("Bilohorivka"));
+  }
+
+  private static String raw(String id, String source, String title, String body, int day, int hour) {
+    return String.format(Locale.ROOT, "{\"id\": \"%s\", \"url\": \"https://%s/news/%s\", \"source\": \"%s\", "
+        + "\"title\": \"%s\", \"body\": \"%s\", \"publishedAt\": \"2025-11-%02dT%02d:00:00Z\"}",
+        id, source, id, source, title, body, 10 + day, hour);
   }
 
   @Test

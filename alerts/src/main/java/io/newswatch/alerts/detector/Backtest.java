@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Runs the detector over a recorded feed, offline: what {@code newswatch backtest} calls, and
- * the same per-place detectors the alerts topology keeps in its state store.
+ * the same per-place detectors the alerts topology keeps in its state store. The feed's volume
+ * is counted over every article, watched places or not, as the topology's fan-out counts it.
  */
 public final class Backtest {
   private Backtest() {}
@@ -20,14 +21,17 @@ public final class Backtest {
       DetectorSettings settings, WatchFilter watch) {
     Map<Long, Detector> detectors = new HashMap<>();
     List<Alert> alerts = new ArrayList<>();
+    FeedVolume feed = FeedVolume.start(settings);
     for (EnrichedArticle article : articlesInEventTimeOrder) {
+      feed.count(article.getPublishedAt());
+      double feedPerDay = feed.perDay();
       for (PlaceMention place : article.getPlaces()) {
         if (watch.watches(place)) {
           // as the alerts stage does, every detector cached
           Detector detector = Detector.forArticle(settings, detectors.get(place.getGeonameId()), () -> null,
               place, article.getPublishedAt().toEpochMilli());
           detectors.put(place.getGeonameId(), detector);
-          detector.onArticle(article).alert().ifPresent(alerts::add);
+          detector.onArticle(article, feedPerDay).alert().ifPresent(alerts::add);
         }
       }
     }

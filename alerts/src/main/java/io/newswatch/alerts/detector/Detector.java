@@ -194,9 +194,11 @@ public final class Detector {
    * place's level. A story counts by how much it is about the place; a copy of a story
    * ({@code duplicateOf} set) counts as an echo when its outlet is new to the window, and not
    * at all otherwise. An article older than the window counts in the
-   * baseline within the grace period, and is dropped after it.
+   * baseline within the grace period, and is dropped after it. {@code feedPerDay} is the
+   * whole feed's volume when the article was read ({@link FeedVolume}): it scales the reports
+   * a level needs.
    */
-  public Outcome onArticle(EnrichedArticle article) {
+  public Outcome onArticle(EnrichedArticle article, double feedPerDay) {
     boolean mentioned = article.getPlaces().stream().anyMatch(p -> p.getGeonameId() == placeId);
     if (!mentioned) {
       return Outcome.NOTHING;
@@ -206,7 +208,7 @@ public final class Detector {
     if (windowStart != NEVER && bucket < windowStart) {
       return late(article, bucket);
     }
-    advanceTo(bucket);
+    advanceTo(bucket, feedPerDay);
     if (window.contains(article.getId())) {
       return Outcome.NOTHING; // the same article again (redelivered, or naming the place twice)
     }
@@ -222,7 +224,7 @@ public final class Detector {
     } else {
       window.keep(bucket, story(article, weight, copyOf));
     }
-    return new Outcome(evaluate(publishedAt), false);
+    return new Outcome(evaluate(publishedAt, feedPerDay), false);
   }
 
   /**
@@ -256,7 +258,7 @@ public final class Detector {
    * baseline. On the way the level is judged on the last complete window: a partial window
    * (the current bucket has just begun) can raise the level but never lower it.
    */
-  private void advanceTo(long bucket) {
+  private void advanceTo(long bucket, double feedPerDay) {
     long newStart = bucket - (settings.windowBuckets() - 1) * settings.bucketMillis();
     if (windowStart == NEVER) {
       windowStart = newStart;
@@ -269,7 +271,8 @@ public final class Detector {
     double climb = windowCusum();
     if (level != Level.NORMAL && score < settings.holding(level).minScore() * settings.hysteresis()
         && climb < settings.holding(level).minCusum() * settings.hysteresis()) {
-      level = withNewOutlets(countedLevel(score, climb));
+      Needs needs = needs(feedPerDay);
+      level = withNewOutlets(countedLevel(score, climb, needs), needs);
     }
     foldUntil(newStart);
   }
@@ -376,11 +379,12 @@ public final class Detector {
   }
 
   /** Raises the level if the window now enters a higher one. */
-  private Optional<Alert> evaluate(long detectedAt) {
+  private Optional<Alert> evaluate(long detectedAt, double feedPerDay) {
     double score = score();
     double climb = windowCusum();
-    Level counted = countedLevel(score, climb);
-    Level entered = withNewOutlets(counted);
+    Needs needs = needs(feedPerDay);
+    Level counted = countedLevel(score, climb, needs);
+    Level entered = withNewOutlets(counted, needs);
     Level previous = level;
     if (entered.compareTo(previous) <= 0) {
       return Optional.empty();
@@ -391,7 +395,7 @@ public final class Detector {
       return Optional.empty();
     }
     lastAlertAt.put(entered, detectedAt);
-    boolean sustained = score < settings.rule(counted).minScore();
+    boolean sustained = score < settings.entryScore(settings.rule(counted));
     return Optional.of(alert(previous, score, sustained, detectedAt));
   }
 
@@ -443,16 +447,32 @@ public final class Detector {
     return (window.weight() - expected) / Math.sqrt(variance);
   }
 
+  /**
+   * The reports a window needs beyond its rule's scores: the rule's {@code minReports} shrunk by
+   * {@code shrink} for a thin feed, never below {@link #MIN_STORIES}, plus {@code usual}, the
+   * weight the place's baseline expects in the window (at least the floor), so that what is
+   * asked of a place is that many reports beyond its usual (see {@link DetectorSettings.LevelRule}).
+   */
+  private record Needs(double shrink, double usual) {
+    boolean met(DetectorSettings.LevelRule rule, int reports) {
+      return reports >= Math.max(MIN_STORIES, rule.minReports() * shrink) + usual;
+    }
+  }
+
+  private Needs needs(double feedPerDay) {
+    return new Needs(Math.sqrt(Math.min(1, feedPerDay / settings.fullFeedPerDay())), expectedInWindow());
+  }
+
   /** The level the window's scores and counts reach, before new outlets have their say. */
-  private Level countedLevel(double score, double climb) {
+  private Level countedLevel(double score, double climb, Needs needs) {
     if (window.storyCount() < MIN_STORIES) {
       return Level.NORMAL;
     }
     int outlets = window.outletCount();
     Level entered = Level.NORMAL;
     for (DetectorSettings.LevelRule rule : settings.rules()) {
-      if ((score >= rule.minScore() || climb >= rule.minCusum())
-          && window.reportCount() >= rule.minReports() && outlets >= rule.minSources()) {
+      if ((score >= settings.entryScore(rule) || climb >= rule.minCusum())
+          && needs.met(rule, window.reportCount()) && outlets >= rule.minSources()) {
         entered = rule.level();
       }
     }
@@ -465,12 +485,12 @@ public final class Detector {
    * never cared about the place), so as many of them as the next level's sources, with that
    * level's reports, take a window that has risen one level further.
    */
-  private Level withNewOutlets(Level counted) {
+  private Level withNewOutlets(Level counted, Needs needs) {
     if (counted == Level.NORMAL || counted == Level.CRITICAL) {
       return counted;
     }
     DetectorSettings.LevelRule next = settings.rules().get(counted.ordinal());
-    return newOutlets() >= next.minSources() && window.reportCount() >= next.minReports()
+    return newOutlets() >= next.minSources() && needs.met(next, window.reportCount())
         ? next.level() : counted;
   }
 

@@ -25,6 +25,9 @@ import java.util.List;
  * @param grace how far behind the place's latest bucket an article may arrive and still count
  *     (in the baseline once its bucket has left the window); older ones are dropped and counted
  * @param rules the entry conditions of ELEVATED, ESCALATING and CRITICAL, lowest first
+ * @param fullFeedPerDay the feed volume (articles a day over the whole feed, see {@link FeedVolume})
+ *     the rules' report minimums are written for; a thinner feed reports the same events in
+ *     fewer articles, so below it the minimums shrink (see {@link LevelRule})
  * @param hysteresis a level is left only when the scores fall below this fraction of the
  *     entry scores of the level below it (ELEVATED: its own), so that coverage hovering at a
  *     threshold does not flap
@@ -43,6 +46,7 @@ public record DetectorSettings(
     double echoWeight,
     Duration grace,
     List<LevelRule> rules,
+    double fullFeedPerDay,
     double hysteresis,
     Duration cooldown,
     Duration memory) {
@@ -52,7 +56,14 @@ public record DetectorSettings(
    * these, and the window has enough reports (stories and their echoes by other outlets) from
    * enough distinct sources. Every level also needs two distinct stories, so one story however
    * widely syndicated never alerts, and the source minimum keeps one outlet's live blog from
-   * alerting.
+   * alerting. {@code minScore} is for a window judged once a day; see {@link #entryScore}.
+   *
+   * <p>{@code minReports} is what a feed of {@link #fullFeedPerDay} or more needs beyond the
+   * reports the place's baseline expects in the window. In a thinner feed it shrinks with the
+   * square root of the feed's share of that volume, never below two: a feed a quarter as busy
+   * needs half the reports. Shrinking in proportion would leave only the two-story floor in a
+   * feed a tenth as busy; not shrinking leaves a thin feed no escalation at all. Sources do not
+   * shrink: breadth means as much in any feed.
    */
   public record LevelRule(Level level, double minScore, double minCusum, int minReports, int minSources) {}
 
@@ -78,6 +89,9 @@ public record DetectorSettings(
       throw new IllegalArgumentException("cooldown must not be negative");
     }
     requirePositive(memory, "memory");
+    if (!(fullFeedPerDay > 0)) {
+      throw new IllegalArgumentException("fullFeedPerDay must be positive");
+    }
     rules = List.copyOf(rules);
     for (int i = 0; i < rules.size(); i++) {
       if (rules.get(i).level().ordinal() != i + 1) {
@@ -86,7 +100,10 @@ public record DetectorSettings(
     }
   }
 
-  /** Hourly buckets compared over 6 h against a baseline with a one-week half-life. */
+  /**
+   * Hourly buckets compared over 6 h against a baseline with a one-week half-life; the report
+   * minimums are those of a feed of a thousand articles a day.
+   */
   public static DetectorSettings defaults() {
     return new DetectorSettings(
         Duration.ofHours(1),
@@ -102,6 +119,7 @@ public record DetectorSettings(
             new LevelRule(Level.ELEVATED, 3.0, 4.0, 3, 2),
             new LevelRule(Level.ESCALATING, 4.5, 6.0, 5, 3),
             new LevelRule(Level.CRITICAL, 8.0, 12.0, 8, 5)),
+        1_000,
         0.5,
         Duration.ofHours(24),
         Duration.ofDays(30));
@@ -109,12 +127,14 @@ public record DetectorSettings(
 
   public DetectorSettings withBucket(Duration newBucket) {
     return new DetectorSettings(newBucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, cooldown, memory);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, fullFeedPerDay, hysteresis, cooldown,
+        memory);
   }
 
   public DetectorSettings withCooldown(Duration newCooldown) {
     return new DetectorSettings(bucket, window, baselineHalfLife, priorPerDay, floorPerDay,
-        overdispersion, passingMentionWeight, echoWeight, grace, rules, hysteresis, newCooldown, memory);
+        overdispersion, passingMentionWeight, echoWeight, grace, rules, fullFeedPerDay, hysteresis, newCooldown,
+        memory);
   }
 
   long bucketMillis() {
@@ -155,6 +175,20 @@ public record DetectorSettings(
 
   double perBucket(double perDay) {
     return perDay * bucketMillis() / Duration.ofDays(1).toMillis();
+  }
+
+  /**
+   * The spike score a window needs to enter {@code rule}'s level. The rules' scores are those of
+   * a window judged once a day, as with buckets of a day or longer. A window of shorter buckets
+   * slides: it is judged anew every bucket, and each of the day's looks is another chance of a
+   * spike by chance. So that a day of looks raises no more false alarms than one, their score is
+   * one whose normal tail is as many times thinner as there are looks (Bonferroni, by the tail's
+   * leading term {@code exp(-z^2 / 2)}: {@code z^2 + 2 ln(looks)}). That errs towards silence, as
+   * neighbouring windows share most of their buckets and so are fewer chances than looks.
+   */
+  double entryScore(LevelRule rule) {
+    double looksPerDay = Math.max(1, (double) Duration.ofDays(1).toMillis() / bucketMillis());
+    return Math.sqrt(rule.minScore() * rule.minScore() + 2 * Math.log(looksPerDay));
   }
 
   LevelRule rule(Level level) {

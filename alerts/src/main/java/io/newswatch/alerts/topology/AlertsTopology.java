@@ -1,6 +1,7 @@
 package io.newswatch.alerts.topology;
 
 import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.detector.FeedVolume;
 import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.Alert;
@@ -22,9 +23,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The alerts topology. It only wires: enriched articles are re-keyed by watched place
- * (through a repartition topic), each place's {@link io.newswatch.alerts.detector.Detector}
- * state lives in a persistent store, and alerts go to the alerts topic keyed by place id.
+ * The alerts topology. It only wires: enriched articles are counted in the feed's volume and
+ * re-keyed by watched place (through a repartition topic; see {@link PlaceFanOut}), each place's
+ * {@link io.newswatch.alerts.detector.Detector} state lives in a persistent store, and alerts go
+ * to the alerts topic keyed by place id.
  * The watchlist topic is read as a global table, so adding or removing a watch takes effect
  * on every instance at once.
  *
@@ -51,6 +53,11 @@ public final class AlertsTopology {
   /** Articles waiting to reach their detector in event-time order: see {@link ReorderBuffer}. */
   public static final String REORDER_STORE = "alerts-reorder";
   /**
+   * The fan-out task's count of the feed's volume ({@link FeedVolume}):
+   * one entry per task, the volume of its partition of the enriched topic.
+   */
+  public static final String FEED_VOLUME_STORE = "alerts-feed-volume";
+  /**
    * Gauge (group {@code stream-newswatch-metrics}, per task): articles read but still waiting in
    * the reorder buffer, so the stage has caught up when its consumers have and this is 0.
    */
@@ -64,13 +71,23 @@ public final class AlertsTopology {
 
   private AlertsTopology() {}
 
-  /** Tracks the places on the watchlist topic. */
-  public static Topology build(Topics topics, DetectorSettings settings) {
-    return build(topics, settings, WatchFilter.none());
+  /**
+   * Tracks the places on the watchlist topic. {@code enrichedPartitions} is the number of
+   * partitions of the enriched topic: the feed's volume is that many times what one task reads.
+   */
+  public static Topology build(Topics topics, DetectorSettings settings, int enrichedPartitions) {
+    return build(topics, settings, WatchFilter.none(), enrichedPartitions);
   }
 
-  /** Tracks the places on the watchlist topic and those {@code alwaysWatched} lets through. */
-  public static Topology build(Topics topics, DetectorSettings settings, WatchFilter alwaysWatched) {
+  /**
+   * Tracks the places on the watchlist topic and those {@code alwaysWatched} lets through; see
+   * {@link #build(Topics, DetectorSettings, int)}.
+   */
+  public static Topology build(Topics topics, DetectorSettings settings, WatchFilter alwaysWatched,
+      int enrichedPartitions) {
+    if (enrichedPartitions < 1) {
+      throw new IllegalArgumentException("the enriched topic has at least one partition");
+    }
     StreamsBuilder builder = new StreamsBuilder();
     Topic<String, Watch> watchlist = topics.watchlist();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
@@ -94,10 +111,15 @@ public final class AlertsTopology {
         Stores.persistentKeyValueStore(RECENT_ALERTS_STORE), Serdes.String(), alerts.valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), Serdes.ByteArray()));
+    // Cached: every article changes it, and the changelog needs only its last value per commit.
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(FEED_VOLUME_STORE), Serdes.String(),
+        new JsonSerde<>(FeedVolume.State.class)).withCachingEnabled());
 
     KStream<String, byte[]> detected = builder.stream(enriched.name(),
             Consumed.with(enriched.keySerde(), enriched.valueSerde()))
-        .process(() -> new PlaceFanOut(watchlists, enriched.valueSerde().serializer()), Named.as("watched-places"))
+        .process(() -> new PlaceFanOut(watchlists, enriched.valueSerde().serializer(), settings, enrichedPartitions),
+            Named.as("watched-places"), FEED_VOLUME_STORE)
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE))
         .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
                 alerts.valueSerde().serializer()),

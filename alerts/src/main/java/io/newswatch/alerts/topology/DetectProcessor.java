@@ -112,8 +112,8 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE), articles,
         new ReorderBuffer.Release() {
           @Override
-          public void accept(String placeKey, EnrichedArticle article) {
-            detect(placeKey, article);
+          public void accept(String placeKey, EnrichedArticle article, double feedPerDay) {
+            detect(placeKey, article, feedPerDay);
           }
 
           @Override
@@ -194,7 +194,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
         AlertsTopology.DEAD_LETTERS_SINK);
   }
 
-  private void detect(String placeKey, EnrichedArticle article) {
+  private void detect(String placeKey, EnrichedArticle article, double feedPerDay) {
     long placeId = Long.parseLong(placeKey);
     PlaceMention place = article.getPlaces().stream()
         .filter(p -> p.getGeonameId() == placeId).findFirst()
@@ -211,7 +211,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     Detector detector = Detector.forArticle(settings, detectors.get(placeKey), () -> places.get(placeKey),
         place, publishedAt);
     detectors.put(placeKey, detector);
-    Detector.Outcome outcome = detector.onArticle(article);
+    Detector.Outcome outcome = detector.onArticle(article, feedPerDay);
     if (outcome.droppedLate()) {
       droppedLate.record();
     }

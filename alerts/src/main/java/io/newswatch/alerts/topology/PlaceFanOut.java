@@ -1,5 +1,7 @@
 package io.newswatch.alerts.topology;
 
+import io.newswatch.alerts.detector.DetectorSettings;
+import io.newswatch.alerts.detector.FeedVolume;
 import io.newswatch.alerts.watchlist.Watchlist;
 import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
@@ -14,6 +16,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Re-keys an article by place: one record per watched place it mentions, keyed by the place
@@ -22,22 +25,42 @@ import org.apache.kafka.streams.processor.api.Record;
  *
  * <p>The copies leave encoded, with their place in the {@link ReorderBuffer}'s order as a header,
  * so the detector's task can hold them as they came without reading them.
+ *
+ * <p>Every article is counted in the feed's volume ({@link FeedVolume}) here, before any is
+ * left out for its places: the detectors see only the watched places' articles, and the reports
+ * a level needs scale with the whole feed's. This task reads one of the enriched topic's
+ * partitions, which are keyed by article id, so its volume times their number is the feed's;
+ * that goes with each copy as a header. The volume is kept in {@link AlertsTopology#FEED_VOLUME_STORE},
+ * so that a restart carries on from it rather than from a feed not yet known.
  */
 final class PlaceFanOut implements Processor<String, EnrichedArticle, String, byte[]> {
+  /** The key of this task's feed volume in its store, which holds nothing else. */
+  private static final String FEED = "feed";
+
   private final WatchlistFactory watchlists;
   private final Serializer<EnrichedArticle> articles;
+  private final DetectorSettings settings;
+  private final int enrichedPartitions;
   private ProcessorContext<String, byte[]> context;
   private Watchlist watchlist;
+  private KeyValueStore<String, FeedVolume.State> volumeStore;
+  /** Read from its store on the first article after {@link #init}, as the detectors read their places'. */
+  private FeedVolume volume;
 
-  PlaceFanOut(WatchlistFactory watchlists, Serializer<EnrichedArticle> articles) {
+  PlaceFanOut(WatchlistFactory watchlists, Serializer<EnrichedArticle> articles, DetectorSettings settings,
+      int enrichedPartitions) {
     this.watchlists = watchlists;
     this.articles = articles;
+    this.settings = settings;
+    this.enrichedPartitions = enrichedPartitions;
   }
 
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
     this.watchlist = watchlists.open(context);
+    this.volumeStore = context.getStateStore(AlertsTopology.FEED_VOLUME_STORE);
+    this.volume = null;
   }
 
   @Override
@@ -47,6 +70,11 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
       return;
     }
     PublishedAt.check(article.getPublishedAt(), record.timestamp());
+    if (volume == null) {
+      volume = FeedVolume.resume(settings, volumeStore.get(FEED));
+    }
+    volume.count(article.getPublishedAt());
+    volumeStore.put(FEED, volume.state());
     // The detector reads neither the text, nor where names occur in it, nor the other places:
     // each copy carries its own place only, or an article naming n watched places would put
     // n x n places on the topic.
@@ -57,7 +85,7 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
-    Headers headers = ReorderBuffer.withOrder(record.headers(), article);
+    Headers headers = ReorderBuffer.headers(record.headers(), article, volume.perDay() * enrichedPartitions);
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
         EnrichedArticle forPlace = shallowCopy(slim, new EnrichedArticle());

@@ -1,9 +1,11 @@
 package io.newswatch.alerts.topology;
 
 import io.newswatch.avro.EnrichedArticle;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -21,7 +23,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Articles wait as the bytes they arrived as, read only when released: decoding each on
  * arrival and encoding it again for the store cost a quarter of the alerts thread. Their place
- * in the order therefore comes with them, as a record header ({@link #withOrder}).
+ * in the order therefore comes with them, as a record header, and so does the feed's volume
+ * when the fan-out read them, which waits with them and is handed on with them ({@link #headers}).
  *
  * <p>An article leaves the store only once it has been handed on or, when it cannot be read or
  * handled, rejected: one bad article among those released together costs no other.
@@ -29,8 +32,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class ReorderBuffer {
   /** Where released articles go. */
   interface Release {
-    /** Handles a released article; if this throws, the article is {@link #reject rejected}. */
-    void accept(String placeKey, EnrichedArticle article);
+    /**
+     * Handles a released article, read when the feed carried {@code feedPerDay} articles a day
+     * (infinite when not known); if this throws, the article is {@link #reject rejected}.
+     */
+    void accept(String placeKey, EnrichedArticle article, double feedPerDay);
 
     /** Takes an article that could not be read or handled, as the bytes it waited as. */
     void reject(String placeKey, byte[] article, RuntimeException failure);
@@ -38,6 +44,15 @@ final class ReorderBuffer {
 
   /** The record header that carries an article's {@link #order}. */
   private static final String ORDER_HEADER = "newswatch-order";
+  /** The record header that carries the feed's volume when the article was read, a double. */
+  private static final String FEED_HEADER = "newswatch-feed-per-day";
+  /**
+   * The first byte of a stored value: the feed's volume follows, then the article's bytes. A
+   * value an older version stored is the article alone, in Avro's single-object encoding, whose
+   * first byte is never this.
+   */
+  private static final byte WITH_FEED = 0;
+  private static final int FEED_BYTES = 1 + Double.BYTES;
 
   private final KeyValueStore<String, byte[]> store;
   private final Deserializer<EnrichedArticle> articles;
@@ -69,22 +84,31 @@ final class ReorderBuffer {
     return size;
   }
 
-  /** The headers for an article's copies: its record's, with its place in the order added. */
-  static Headers withOrder(Headers headers, EnrichedArticle article) {
-    Headers withOrder = new RecordHeaders(headers.toArray());
-    withOrder.remove(ORDER_HEADER);
-    return withOrder.add(ORDER_HEADER, order(article).getBytes(StandardCharsets.UTF_8));
+  /**
+   * The headers for an article's copies: its record's, with its place in the order and the
+   * feed's volume when it was read ({@code feedPerDay}) added.
+   */
+  static Headers headers(Headers headers, EnrichedArticle article, double feedPerDay) {
+    Headers added = new RecordHeaders(headers.toArray());
+    added.remove(ORDER_HEADER);
+    added.remove(FEED_HEADER);
+    return added.add(ORDER_HEADER, order(article).getBytes(StandardCharsets.UTF_8))
+        .add(FEED_HEADER, ByteBuffer.allocate(Double.BYTES).putDouble(feedPerDay).array());
   }
 
   /**
-   * Holds an article's copy for a place, as encoded, at the order its headers carry; a copy
-   * without it, as an older version re-keyed them, is read for it.
+   * Holds an article's copy for a place, as encoded, at the order its headers carry, with the
+   * feed's volume they carry. A copy without them, as an older version re-keyed them, is read
+   * for its order, and its feed's volume is not known.
    */
   void add(String placeKey, byte[] article, Headers headers) {
     Header order = headers.lastHeader(ORDER_HEADER);
     String key = (order == null ? order(articles.deserialize(null, article))
         : new String(order.value(), StandardCharsets.UTF_8)) + "/" + placeKey;
-    store.put(key, article);
+    Header feed = headers.lastHeader(FEED_HEADER);
+    double feedPerDay = feed == null ? Double.POSITIVE_INFINITY : ByteBuffer.wrap(feed.value()).getDouble();
+    store.put(key, ByteBuffer.allocate(FEED_BYTES + article.length).put(WITH_FEED).putDouble(feedPerDay)
+        .put(article).array());
     size++;
     if (lowest != null && key.compareTo(lowest) < 0) {
       lowest = key; // a late article, overtaken on its way
@@ -120,12 +144,15 @@ final class ReorderBuffer {
     }
     for (KeyValue<String, byte[]> kv : due) {
       String placeKey = kv.key.substring(kv.key.lastIndexOf('/') + 1);
+      boolean withFeed = kv.value.length > 0 && kv.value[0] == WITH_FEED;
+      byte[] article = withFeed ? Arrays.copyOfRange(kv.value, FEED_BYTES, kv.value.length) : kv.value;
       try {
-        release.accept(placeKey, articles.deserialize(null, kv.value));
+        release.accept(placeKey, articles.deserialize(null, article),
+            withFeed ? ByteBuffer.wrap(kv.value, 1, Double.BYTES).getDouble() : Double.POSITIVE_INFINITY);
       } catch (StreamsException e) {
         throw e; // the stream's failure (a fenced producer, a store), not the article's: it waits
       } catch (RuntimeException e) {
-        release.reject(placeKey, kv.value, e);
+        release.reject(placeKey, article, e);
       }
       // deleted only now: if rejecting failed too, this article and those after it still wait
       store.delete(kv.key);

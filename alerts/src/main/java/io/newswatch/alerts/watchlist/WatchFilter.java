@@ -28,7 +28,8 @@ public final class WatchFilter {
 
   /**
    * Every locality of at least {@code minPopulation} people (a place of unknown population
-   * counts as 0): discovery over the world's villages mostly finds namesakes and noise.
+   * counts as 0), for a desk that does not want to hear of smaller places. Discovery needs no
+   * floor against noise: a level asks a place for reports beyond its own usual coverage.
    */
   public static WatchFilter all(long minPopulation) {
     return new WatchFilter(true, minPopulation, Set.of());

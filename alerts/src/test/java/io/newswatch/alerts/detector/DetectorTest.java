@@ -16,6 +16,7 @@ import io.newswatch.avro.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -33,6 +34,8 @@ class DetectorTest {
    * (5 - 1) / 1.118 = 3.58, ELEVATED, and 4 stories 2.68, not.
    */
   private static final DetectorSettings DAILY = HOURLY.withBucket(Duration.ofDays(1));
+  /** A feed as busy as the rules are written for: their report minimums as they are. */
+  private static final double FULL_FEED = HOURLY.fullFeedPerDay();
 
   @Test
   void ordinaryCoverageRaisesNoAlert() {
@@ -85,7 +88,7 @@ class DetectorTest {
         Instant at = DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(firstHour))
             .plus(Duration.ofMinutes(30L * story));
         detector.onArticle(article("d" + day + "s" + story).at(at).source("outlet" + story % 6 + ".example")
-            .about(KOSTIANTYNIVKA).build()).alert().filter(a -> at.isAfter(DAY_ONE.plus(Duration.ofDays(28))))
+            .about(KOSTIANTYNIVKA).build(), FULL_FEED).alert().filter(a -> at.isAfter(DAY_ONE.plus(Duration.ofDays(28))))
             .ifPresent(lastDay::add);
       }
     }
@@ -242,6 +245,20 @@ class DetectorTest {
         .singleElement().extracting(Alert::getLevel).isEqualTo(Level.ESCALATING);
   }
 
+  /**
+   * A town with one story two weeks before, then four reports a day from three outlets new to
+   * it: in a feed of a few reports a day that is an escalation, where ESCALATING's five reports
+   * shrink to two beyond the town's usual; in a feed of a thousand a day it is only ELEVATED.
+   * With hourly buckets alike, when the four come within six hours.
+   */
+  @Test
+  void inAThinFeedATownGoingFromNoneToAFewReportsADayAcrossOutletsEscalates() {
+    assertThat(riseOfFourADayIn(6, DAILY, 3)).extracting(Alert::getLevel).containsExactly(Level.ESCALATING);
+    assertThat(riseOfFourADayIn(1_000, DAILY, 3)).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
+    assertThat(riseOfFourADayIn(6, HOURLY, 1)).extracting(Alert::getLevel).first().isEqualTo(Level.ESCALATING);
+    assertThat(riseOfFourADayIn(1_000, HOURLY, 1)).extracting(Alert::getLevel).containsOnly(Level.ELEVATED);
+  }
+
   @Test
   void aLevelReachedThroughNewOutletsIsHeldLikeTheLevelBelow() {
     List<String> newcomers = List.of("v.example", "w.example", "x.example", "y.example", "z.example");
@@ -300,10 +317,10 @@ class DetectorTest {
   @Test
   void aLateStoryWithinTheGraceCountsInTheBaselineAndALaterOneIsDropped() {
     Detector detector = Detector.start(HOURLY, KOSTIANTYNIVKA);
-    detector.onArticle(story("now", DAY_ONE.plus(Duration.ofDays(1)), "a.example"));
+    detector.onArticle(story("now", DAY_ONE.plus(Duration.ofDays(1)), "a.example"), FULL_FEED);
     PlaceState before = detector.state();
 
-    Detector.Outcome withinGrace = detector.onArticle(story("late", DAY_ONE.plus(Duration.ofHours(12)), "b.example"));
+    Detector.Outcome withinGrace = detector.onArticle(story("late", DAY_ONE.plus(Duration.ofHours(12)), "b.example"), FULL_FEED);
     assertThat(withinGrace.droppedLate()).isFalse();
     assertThat(detector.state().baseline()).isGreaterThan(before.baseline());
     assertThat(detector.state().knownOutlets()).as("its outlet is now a usual one")
@@ -311,7 +328,7 @@ class DetectorTest {
     assertThat(detector.state().buckets()).isEqualTo(before.buckets());
 
     PlaceState afterLate = detector.state();
-    Detector.Outcome tooLate = detector.onArticle(story("old", DAY_ONE.minus(Duration.ofHours(1)), "c.example"));
+    Detector.Outcome tooLate = detector.onArticle(story("old", DAY_ONE.minus(Duration.ofHours(1)), "c.example"), FULL_FEED);
     assertThat(tooLate.droppedLate()).isTrue();
     assertThat(detector.state()).isEqualTo(afterLate);
   }
@@ -363,7 +380,7 @@ class DetectorTest {
     for (int hour = 0; hour < 24; hour++) { // a day at twice the rate
       for (int i = 0; i < 2; i++) {
         detector.onArticle(story("h" + hour + "s" + i, DAY_ONE.plus(Duration.ofHours(hour)).plusSeconds(60L * i),
-            outlets.get((hour + i) % 4))).alert().ifPresent(alerts::add);
+            outlets.get((hour + i) % 4)), FULL_FEED).alert().ifPresent(alerts::add);
       }
     }
 
@@ -408,9 +425,9 @@ class DetectorTest {
     List<Alert> straightAlerts = new ArrayList<>();
     List<Alert> resumedAlerts = new ArrayList<>();
     for (EnrichedArticle article : feed) {
-      straight.onArticle(article).alert().ifPresent(straightAlerts::add);
+      straight.onArticle(article, FULL_FEED).alert().ifPresent(straightAlerts::add);
       resumed = Detector.resume(HOURLY, resumed.state());
-      resumed.onArticle(article).alert().ifPresent(resumedAlerts::add);
+      resumed.onArticle(article, FULL_FEED).alert().ifPresent(resumedAlerts::add);
     }
     assertThat(resumedAlerts).isEqualTo(straightAlerts);
     assertThat(resumed.state()).isEqualTo(straight.state());
@@ -424,7 +441,7 @@ class DetectorTest {
     int reports = 3 * Detector.STORIES_KEPT;
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < reports; i++) {
-      detector.onArticle(story("s" + i, ESCALATION.plusSeconds(i), "outlet-" + i % 50 + ".example"))
+      detector.onArticle(story("s" + i, ESCALATION.plusSeconds(i), "outlet-" + i % 50 + ".example"), FULL_FEED)
           .alert().ifPresent(alerts::add);
     }
 
@@ -439,7 +456,7 @@ class DetectorTest {
   @Test
   void aPlaceQuietForAMonthIsRememberedAsQuiet() {
     Detector detector = Detector.start(HOURLY, KOSTIANTYNIVKA);
-    detector.onArticle(story("s1", ESCALATION, "a.example"));
+    detector.onArticle(story("s1", ESCALATION, "a.example"), FULL_FEED);
     PlaceState state = detector.state();
 
     assertThat(Detector.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(20)).toEpochMilli())).isFalse();
@@ -468,12 +485,35 @@ class DetectorTest {
     return Backtest.run(feed, DAILY, WatchFilter.all());
   }
 
+  /**
+   * The alerts of a feed of {@code feedPerDay} articles a day naming no place, in which
+   * Kostiantynivka has a story on day 0 and none until day 14, then, for three days, four
+   * reports a day, three hours apart, from three outlets that never covered it.
+   */
+  private static List<Alert> riseOfFourADayIn(int feedPerDay, DetectorSettings settings, int hoursApart) {
+    List<EnrichedArticle> feed = new ArrayList<>();
+    for (int i = 0; i < 17 * feedPerDay; i++) {
+      feed.add(article("other" + i).at(DAY_ONE.plus(Duration.ofDays(17).dividedBy(17L * feedPerDay).multipliedBy(i)))
+          .source("outlet" + i % 20 + ".example").build());
+    }
+    feed.add(story("first", DAY_ONE.plus(Duration.ofHours(9)), "a.example"));
+    List<String> rising = List.of("x.example", "y.example", "z.example");
+    for (int day = 14; day < 17; day++) {
+      for (int i = 0; i < 4; i++) {
+        feed.add(story("d" + day + "s" + i, DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(8 + hoursApart * i)),
+            rising.get((day + i) % rising.size())));
+      }
+    }
+    feed.sort(Comparator.comparing(EnrichedArticle::getPublishedAt).thenComparing(EnrichedArticle::getId));
+    return Backtest.run(feed, settings, WatchFilter.all());
+  }
+
   /** Feeds a day's stories from two outlets; returns the last alert raised. */
   private static Optional<Alert> day(Detector detector, int day, int stories) {
     Optional<Alert> last = Optional.empty();
     for (int i = 0; i < stories; i++) {
       Instant at = DAY_ONE.plus(Duration.ofDays(day)).plus(Duration.ofHours(i));
-      Optional<Alert> alert = detector.onArticle(story("d" + day + "s" + i, at, "o" + i % 2 + ".example")).alert();
+      Optional<Alert> alert = detector.onArticle(story("d" + day + "s" + i, at, "o" + i % 2 + ".example"), FULL_FEED).alert();
       if (alert.isPresent()) {
         last = alert;
       }

@@ -54,7 +54,7 @@ class HttpApiTest {
           return Optional.empty();
         }
         Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
-        Donbas.demo().forEach(detector::onArticle);
+        Donbas.demo().forEach(a -> detector.onArticle(a, DetectorSettings.defaults().fullFeedPerDay()));
         return Optional.of(detector.state());
       }
 

@@ -67,7 +67,7 @@ class AlertsPoisonTest {
     // read: it clears its producer's open transaction after taking the record in. At least once
     // shows it; the dead letter on a real broker with exactly-once is UpIT's.
     props.put("processing.guarantee", "at_least_once");
-    driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, DetectorSettings.defaults(), WatchFilter.all()), props);
+    driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, DetectorSettings.defaults(), WatchFilter.all(), 1), props);
     enriched = driver.createInputTopic(TOPICS.enriched().name(),
         TOPICS.enriched().keySerde().serializer(), TOPICS.enriched().valueSerde().serializer());
     enrichedBytes = driver.createInputTopic(TOPICS.enriched().name(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -229,7 +229,8 @@ class AlertsPoisonTest {
   /** Puts {@code value} in the detector's buffer for {@code placeKey}, ordered as {@code orderedAs}. */
   private void waitInTheBuffer(String placeKey, byte[] value, EnrichedArticle orderedAs) {
     driver.createInputTopic(AlertsTopology.byPlaceTopic(APPLICATION_ID), new StringSerializer(), new ByteArraySerializer())
-        .pipeInput(new TestRecord<>(placeKey, value, ReorderBuffer.withOrder(new RecordHeaders(), orderedAs),
+        .pipeInput(new TestRecord<>(placeKey, value, ReorderBuffer.headers(new RecordHeaders(), orderedAs,
+            DetectorSettings.defaults().fullFeedPerDay()),
             orderedAs.getIngestedAt()));
   }
 

@@ -17,7 +17,7 @@ class JsonSerdeTest {
   @Test
   void aPlaceStateSurvivesTheStore() {
     Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
-    Donbas.demo().forEach(detector::onArticle);
+    Donbas.demo().forEach(a -> detector.onArticle(a, DetectorSettings.defaults().fullFeedPerDay()));
     PlaceState state = detector.state();
 
     byte[] stored = serde.serializer().serialize("changelog", state);
@@ -28,7 +28,7 @@ class JsonSerdeTest {
   @Test
   void aStateStoredBeforeOutletsWereRememberedLoadsWithNone() {
     Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
-    Donbas.demo().forEach(detector::onArticle);
+    Donbas.demo().forEach(a -> detector.onArticle(a, DetectorSettings.defaults().fullFeedPerDay()));
     String json = new String(serde.serializer().serialize("t", detector.state()), StandardCharsets.UTF_8);
     byte[] older = json.replaceFirst(",\"knownOutlets\":\\{[^}]*}", "").getBytes(StandardCharsets.UTF_8);
 

@@ -35,8 +35,13 @@ class ReorderBufferTest {
   private static final Serde<EnrichedArticle> ARTICLES = Topics.defaults().enriched().valueSerde();
 
   private KeyValueStore<String, byte[]> store;
+  /** The feed's volume the fan-out sends with every article here but those of the feed tests. */
+  private static final double FEED_PER_DAY = 400;
+
   /** What the buffer handed on, place key and article. */
   private final List<KeyValue<String, EnrichedArticle>> handedOn = new ArrayList<>();
+  /** The feed's volume handed on with each article of {@link #handedOn}. */
+  private final List<Double> feedsHandedOn = new ArrayList<>();
   private final List<Rejected> rejected = new ArrayList<>();
   /** The id of the article whose handling throws, if any. */
   private String failing;
@@ -136,7 +141,7 @@ class ReorderBufferTest {
     ReorderBuffer buffer = open();
     add(buffer, "1", ingested("a", 10));
     byte[] unreadable = "not an article".getBytes(StandardCharsets.UTF_8);
-    buffer.add("2", unreadable, ReorderBuffer.withOrder(new RecordHeaders(), ingested("b", 20)));
+    buffer.add("2", unreadable, ReorderBuffer.headers(new RecordHeaders(), ingested("b", 20), FEED_PER_DAY));
     add(buffer, "1", ingested("c", 30));
 
     assertThat(released(() -> buffer.releaseFirst(10))).extracting(kv -> kv.key + ":" + kv.value.getId())
@@ -191,10 +196,31 @@ class ReorderBufferTest {
     assertThat(buffer.size()).isZero();
   }
 
-  /** Adds as the detector does: the copy's bytes, ordered as the fan-out's header says. */
+  /**
+   * The feed's volume when the fan-out read an article waits with it and is handed on with it;
+   * an article re-keyed or stored by an older version, without it, is handed on as from a feed
+   * not known.
+   */
+  @Test
+  void theFeedsVolumeWaitsWithTheArticleAndIsHandedOnWithIt() {
+    ReorderBuffer buffer = open();
+    EnrichedArticle thin = ingested("thin", 10);
+    buffer.add("1", ARTICLES.serializer().serialize(null, thin), ReorderBuffer.headers(new RecordHeaders(), thin, 12.5));
+    EnrichedArticle reKeyedBefore = ingested("re-keyed-before", 20);
+    buffer.add("1", ARTICLES.serializer().serialize(null, reKeyedBefore), new RecordHeaders());
+    store.put("~stored-before/1", ARTICLES.serializer().serialize(null, ingested("stored-before", 30)));
+
+    ReorderBuffer reopened = open();
+
+    assertThat(released(() -> reopened.releaseFirst(10))).extracting(kv -> kv.value.getId())
+        .containsExactly("thin", "re-keyed-before", "stored-before");
+    assertThat(feedsHandedOn).containsExactly(12.5, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  /** Adds as the detector does: the copy's bytes, ordered and with the feed's volume as the fan-out's headers say. */
   private static void add(ReorderBuffer buffer, String placeKey, EnrichedArticle article) {
     buffer.add(placeKey, ARTICLES.serializer().serialize(null, article),
-        ReorderBuffer.withOrder(new RecordHeaders(), article));
+        ReorderBuffer.headers(new RecordHeaders(), article, FEED_PER_DAY));
   }
 
   /**
@@ -204,11 +230,12 @@ class ReorderBufferTest {
   private ReorderBuffer open() {
     return new ReorderBuffer(store, ARTICLES.deserializer(), new ReorderBuffer.Release() {
       @Override
-      public void accept(String placeKey, EnrichedArticle article) {
+      public void accept(String placeKey, EnrichedArticle article, double feedPerDay) {
         if (article.getId().equals(failing)) {
           throw new IllegalArgumentException(failing + " is bad");
         }
         handedOn.add(KeyValue.pair(placeKey, article));
+        feedsHandedOn.add(feedPerDay);
       }
 
       @Override
@@ -224,6 +251,7 @@ class ReorderBufferTest {
   /** What {@code release} handed on. */
   private List<KeyValue<String, EnrichedArticle>> released(Runnable release) {
     handedOn.clear();
+    feedsHandedOn.clear();
     release.run();
     return List.copyOf(handedOn);
   }

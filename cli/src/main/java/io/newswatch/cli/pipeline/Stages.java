@@ -22,12 +22,14 @@ public final class Stages {
   /**
    * The alerts stage; {@code alwaysWatched} adds places to those of the watchlist topic.
    * {@code httpApi} is where other instances reach this one's HTTP API ({@code application.server}).
+   * The enriched topic must exist: the detector counts the feed's volume per partition of it.
    */
   public static StreamsApp startAlerts(Properties clientProperties, Topics topics, Path stateDir,
       DetectorSettings settings, WatchFilter alwaysWatched, HostInfo httpApi) {
     Properties server = new Properties();
     server.put("application.server", httpApi.host() + ":" + httpApi.port());
-    return StreamsApp.start("alerts", AlertsTopology.build(topics, settings, alwaysWatched), clientProperties, topics,
-        stateDir, server);
+    int enrichedPartitions = TopicSetup.partitions(clientProperties, topics.enriched().name());
+    return StreamsApp.start("alerts", AlertsTopology.build(topics, settings, alwaysWatched, enrichedPartitions),
+        clientProperties, topics, stateDir, server);
   }
 }

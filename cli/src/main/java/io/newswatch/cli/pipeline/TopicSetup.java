@@ -11,7 +11,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the catalog's topics that are missing; safe to run again. */
+/** Creates the catalog's topics that are missing, safe to run again; tells how many partitions one has. */
 public final class TopicSetup {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
 
@@ -39,4 +39,16 @@ public final class TopicSetup {
     }
   }
 
+  /** The number of partitions of {@code topic}, which must exist. */
+  public static int partitions(Properties clientProperties, String topic) {
+    try (Admin admin = Admin.create(clientProperties)) {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing " + topic, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot describe topic " + topic + " (`newswatch topics create` creates it): "
+          + e.getCause().getMessage(), e.getCause());
+    }
+  }
 }
