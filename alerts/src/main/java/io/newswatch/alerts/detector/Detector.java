@@ -158,16 +158,18 @@ public final class Detector {
    * {@code eventTime}: by then its outlets are forgotten, its CUSUM spent and its baseline at
    * the floor, and its state can shrink to what {@link #forget} keeps.
    */
-  public static boolean forgotten(DetectorSettings settings, PlaceState state, long eventTime) {
+  static boolean forgotten(DetectorSettings settings, PlaceState state, long eventTime) {
     return forgotten(settings, state.windowStart(), eventTime);
   }
 
   /**
    * A forgotten place, as a quiet one: its name and position, and a baseline at the floor; no
-   * stories, outlets, alert times or daily cycle. A few hundred bytes, so the state of a deployment is
-   * bounded by the places in the gazetteer, whatever the window sizes of their busy days were.
+   * stories, outlets, alert times or daily cycle. A few hundred bytes. A place is forgotten
+   * only when its own next article comes (by that article's time, see {@link #forArticle}), so
+   * that what it is judged on is a function of its own articles, whatever the other places of
+   * its partition did; until then a quiet place keeps the state of its last window.
    */
-  public static PlaceState forget(DetectorSettings settings, PlaceState state) {
+  static PlaceState forget(DetectorSettings settings, PlaceState state) {
     return new PlaceState(state.placeId(), state.placeName(), state.countryCode(), state.lat(), state.lon(),
         Level.NORMAL, settings.perBucket(settings.floorPerDay()), 0, 0, 0, NEVER, List.of(), Map.of(), Map.of(),
         List.of());

@@ -62,8 +62,6 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
    */
   static final int RELEASE_BATCH = 500;
   static final Duration RELEASE_EVERY = Duration.ofMillis(100);
-  /** How often the states of places quiet for a month are shrunk. */
-  static final Duration FORGET_EVERY = Duration.ofHours(1);
   /** Places whose detector a task keeps in memory (some ten kilobytes each at most). */
   static final int DETECTORS_CACHED = 1_000;
 
@@ -79,8 +77,6 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   private Sensor droppedLate;
   private Sensor waitingNow;
   private long lastArrival;
-  /** The latest publication time among the articles handed to the detectors since the task started. */
-  private long latestPublished = Long.MIN_VALUE;
   /**
    * The detectors of the places seen last, as they are in the store: each article still writes
    * its place's state through, but need not read and parse it back. Made anew whenever the task
@@ -133,7 +129,6 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     // A task that has just started (after a crash, with a restored buffer) has not been quiet:
     // what is still on its way may precede what it holds.
     lastArrival = context.currentSystemTimeMs();
-    context.schedule(FORGET_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> forgetQuietPlaces());
     context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
       if (now - lastArrival >= QUIET.toMillis()) {
         waiting.releaseFirst(RELEASE_BATCH);
@@ -157,18 +152,6 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     waiting.add(record.key(), record.value(), record.headers());
     releaseDue();
     waitingNow.record(waiting.size());
-  }
-
-  /**
-   * Shrinks the states of places that the latest article shows quiet for a month to what
-   * {@link Detector#forget} keeps; their next article would do the same.
-   */
-  private void forgetQuietPlaces() {
-    places.summaries(state -> Detector.forgotten(settings, state, latestPublished)).forEach(state -> {
-      String key = Long.toString(state.placeId());
-      places.put(key, Detector.forget(settings, state));
-      detectors.remove(key);
-    });
   }
 
   /** Releases up to {@link #RELEASE_BATCH} of the articles ingested {@link #REORDER} before the latest the task has seen. */
@@ -202,12 +185,9 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
             "article " + article.getId() + " does not mention place " + placeKey));
     Optional<Level> minLevel = watchlist.minLevel(place);
     if (minLevel.isEmpty()) {
-      places.delete(placeKey); // unwatched since the article was re-keyed: forget the place
-      detectors.remove(placeKey);
-      return;
+      return; // unwatched since the article was re-keyed: not counted, its state kept for a new watch
     }
     long publishedAt = article.getPublishedAt().toEpochMilli();
-    latestPublished = Math.max(latestPublished, publishedAt);
     Detector detector = Detector.forArticle(settings, detectors.get(placeKey), () -> places.get(placeKey),
         place, publishedAt);
     detectors.put(placeKey, detector);

@@ -51,22 +51,6 @@ public final class PlaceStates {
   }
 
   /**
-   * The summaries (states without the window's stories) of the places {@code which} takes; only
-   * those are kept, as a deployment may hold a summary for every place in the gazetteer.
-   */
-  List<PlaceState> summaries(Predicate<PlaceState> which) {
-    List<PlaceState> taken = new ArrayList<>();
-    try (var entries = summaries.all()) {
-      entries.forEachRemaining(kv -> {
-        if (which.test(kv.value)) {
-          taken.add(kv.value);
-        }
-      });
-    }
-    return taken;
-  }
-
-  /**
    * Stores a place's state: only the stories that changed since it was last stored are written,
    * those that left the window deleted, and the summary only when it changed.
    */
@@ -98,13 +82,6 @@ public final class PlaceStates {
    */
   private static PlaceState summary(PlaceState state) {
     return state.withBuckets(state.buckets().stream().map(b -> new Bucket(b.start(), List.of(), b.rest())).toList());
-  }
-
-  /** Forgets a place. */
-  void delete(String placeKey) {
-    storiesByBucket(get(placeKey)).forEach((start, old) -> deleteFrom(placeKey, start, 0, old.size()));
-    summaries.delete(placeKey);
-    written.remove(placeKey);
   }
 
   /** A place's state as {@link #get} assembles it, from stores open for queries. */

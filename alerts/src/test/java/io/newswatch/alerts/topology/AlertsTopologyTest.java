@@ -101,22 +101,29 @@ class AlertsTopologyTest {
         .isNotEqualTo(r.getValue().getDetectedAt()));
   }
 
-  /** A busy day's stories do not stay in the state of a place that went quiet. */
+  /**
+   * A place is judged on its own articles only: other places' later articles, and time passing,
+   * leave a quiet place's state as it was; its own next article, a month later, finds it
+   * forgotten and its old stories leave the store.
+   */
   @Test
-  void theStateOfAPlaceQuietForAMonthShrinks() {
+  void aPlaceQuietForAMonthIsForgottenByItsOwnNextArticleOnly() {
     start(AlertsTopology.build(TOPICS, SETTINGS, WatchFilter.all(), 1));
     send(List.of(article("old").at(ESCALATION).source("a.example").about(Donbas.KRAMATORSK).build()));
     String kramatorsk = Long.toString(Donbas.KRAMATORSK.getGeonameId());
-    assertThat(placeState(kramatorsk)).isNotNull();
+    PlaceState quiet = placeState(kramatorsk);
 
     Instant monthLater = ESCALATION.plus(Duration.ofDays(32));
-    send(List.of(article("new").at(monthLater).source("a.example").about(KOSTIANTYNIVKA).build()));
-    driver.advanceWallClockTime(DetectProcessor.FORGET_EVERY);
+    send(List.of(article("elsewhere").at(monthLater).source("a.example").about(KOSTIANTYNIVKA).build()));
+    driver.advanceWallClockTime(Duration.ofDays(2));
+    assertThat(placeState(kramatorsk)).as("untouched by another place's article").isEqualTo(quiet);
 
-    assertThat(placeState(kramatorsk).buckets()).isEmpty();
-    assertThat(placeState(kramatorsk).placeName()).isEqualTo("Kramatorsk");
-    assertThat(placeState(KOSTIANTYNIVKA_KEY).buckets()).isNotEmpty();
-    assertThat(contents(stories())).extracting(kv -> kv.key).noneMatch(k -> k.startsWith(kramatorsk + "/"));
+    send(List.of(article("new").at(monthLater.plus(Duration.ofHours(1))).source("b.example")
+        .about(Donbas.KRAMATORSK).build()));
+    assertThat(placeState(kramatorsk).buckets()).flatExtracting(PlaceState.Bucket::stories)
+        .extracting(PlaceState.Story::articleId).containsExactly("new");
+    assertThat(placeState(kramatorsk).knownOutlets()).doesNotContainKey("a.example");
+    assertThat(contents(stories())).extracting(kv -> kv.value.articleId()).doesNotContain("old");
   }
 
   /** Each story is stored once, apart from its place's counts, and leaves the store with the window. */
@@ -246,6 +253,26 @@ class AlertsTopologyTest {
     // each first rise straight to ESCALATING, which only Kramatorsk's watch publishes.
     assertThat(alerts.readValuesToList()).extracting(a -> a.getPlaceName() + " " + a.getLevel())
         .containsExactly("Kostiantynivka CRITICAL", "Kramatorsk ESCALATING", "Kramatorsk CRITICAL");
+  }
+
+  /** An article that was waiting when its place's watch was removed is not counted, and the state stays. */
+  @Test
+  void aWatchRemovedWhileAnArticleWaitsKeepsThePlacesState() {
+    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    List<EnrichedArticle> demo = Donbas.demo();
+    Predicate<EnrichedArticle> early = a -> a.getPublishedAt().isBefore(ESCALATION.plus(Duration.ofMinutes(50)));
+    send(demo.stream().filter(early).toList());
+    PlaceState whenRemoved = placeState(key(KOSTIANTYNIVKA));
+
+    EnrichedArticle waiting = article("waiting").at(ESCALATION.plus(Duration.ofMinutes(55))).source("x.example")
+        .about(KOSTIANTYNIVKA).build();
+    enriched.pipeInput(waiting.getId(), waiting, waiting.getIngestedAt());
+    watchlist.pipeInput(key(KOSTIANTYNIVKA), null);
+    driver.advanceWallClockTime(DetectProcessor.QUIET);
+
+    assertThat(articlesWaiting()).isZero();
+    assertThat(placeState(key(KOSTIANTYNIVKA))).as("kept, the waiting article not counted").isEqualTo(whenRemoved);
   }
 
   @Test
