@@ -258,15 +258,9 @@ class AlertsTopologyTest {
   /** An article that was waiting when its place's watch was removed is not counted, and the state stays. */
   @Test
   void aWatchRemovedWhileAnArticleWaitsKeepsThePlacesState() {
-    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
-    watch(KOSTIANTYNIVKA, Level.ELEVATED);
-    List<EnrichedArticle> demo = Donbas.demo();
-    Predicate<EnrichedArticle> early = a -> a.getPublishedAt().isBefore(ESCALATION.plus(Duration.ofMinutes(50)));
-    send(demo.stream().filter(early).toList());
-    PlaceState whenRemoved = placeState(key(KOSTIANTYNIVKA));
+    PlaceState whenRemoved = watchedThroughTheDemosFirstRise();
 
-    EnrichedArticle waiting = article("waiting").at(ESCALATION.plus(Duration.ofMinutes(55))).source("x.example")
-        .about(KOSTIANTYNIVKA).build();
+    EnrichedArticle waiting = lateInTheRise("waiting");
     enriched.pipeInput(waiting.getId(), waiting, waiting.getIngestedAt());
     watchlist.pipeInput(key(KOSTIANTYNIVKA), null);
     driver.advanceWallClockTime(DetectProcessor.QUIET);
@@ -277,19 +271,12 @@ class AlertsTopologyTest {
 
   @Test
   void aWatchRemovedAtRuntimeIgnoresThePlaceUntilItIsWatchedAgain() {
-    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
-    watch(KOSTIANTYNIVKA, Level.ELEVATED);
-    List<EnrichedArticle> demo = Donbas.demo();
-    Predicate<EnrichedArticle> early = a -> a.getPublishedAt().isBefore(ESCALATION.plus(Duration.ofMinutes(50)));
-
-    send(demo.stream().filter(early).toList());
-    PlaceState whenRemoved = placeState(key(KOSTIANTYNIVKA));
+    PlaceState whenRemoved = watchedThroughTheDemosFirstRise();
     watchlist.pipeInput(key(KOSTIANTYNIVKA), null);
-    send(List.of(article("unwatched").at(ESCALATION.plus(Duration.ofMinutes(55))).source("x.example")
-        .about(KOSTIANTYNIVKA).build()));
+    send(List.of(lateInTheRise("unwatched")));
     assertThat(placeState(key(KOSTIANTYNIVKA))).as("not counted while unwatched").isEqualTo(whenRemoved);
     watch(KOSTIANTYNIVKA, Level.CRITICAL);
-    send(demo.stream().filter(early.negate()).toList());
+    send(Donbas.demo().stream().filter(a -> !a.getPublishedAt().isBefore(FIRST_RISE_END)).toList());
 
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
         .as("ELEVATED before the removal, then only CRITICAL, the new watch's level")
@@ -467,6 +454,21 @@ class AlertsTopologyTest {
     watchlist = driver.createInputTopic(watches.name(), watches.keySerde().serializer(),
         watches.valueSerde().serializer());
     alerts = driver.createOutputTopic(out.name(), out.keySerde().deserializer(), out.valueSerde().deserializer());
+  }
+
+  /** The end of the demo's first rise (to ELEVATED). */
+  private static final Instant FIRST_RISE_END = ESCALATION.plus(Duration.ofMinutes(50));
+
+  /** Watches Kostiantynivka from ELEVATED, sends the demo's first rise, and returns the place's state. */
+  private PlaceState watchedThroughTheDemosFirstRise() {
+    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    send(Donbas.demo().stream().filter(a -> a.getPublishedAt().isBefore(FIRST_RISE_END)).toList());
+    return placeState(key(KOSTIANTYNIVKA));
+  }
+
+  private static EnrichedArticle lateInTheRise(String id) {
+    return article(id).at(FIRST_RISE_END.plus(Duration.ofMinutes(5))).source("x.example").about(KOSTIANTYNIVKA).build();
   }
 
   private void watch(Level minLevel) {
