@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = {"Makes stopped stages reprocess their input from a point in time, e.g. after a "
         + "gazetteer or detector change: their consumer group, internal topics and local state are reset, "
-        + "their input offsets set to the first record at or after --from. Says what it will do first. "
+        + "their input offsets set to the first record at or after --from (alerts replayed with enrich: the end "
+        + "of the enriched topic, so that it reads only the new enrichment). Says what it will do first. "
         + "Start the stages again afterwards (newswatch up, or newswatch enrich / alerts).",
         "Output topics are not rewound: the replay appends records again. Alert ids are deterministic, "
             + "so a subscriber that keeps the ids it has seen gets nothing twice."})
@@ -55,10 +56,7 @@ final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin = Admin.create(cluster.clientProperties())) {
       Replay replay = new Replay(admin, cluster.topics(), stateDir);
-      List<Replay.Plan> plans = new ArrayList<>();
-      for (String stage : stages()) {
-        plans.add(replay.plan(stage, time));
-      }
+      List<Replay.Plan> plans = replay.plans(stages(), time);
       for (Replay.Plan plan : plans) {
         out.println((dryRun ? "would " : "will ") + plan);
         if (plan.activeMembers() > 0 && !force) {
@@ -76,9 +74,9 @@ final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<String> stages() {
+  private Set<String> stages() {
     try {
-      return List.copyOf(Replay.stages(app));
+      return Replay.stages(app);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.avro.Alert;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
 import io.newswatch.cli.broker.LocalBroker;
@@ -19,13 +20,16 @@ import io.newswatch.ingest.file.JsonLinesImporter;
 import io.newswatch.ingest.kafka.KafkaArticleSink;
 import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +67,7 @@ class ReplayIT {
     try (var in = Demo.feed(); var sink = new KafkaArticleSink(client, TOPICS)) {
       new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo", in, sink);
     }
-    runStagesUntil(n -> n > 0);
+    runStagesUntil(TOPICS, Enricher.loadDefault(), WatchFilter.none(), n -> n > 0);
     List<String> firstRun = alertIds();
     assertThat(firstRun).isNotEmpty();
 
@@ -72,10 +76,74 @@ class ReplayIT {
     assertThat(replay.exitCode()).as(replay.err()).isZero();
     assertThat(replay.out()).contains("will enrich:", "will alerts:", "done");
 
-    runStagesUntil(n -> n >= 2 * firstRun.size());
-    List<String> all = alertIds();
-    assertThat(all).hasSize(2 * firstRun.size());
-    assertThat(all.subList(firstRun.size(), all.size())).containsExactlyInAnyOrderElementsOf(firstRun);
+    runStagesUntil(TOPICS, Enricher.loadDefault(), WatchFilter.none(), n -> n >= 2 * firstRun.size());
+    List<String> replayed = new ArrayList<>(alertIds()); // read partition by partition: not in order
+    firstRun.forEach(replayed::remove);
+    assertThat(replayed).containsExactlyInAnyOrderElementsOf(firstRun);
+  }
+
+  /**
+   * After a tagging change and a replay of both stages, the alerts follow the new tags only:
+   * none from the first run's enrichment is read again, and the escalations the change did not
+   * touch keep their ids. "Krasnoarmeysk" is a Russian town by default and Pokrovsk, Ukraine
+   * (its former name), when Ukraine is preferred.
+   */
+  @Test
+  void aReplayAfterATaggingChangeAlertsOnTheNewTagsOnly() throws Exception {
+    Topics topics = Topics.withPrefix("change.");
+    TopicSetup.ensure(client, topics, 3, (short) 1);
+    try (var sink = new KafkaArticleSink(client, topics)) {
+      JsonLinesImporter importer = new JsonLinesImporter(new ArticleParser(Clock.systemUTC()));
+      try (var in = Demo.feed()) {
+        importer.importFrom("demo", in, sink);
+      }
+      importer.importFrom("krasnoarmeysk", new StringReader(krasnoarmeyskEscalation()), sink);
+    }
+    WatchFilter everyTown = WatchFilter.all(0);
+    runStagesUntil(topics, Enricher.loadDefault(), everyTown, n -> n > 0);
+    List<Alert> firstRun = alerts(topics);
+    assertThat(firstRun).extracting(Alert::getCountryCode).contains("RU");
+
+    var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--topic-prefix", "change.",
+        "--state-dir", dir.resolve("state").toString(), "--bootstrap-servers", broker.bootstrapServers());
+    assertThat(replay.exitCode()).as(replay.err()).isZero();
+    Enricher preferringUkraine = Enricher.load(new Enricher.Options(null, null, Set.of("UA")));
+    int untouched = ids(firstRun, Demo.KOSTIANTYNIVKA).size();
+    runStagesUntil(topics, preferringUkraine, everyTown, n -> n > firstRun.size() + untouched);
+
+    List<Alert> replayed = new ArrayList<>(alerts(topics)); // read partition by partition: not in order
+    firstRun.forEach(replayed::remove);
+    assertThat(replayed).extracting(Alert::getCountryCode).as("no alert from the first run's tags").doesNotContain("RU");
+    assertThat(replayed).extracting(Alert::getPlaceId).contains(POKROVSK);
+    assertThat(ids(replayed, Demo.KOSTIANTYNIVKA)).isNotEmpty().isEqualTo(ids(firstRun, Demo.KOSTIANTYNIVKA));
+  }
+
+  private static final long POKROVSK = 704422L;
+
+  /** Eight distinct reports from six outlets within two hours that name "Krasnoarmeysk" and no other place. */
+  private static String krasnoarmeyskEscalation() {
+    List<String> reports = List.of(
+        "Heavy shelling hit residential blocks in Krasnoarmeysk overnight, officials said.",
+        "Artillery fire damaged a school and two shops in Krasnoarmeysk on Thursday morning.",
+        "Residents of Krasnoarmeysk spent the night in basements as explosions continued.",
+        "A drone strike set a warehouse on fire in Krasnoarmeysk, emergency services reported.",
+        "Rocket attacks cut power to much of Krasnoarmeysk, the utility company said.",
+        "Volunteers evacuated elderly people from Krasnoarmeysk as the bombardment intensified.",
+        "Two civilians were wounded when shells landed near the market in Krasnoarmeysk.",
+        "Fighting on the outskirts of Krasnoarmeysk grew fiercer, a military spokesman said.");
+    StringBuilder lines = new StringBuilder();
+    Instant start = Instant.parse("2025-11-20T08:00:00Z");
+    for (int i = 0; i < reports.size(); i++) {
+      String outlet = "outlet" + (i % 6) + ".example";
+      lines.append(String.format(Locale.ROOT, "{\"id\": \"k-%d\", \"url\": \"https://%s/k-%d\", \"source\": \"%s\", "
+              + "\"title\": \"%s\", \"body\": \"%s\", \"publishedAt\": \"%s\"}%n",
+          i, outlet, i, outlet, reports.get(i), reports.get(i), start.plus(Duration.ofMinutes(15L * i))));
+    }
+    return lines.toString();
+  }
+
+  private static List<String> ids(List<Alert> alerts, long placeId) {
+    return alerts.stream().filter(a -> a.getPlaceId() == placeId).map(Alert::getAlertId).sorted().toList();
   }
 
   @Test
@@ -97,14 +165,14 @@ class ReplayIT {
    * Runs both stages until the number of alerts on the topic satisfies {@code done} and has
    * stopped changing (the demo raises a few, close together), then stops them.
    */
-  static void runStagesUntil(IntPredicate done) throws Exception {
+  static void runStagesUntil(Topics topics, Enricher enricher, WatchFilter watched, IntPredicate done) throws Exception {
     Path state = dir.resolve("state");
-    try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, state, Enricher.loadDefault());
-         StreamsApp alerts = Stages.startAlerts(client, TOPICS, state, DetectorSettings.defaults(), WatchFilter.none(),
+    try (StreamsApp enrich = Stages.startEnrich(client, topics, state, enricher);
+         StreamsApp alerts = Stages.startAlerts(client, topics, state, DetectorSettings.defaults(), watched,
              new HostInfo("localhost", 0))) {
       int[] last = {-1};
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-        int n = alertIds().size();
+        int n = alerts(topics).size();
         boolean settled = done.test(n) && n == last[0];
         last[0] = n;
         return settled;
@@ -113,11 +181,15 @@ class ReplayIT {
   }
 
   static List<String> alertIds() {
-    var topic = TOPICS.alerts();
-    List<String> ids = new ArrayList<>();
+    return alerts(TOPICS).stream().map(Alert::getAlertId).toList();
+  }
+
+  static List<Alert> alerts(Topics topics) {
+    var topic = topics.alerts();
+    List<Alert> alerts = new ArrayList<>();
     TopicReader.readToEnd(client, topic.name(), Instant.EPOCH, record ->
-        ids.add(topic.valueSerde().deserializer().deserialize(topic.name(), record.value()).getAlertId()));
-    return ids;
+        alerts.add(topic.valueSerde().deserializer().deserialize(topic.name(), record.value())));
+    return alerts;
   }
 
 }

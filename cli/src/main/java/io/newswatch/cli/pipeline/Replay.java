@@ -2,19 +2,24 @@ package io.newswatch.cli.pipeline;
 
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
@@ -23,7 +28,8 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
  * StreamsResetter does, with the Admin API: the stage's consumer group is deleted, its
  * internal topics (changelogs, repartition topics) are deleted, its local state is wiped,
  * and the group's offsets on its input topic are set to the first record at or after the
- * time. The stage then starts as if new from there. It must not be running.
+ * time (for alerts replayed with enrich, to the end: see {@link #plans}). The stage then
+ * starts as if new from there. It must not be running.
  */
 public final class Replay {
   /** The plan for one stage, said before it is done. */
@@ -38,6 +44,9 @@ public final class Replay {
           + ", wipe local state " + stateDir;
     }
   }
+
+  private static final Duration DELETION_TIMEOUT = Duration.ofMinutes(1);
+  private static final Duration DELETION_POLL = Duration.ofMillis(200);
 
   private final Admin admin;
   private final Topics topics;
@@ -58,15 +67,34 @@ public final class Replay {
     };
   }
 
-  public Plan plan(String stage, Instant from) throws ExecutionException, InterruptedException {
+  /**
+   * The plans for {@code stages}, in pipeline order. When enrich is replayed too, alerts starts
+   * at the end of the enriched topic as it is now, not at {@code from}: it then reads only what
+   * enrich writes again, from the new code, and not the first run's enrichment of the same
+   * articles before it.
+   */
+  public List<Plan> plans(Set<String> stages, Instant from) throws ExecutionException, InterruptedException {
+    List<Plan> plans = new ArrayList<>();
+    for (String stage : stages) {
+      boolean inputRewritten = stage.equals("alerts") && stages.contains("enrich");
+      plans.add(plan(stage, inputRewritten ? null : from));
+    }
+    return plans;
+  }
+
+  /** The plan for one stage: from the first record at or after {@code from}, or from the end when null. */
+  private Plan plan(String stage, Instant from) throws ExecutionException, InterruptedException {
     String groupId = StreamsApp.applicationId(topics, stage);
     String input = inputOf(stage);
     List<TopicPartition> partitions = admin.describeTopics(List.of(input)).allTopicNames().get().get(input)
         .partitions().stream().map(p -> new TopicPartition(input, p.partition())).toList();
-    Map<TopicPartition, ListOffsetsResultInfo> atTime = admin.listOffsets(
-        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.forTimestamp(from.toEpochMilli())))).all().get();
+    // The end a read_committed reader sees: not past a transaction still open, whose records
+    // the stage would otherwise skip.
     Map<TopicPartition, ListOffsetsResultInfo> latest = admin.listOffsets(
-        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get();
+        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())),
+        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
+    Map<TopicPartition, ListOffsetsResultInfo> atTime = from == null ? latest : admin.listOffsets(
+        partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.forTimestamp(from.toEpochMilli())))).all().get();
     Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
     // No record at or after the time: start at the end, there is nothing to reprocess.
     partitions.forEach(p -> offsets.put(p, atTime.get(p).offset() >= 0 ? atTime.get(p).offset() : latest.get(p).offset()));
@@ -101,10 +129,33 @@ public final class Replay {
     }
     if (!plan.internalTopics().isEmpty()) {
       admin.deleteTopics(plan.internalTopics()).all().get();
+      awaitGone(plan.internalTopics());
     }
     admin.alterConsumerGroupOffsets(plan.groupId(), plan.offsets().entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())))).all().get();
     LocalFiles.deleteRecursively(plan.stateDir());
+  }
+
+  /**
+   * Waits until the brokers no longer list the deleted topics: the deletion is accepted before it
+   * is done, and a stage started meanwhile would find its old repartition topic and changelogs
+   * and read them from the start (its group has no offsets on them any more), replaying the
+   * first run's records, not the new ones.
+   */
+  private void awaitGone(List<String> deleted) throws ExecutionException, InterruptedException {
+    long deadline = System.nanoTime() + DELETION_TIMEOUT.toNanos();
+    while (true) {
+      Set<String> left = new TreeSet<>(admin.listTopics().names().get());
+      left.retainAll(deleted);
+      if (left.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the brokers still list " + left + " " + DELETION_TIMEOUT.toSeconds()
+            + " s after their deletion; run the replay again once they are gone");
+      }
+      Thread.sleep(DELETION_POLL.toMillis());
+    }
   }
 
   public static Set<String> stages(String app) {
