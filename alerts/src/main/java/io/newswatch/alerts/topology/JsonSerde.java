@@ -17,8 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class JsonSerde<T> implements Serde<T> {
   // The fast double writer and parser: a place's state holds some thirty numbers and is
-  // written on every article about it; the JDK's conversions took 6% of the alerts stage's
-  // time with every town watched.
+  // written on every article about it.
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
       .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)

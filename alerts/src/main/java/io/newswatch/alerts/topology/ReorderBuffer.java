@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * id. The order is a property of the articles alone, so a replay releases them as the first run
  * did; and articles ingested together (one feed poll) reach the detector in event-time order.
  *
- * <p>Articles wait as the bytes they arrived as, read only when released: decoding each on
- * arrival and encoding it again for the store cost a quarter of the alerts thread. Their place
+ * <p>Articles wait as the bytes they arrived as, read only when released: an article is
+ * decoded once, when its detector needs it, not also on arrival and encoded again. Their place
  * in the order therefore comes with them, as a record header, and so does the feed's volume
  * when the fan-out read them, which waits with them and is handed on with them ({@link #headers}).
  *

@@ -78,8 +78,8 @@ public final class ArticleText {
 
   /**
    * Line ends as {@code \n}, runs of spaces as one space, a run of blank space holding two or
-   * more line ends as one blank line, no space at either end. One pass: regular expressions
-   * here cost more than all the tagging.
+   * more line ends as one blank line, no space at either end. One pass over the text, where
+   * each regular expression would make one of its own.
    */
   private static String tidy(String s) {
     if (isTidy(s)) {

@@ -14,7 +14,7 @@ import com.ibm.icu.text.Transliterator;
  * doubled letters (Donbass, Donbas).
  *
  * <p>Why a table: the answer for every UTF-16 unit is computed once with ICU, so folding an
- * article costs an array read per character instead of a {@code Normalizer} call (13x slower).
+ * article costs an array read per character instead of a {@code Normalizer} call.
  * Folding per character loses ICU's context rules (word-initial {@code е}), which does not
  * matter because both the gazetteer and the article are folded the same way.
  */

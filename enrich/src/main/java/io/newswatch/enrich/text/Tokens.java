@@ -44,11 +44,11 @@ public final class Tokens {
     int[] ends = new int[capacity];
     int[] keyStarts = new int[capacity + 1];
     boolean[] capitalised = new boolean[capacity];
-    // Every key in one plain array, no string per word: building them cost a third of the tagging.
+    // Every key in one plain array, no string per word: most words are never looked up by string.
     char[] folded = new char[text.length() + 16];
     int n = 0;
     int length = 0;
-    // The key's hash, kept up as it is read: a second pass over the key cost a tenth of the tagging.
+    // The key's hash, kept up as it is read, so that no second pass over the key is needed.
     long hash = Hash64.START;
     int start = -1;
     int end = -1;
