@@ -46,13 +46,8 @@ final class ReorderBuffer {
   private static final String ORDER_HEADER = "newswatch-order";
   /** The record header that carries the feed's volume when the article was read, a double. */
   private static final String FEED_HEADER = "newswatch-feed-per-day";
-  /**
-   * The first byte of a stored value: the feed's volume follows, then the article's bytes. A
-   * value an older version stored is the article alone, in Avro's single-object encoding, whose
-   * first byte is never this.
-   */
-  private static final byte WITH_FEED = 0;
-  private static final int FEED_BYTES = 1 + Double.BYTES;
+  /** A stored value is the feed's volume, then the article's bytes. */
+  private static final int FEED_BYTES = Double.BYTES;
 
   private final KeyValueStore<String, byte[]> store;
   private final Deserializer<EnrichedArticle> articles;
@@ -98,17 +93,18 @@ final class ReorderBuffer {
 
   /**
    * Holds an article's copy for a place, as encoded, at the order its headers carry, with the
-   * feed's volume they carry. A copy without them, as an older version re-keyed them, is read
-   * for its order, and its feed's volume is not known.
+   * feed's volume they carry; a copy without them was not re-keyed by the stage's fan-out and
+   * is refused.
    */
   void add(String placeKey, byte[] article, Headers headers) {
     Header order = headers.lastHeader(ORDER_HEADER);
-    String key = (order == null ? order(articles.deserialize(null, article))
-        : new String(order.value(), StandardCharsets.UTF_8)) + "/" + placeKey;
     Header feed = headers.lastHeader(FEED_HEADER);
-    double feedPerDay = feed == null ? Double.POSITIVE_INFINITY : ByteBuffer.wrap(feed.value()).getDouble();
-    store.put(key, ByteBuffer.allocate(FEED_BYTES + article.length).put(WITH_FEED).putDouble(feedPerDay)
-        .put(article).array());
+    if (order == null || feed == null || feed.value().length != Double.BYTES) {
+      throw new IllegalArgumentException("a copy for place " + placeKey + " without the headers "
+          + ORDER_HEADER + " and " + FEED_HEADER + " that the alerts stage's fan-out sets");
+    }
+    String key = new String(order.value(), StandardCharsets.UTF_8) + "/" + placeKey;
+    store.put(key, ByteBuffer.allocate(FEED_BYTES + article.length).put(feed.value()).put(article).array());
     size++;
     if (lowest != null && key.compareTo(lowest) < 0) {
       lowest = key; // a late article, overtaken on its way
@@ -144,11 +140,9 @@ final class ReorderBuffer {
     }
     for (KeyValue<String, byte[]> kv : due) {
       String placeKey = kv.key.substring(kv.key.lastIndexOf('/') + 1);
-      boolean withFeed = kv.value.length > 0 && kv.value[0] == WITH_FEED;
-      byte[] article = withFeed ? Arrays.copyOfRange(kv.value, FEED_BYTES, kv.value.length) : kv.value;
+      byte[] article = Arrays.copyOfRange(kv.value, FEED_BYTES, kv.value.length);
       try {
-        release.accept(placeKey, articles.deserialize(null, article),
-            withFeed ? ByteBuffer.wrap(kv.value, 1, Double.BYTES).getDouble() : Double.POSITIVE_INFINITY);
+        release.accept(placeKey, articles.deserialize(null, article), ByteBuffer.wrap(kv.value).getDouble());
       } catch (StreamsException e) {
         throw e; // the stream's failure (a fenced producer, a store), not the article's: it waits
       } catch (RuntimeException e) {

@@ -205,6 +205,18 @@ class AlertsPoisonTest {
     assertAlertsGoOn(kramatorsk, encoded, "article misplaced does not mention place " + kramatorsk);
   }
 
+  /** A copy on the repartition topic that the fan-out did not write, without its headers, is dead-lettered. */
+  @Test
+  void aCopyWithoutTheFanOutsHeadersIsDeadLettered() {
+    byte[] encoded = TOPICS.enriched().valueSerde().serializer().serialize(null, demoArticle("esc-3"));
+    driver.createInputTopic(AlertsTopology.byPlaceTopic(APPLICATION_ID), new StringSerializer(), new ByteArraySerializer())
+        .pipeInput(KOSTIANTYNIVKA_KEY, encoded);
+
+    TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+    assertThat(dead.value()).isEqualTo(encoded);
+    assertThat(DeadLetters.reason(dead.headers())).contains("without the headers newswatch-order");
+  }
+
   /**
    * Watched Kostiantynivka's escalation, sent after a waiting article that cannot be released,
    * raises its three alerts once the task goes quiet; that article alone is dead-lettered, as

@@ -425,23 +425,6 @@ class AlertsTopologyTest {
    * as left on the repartition topic by an upgrade, are read for their order and raise the
    * alerts they did before: those of a feed whose volume is not known, the rules as written.
    */
-  @Test
-  void articlesReKeyedWithoutTheirOrderHeaderRaiseTheSameAlerts() {
-    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
-    watch(Level.ELEVATED);
-    TestInputTopic<String, byte[]> byPlace = driver.createInputTopic(
-        "test-alerts-" + AlertsTopology.BY_PLACE + "-repartition", new StringSerializer(), new ByteArraySerializer());
-
-    Donbas.demo().forEach(a -> byPlace.pipeInput(KOSTIANTYNIVKA_KEY,
-        TOPICS.enriched().valueSerde().serializer().serialize(null, a), a.getIngestedAt()));
-    driver.advanceWallClockTime(DetectProcessor.QUIET);
-
-    Detector before = Detector.start(SETTINGS, KOSTIANTYNIVKA);
-    List<Alert> raisedBefore = new ArrayList<>();
-    Donbas.demo().forEach(a -> before.onArticle(a, Double.POSITIVE_INFINITY).alert().ifPresent(raisedBefore::add));
-    assertThat(alerts.readValuesToList()).isEqualTo(raisedBefore)
-        .extracting(Alert::getLevel).containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
-  }
 
   private void start(Topology topology) {
     Properties props = StreamsDefaults.properties("test-alerts", "dummy:9092", TOPICS);

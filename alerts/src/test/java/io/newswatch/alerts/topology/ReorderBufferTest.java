@@ -196,25 +196,29 @@ class ReorderBufferTest {
     assertThat(buffer.size()).isZero();
   }
 
-  /**
-   * The feed's volume when the fan-out read an article waits with it and is handed on with it;
-   * an article re-keyed or stored by an older version, without it, is handed on as from a feed
-   * not known.
-   */
+  /** The feed's volume when the fan-out read an article waits with it, across a restart, and is handed on with it. */
   @Test
   void theFeedsVolumeWaitsWithTheArticleAndIsHandedOnWithIt() {
     ReorderBuffer buffer = open();
     EnrichedArticle thin = ingested("thin", 10);
     buffer.add("1", ARTICLES.serializer().serialize(null, thin), ReorderBuffer.headers(new RecordHeaders(), thin, 12.5));
-    EnrichedArticle reKeyedBefore = ingested("re-keyed-before", 20);
-    buffer.add("1", ARTICLES.serializer().serialize(null, reKeyedBefore), new RecordHeaders());
-    store.put("~stored-before/1", ARTICLES.serializer().serialize(null, ingested("stored-before", 30)));
 
     ReorderBuffer reopened = open();
 
-    assertThat(released(() -> reopened.releaseFirst(10))).extracting(kv -> kv.value.getId())
-        .containsExactly("thin", "re-keyed-before", "stored-before");
-    assertThat(feedsHandedOn).containsExactly(12.5, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    assertThat(released(() -> reopened.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("thin");
+    assertThat(feedsHandedOn).containsExactly(12.5);
+  }
+
+  /** A copy that the fan-out did not write, without its order and the feed's volume, is refused and does not wait. */
+  @Test
+  void aCopyWithoutTheFanOutsHeadersIsRefused() {
+    ReorderBuffer buffer = open();
+    byte[] bare = ARTICLES.serializer().serialize(null, ingested("bare", 10));
+
+    assertThatThrownBy(() -> buffer.add("1", bare, new RecordHeaders()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("newswatch-order");
+    assertThat(buffer.size()).isZero();
+    assertThat(store.approximateNumEntries()).isZero();
   }
 
   /** Adds as the detector does: the copy's bytes, ordered and with the feed's volume as the fan-out's headers say. */
