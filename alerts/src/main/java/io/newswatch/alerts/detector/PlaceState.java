@@ -49,11 +49,8 @@ public record PlaceState(
     buckets = List.copyOf(buckets);
     // sorted, so that stored bytes are stable
     lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt));
-    // absent from states stored before outlets were remembered
-    knownOutlets = Collections.unmodifiableMap(
-        knownOutlets == null ? new TreeMap<>() : new TreeMap<>(knownOutlets));
-    // absent from states stored before the daily cycle was learnt
-    dailyCycle = dailyCycle == null ? List.of() : List.copyOf(dailyCycle);
+    knownOutlets = Collections.unmodifiableMap(new TreeMap<>(knownOutlets));
+    dailyCycle = List.copyOf(dailyCycle);
   }
 
   /** This state with other buckets. */

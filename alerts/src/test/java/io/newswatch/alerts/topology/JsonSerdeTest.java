@@ -26,20 +26,6 @@ class JsonSerdeTest {
   }
 
   @Test
-  void aStateStoredBeforeOutletsWereRememberedLoadsWithNone() {
-    Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
-    Donbas.demo().forEach(a -> detector.onArticle(a, DetectorSettings.defaults().fullFeedPerDay()));
-    String json = new String(serde.serializer().serialize("t", detector.state()), StandardCharsets.UTF_8);
-    byte[] older = json.replaceFirst(",\"knownOutlets\":\\{[^}]*}", "").getBytes(StandardCharsets.UTF_8);
-
-    PlaceState loaded = serde.deserializer().deserialize("t", older);
-
-    assertThat(new String(older, StandardCharsets.UTF_8)).doesNotContain("knownOutlets");
-    assertThat(loaded.knownOutlets()).isEmpty();
-    assertThat(loaded.buckets()).isEqualTo(detector.state().buckets());
-  }
-
-  @Test
   void fieldsItDoesNotKnowAreIgnoredAndGarbageIsRejected() {
     Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
     String json = new String(serde.serializer().serialize("t", detector.state()), StandardCharsets.UTF_8);
