@@ -64,7 +64,7 @@ class ReplayIT {
       new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo", in, sink);
     }
     runStagesUntil(n -> n > 0);
-    List<String> firstRun = alertIds();
+    List<String> firstRun = alertIds(client);
     assertThat(firstRun).isNotEmpty();
 
     var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--state-dir", dir.resolve("state").toString(),
@@ -73,7 +73,7 @@ class ReplayIT {
     assertThat(replay.out()).contains("will enrich:", "will alerts:", "done");
 
     runStagesUntil(n -> n >= 2 * firstRun.size());
-    List<String> all = alertIds();
+    List<String> all = alertIds(client);
     assertThat(all).hasSize(2 * firstRun.size());
     assertThat(all.subList(firstRun.size(), all.size())).containsExactlyInAnyOrderElementsOf(firstRun);
   }
@@ -93,26 +93,32 @@ class ReplayIT {
     }
   }
 
-  /**
-   * Runs both stages until the number of alerts on the topic satisfies {@code done} and has
-   * stopped changing (the demo raises a few, close together), then stops them.
-   */
+  /** Runs both stages until the alerts on the topic satisfy {@code done} ({@link #awaitAlerts}), then stops them. */
   static void runStagesUntil(IntPredicate done) throws Exception {
     Path state = dir.resolve("state");
     try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, state, Enricher.loadDefault());
          StreamsApp alerts = Stages.startAlerts(client, TOPICS, state, DetectorSettings.defaults(), WatchFilter.none(),
              new HostInfo("localhost", 0))) {
-      int[] last = {-1};
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-        int n = alertIds().size();
-        boolean settled = done.test(n) && n == last[0];
-        last[0] = n;
-        return settled;
-      });
+      awaitAlerts(client, done);
     }
   }
 
-  static List<String> alertIds() {
+  /**
+   * Waits until the number of alerts on the topic satisfies {@code done} and has stopped
+   * changing (the demo raises a few, close together).
+   */
+  static void awaitAlerts(Properties client, IntPredicate done) {
+    int[] last = {-1};
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+      int n = alertIds(client).size();
+      boolean settled = done.test(n) && n == last[0];
+      last[0] = n;
+      return settled;
+    });
+  }
+
+  /** The ids of the alerts on the alerts topic, in the order they were written. */
+  static List<String> alertIds(Properties client) {
     var topic = TOPICS.alerts();
     List<String> ids = new ArrayList<>();
     TopicReader.readToEnd(client, topic.name(), Instant.EPOCH, record ->

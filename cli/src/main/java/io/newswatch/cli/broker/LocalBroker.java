@@ -44,7 +44,7 @@ public final class LocalBroker implements AutoCloseable {
   public static LocalBroker start(Path logDir, int port, int controllerPort) {
     Properties props = properties(logDir, port, controllerPort);
     KafkaConfig config = KafkaConfig.fromProps(props, false);
-    if (!Files.exists(logDir.resolve("meta.properties"))) {
+    if (!isFormatted(logDir)) {
       format(logDir);
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -52,6 +52,11 @@ public final class LocalBroker implements AutoCloseable {
     String bootstrap = HOST + ":" + port;
     LOG.info("Kafka broker running at {} with its log in {}", bootstrap, logDir);
     return new LocalBroker(server, bootstrap);
+  }
+
+  /** Whether {@code logDir} holds a broker already, formatted by an earlier start. */
+  public static boolean isFormatted(Path logDir) {
+    return Files.exists(logDir.resolve("meta.properties"));
   }
 
   /** Starts a broker as {@link #start} does, on a free port and its successor (the controller's). */
