@@ -80,9 +80,9 @@ final class UpCommand implements Callable<Integer> {
     // before anything in the data directory or on a port is touched
     DataDirLock lock;
     try {
-      lock = DataDirLock.acquire(dataDir);
+      lock = DataDirLock.acquire(dataDir, "up");
     } catch (DataDirLock.InUse e) {
-      throw new UserError(e.getMessage());
+      throw new UserError(e.getMessage() + ": stop it first, or give this one another --data-dir");
     }
     List<String> clashes = new ArrayList<>();
     FreePorts.clash(http.host, http.port, "the HTTP server, --http-port").ifPresent(clashes::add);

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -37,6 +39,18 @@ class CommandLineTest {
 
     assertThat(r.exitCode).isEqualTo(2);
     assertThat(r.err.strip()).isEqualTo("newswatch: no such file: no-such-file.jsonl");
+  }
+
+  @Test
+  void replayWithoutAClusterOnADataDirWithoutUpsBrokerSaysWhatToGiveAndCreatesNothing(@TempDir Path dir) {
+    Path data = dir.resolve("no-such-data");
+
+    Result r = run("replay", "--from", "2026-11-20T00:00:00Z", "--data-dir", data.toString(), "--bootstrap-servers", "");
+
+    assertThat(r.exitCode).isEqualTo(2);
+    assertThat(r.err.strip()).doesNotContain("\n").isEqualTo("newswatch: no broker of newswatch up in "
+        + data.resolve("kafka") + ": pass the --data-dir up ran with, or --bootstrap-servers for a cluster");
+    assertThat(data).doesNotExist();
   }
 
   @Test

@@ -68,7 +68,7 @@ class ReplayIT {
       new JsonLinesImporter(new ArticleParser(Clock.systemUTC())).importFrom("demo", in, sink);
     }
     runStagesUntil(TOPICS, Enricher.loadDefault(), WatchFilter.none(), n -> n > 0);
-    List<String> firstRun = alertIds();
+    List<String> firstRun = alertIds(client);
     assertThat(firstRun).isNotEmpty();
 
     var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--state-dir", dir.resolve("state").toString(),
@@ -77,7 +77,7 @@ class ReplayIT {
     assertThat(replay.out()).contains("will enrich:", "will alerts:", "done");
 
     runStagesUntil(TOPICS, Enricher.loadDefault(), WatchFilter.none(), n -> n >= 2 * firstRun.size());
-    List<String> replayed = new ArrayList<>(alertIds()); // read partition by partition: not in order
+    List<String> replayed = new ArrayList<>(alertIds(client)); // read partition by partition: not in order
     firstRun.forEach(replayed::remove);
     assertThat(replayed).containsExactlyInAnyOrderElementsOf(firstRun);
   }
@@ -101,7 +101,7 @@ class ReplayIT {
     }
     WatchFilter everyTown = WatchFilter.all(0);
     runStagesUntil(topics, Enricher.loadDefault(), everyTown, n -> n > 0);
-    List<Alert> firstRun = alerts(topics);
+    List<Alert> firstRun = alerts(client, topics);
     assertThat(firstRun).extracting(Alert::getCountryCode).contains("RU");
 
     var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--topic-prefix", "change.",
@@ -111,7 +111,7 @@ class ReplayIT {
     int untouched = ids(firstRun, Demo.KOSTIANTYNIVKA).size();
     runStagesUntil(topics, preferringUkraine, everyTown, n -> n > firstRun.size() + untouched);
 
-    List<Alert> replayed = new ArrayList<>(alerts(topics)); // read partition by partition: not in order
+    List<Alert> replayed = new ArrayList<>(alerts(client, topics)); // read partition by partition: not in order
     firstRun.forEach(replayed::remove);
     assertThat(replayed).extracting(Alert::getCountryCode).as("no alert from the first run's tags").doesNotContain("RU");
     assertThat(replayed).extracting(Alert::getPlaceId).contains(POKROVSK);
@@ -161,30 +161,40 @@ class ReplayIT {
     }
   }
 
-  /**
-   * Runs both stages until the number of alerts on the topic satisfies {@code done} and has
-   * stopped changing (the demo raises a few, close together), then stops them.
-   */
+  /** Runs both stages until the alerts on the topic satisfy {@code done} ({@link #awaitAlerts}), then stops them. */
   static void runStagesUntil(Topics topics, Enricher enricher, WatchFilter watched, IntPredicate done) throws Exception {
     Path state = dir.resolve("state");
     try (StreamsApp enrich = Stages.startEnrich(client, topics, state, enricher);
          StreamsApp alerts = Stages.startAlerts(client, topics, state, DetectorSettings.defaults(), watched,
              new HostInfo("localhost", 0))) {
-      int[] last = {-1};
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-        int n = alerts(topics).size();
-        boolean settled = done.test(n) && n == last[0];
-        last[0] = n;
-        return settled;
-      });
+      awaitAlerts(client, topics, done);
     }
   }
 
-  static List<String> alertIds() {
-    return alerts(TOPICS).stream().map(Alert::getAlertId).toList();
+  /**
+   * Waits until the number of alerts on the topic satisfies {@code done} and has stopped
+   * changing (the demo raises a few, close together).
+   */
+  static void awaitAlerts(Properties client, IntPredicate done) {
+    awaitAlerts(client, TOPICS, done);
   }
 
-  static List<Alert> alerts(Topics topics) {
+  private static void awaitAlerts(Properties client, Topics topics, IntPredicate done) {
+    int[] last = {-1};
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+      int n = alerts(client, topics).size();
+      boolean settled = done.test(n) && n == last[0];
+      last[0] = n;
+      return settled;
+    });
+  }
+
+  /** The ids of the alerts on the alerts topic, partition by partition. */
+  static List<String> alertIds(Properties client) {
+    return alerts(client, TOPICS).stream().map(Alert::getAlertId).toList();
+  }
+
+  static List<Alert> alerts(Properties client, Topics topics) {
     var topic = topics.alerts();
     List<Alert> alerts = new ArrayList<>();
     TopicReader.readToEnd(client, topic.name(), Instant.EPOCH, record ->

@@ -5,15 +5,24 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.apache.kafka.server.common.TransactionVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +35,19 @@ public final class LocalBroker implements AutoCloseable {
   /** The broker listens on loopback only: it has no authentication. */
   public static final String HOST = "127.0.0.1";
 
+  /**
+   * The transaction protocol the broker runs: version 1, not Kafka 4.4's default 2. With version
+   * 2 the broker itself adds a partition to a transaction when the producer's first batch for it
+   * arrives. While the producer's previous transaction is still completing, that batch is refused
+   * (CONCURRENT_TRANSACTIONS) and retried; a batch sent behind it can then arrive once the
+   * previous transaction has completed, where version 2 accepts no first batch but sequence 0, and
+   * is refused as OUT_OF_ORDER_SEQUENCE_NUMBER ("Expected sequence 0 for transactions v2
+   * idempotent producer with no existing state"). With version 1 the producer adds the partition
+   * itself, and writes to it only once it is added, so no batch overtakes the first.
+   */
+  public static final TransactionVersion TRANSACTION_VERSION = TransactionVersion.TV_1;
+
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
@@ -44,14 +66,66 @@ public final class LocalBroker implements AutoCloseable {
   public static LocalBroker start(Path logDir, int port, int controllerPort) {
     Properties props = properties(logDir, port, controllerPort);
     KafkaConfig config = KafkaConfig.fromProps(props, false);
-    if (!Files.exists(logDir.resolve("meta.properties"))) {
+    if (!isFormatted(logDir)) {
       format(logDir);
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    String bootstrap = HOST + ":" + port;
-    LOG.info("Kafka broker running at {} with its log in {}", bootstrap, logDir);
-    return new LocalBroker(server, bootstrap);
+    LocalBroker broker = new LocalBroker(server, HOST + ":" + port);
+    try {
+      broker.settleTransactionVersion();
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+    LOG.info("Kafka broker running at {} with its log in {}", broker.bootstrapServers, logDir);
+    return broker;
+  }
+
+  /**
+   * Sets {@link #TRANSACTION_VERSION} on a broker formatted with another (by an earlier
+   * newswatch, with version 2), before any client connects: a producer reads the version when
+   * it connects.
+   */
+  private void settleTransactionVersion() {
+    short wanted = TRANSACTION_VERSION.featureLevel();
+    try (Admin admin = Admin.create(clientProperties())) {
+      short current = transactionVersion(admin);
+      if (current == wanted) {
+        return;
+      }
+      admin.updateFeatures(Map.of(TransactionVersion.FEATURE_NAME, new FeatureUpdate(wanted,
+          wanted < current ? FeatureUpdate.UpgradeType.SAFE_DOWNGRADE : FeatureUpdate.UpgradeType.UPGRADE)),
+          new UpdateFeaturesOptions()).all().get();
+      // the controller has it once the update returns; the broker, once it has read the update
+      Instant deadline = Instant.now().plus(SETTLE_TIMEOUT);
+      while (transactionVersion(admin) != wanted) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("the broker did not take transaction.version " + wanted + " within "
+              + SETTLE_TIMEOUT.toSeconds() + " s");
+        }
+        Thread.sleep(50);
+      }
+      LOG.info("transaction.version set from {} to {}", current, wanted);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while setting the broker's transaction.version", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot set the broker's transaction.version to " + wanted + ": "
+          + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** The broker's finalized transaction.version; 0 when none is finalized. */
+  private static short transactionVersion(Admin admin) throws ExecutionException, InterruptedException {
+    FinalizedVersionRange finalized = admin.describeFeatures().featureMetadata().get().finalizedFeatures()
+        .get(TransactionVersion.FEATURE_NAME);
+    return finalized == null ? 0 : finalized.maxVersionLevel();
+  }
+
+  /** Whether {@code logDir} holds a broker already, formatted by an earlier start. */
+  public static boolean isFormatted(Path logDir) {
+    return Files.exists(logDir.resolve("meta.properties"));
   }
 
   /** Starts a broker as {@link #start} does, on a free port and its successor (the controller's). */
@@ -111,6 +185,7 @@ public final class LocalBroker implements AutoCloseable {
           .setNodeId(1)
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+          .setFeatureLevel(TransactionVersion.FEATURE_NAME, TRANSACTION_VERSION.featureLevel())
           .setControllerListenerName(CONTROLLER_LISTENER)
           .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
           .setDirectories(List.of(logDir.toAbsolutePath().toString()))

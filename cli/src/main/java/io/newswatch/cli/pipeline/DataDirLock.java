@@ -8,14 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
 
 /**
- * The claim of one {@code newswatch up} on its data directory, taken before anything in it
- * is touched. A second process on the same directory would otherwise start a broker on the
- * running one's metadata and corrupt it before Kafka's own lock on the log directory
- * stopped it. The operating system releases the lock when the process dies, so a kill -9
- * leaves no stale claim.
+ * The claim of one newswatch process ({@code up}, or {@code replay} on {@code up}'s broker) on
+ * a data directory, taken before anything in it is touched. A second process on the same
+ * directory would otherwise start a broker on the running one's metadata and corrupt it
+ * before Kafka's own lock on the log directory stopped it. The operating system releases the
+ * lock when the process dies, so a kill -9 leaves no stale claim. The lock file names the
+ * holder's process id and command, so that the refusal can say who holds it.
  */
 public final class DataDirLock implements AutoCloseable {
   static final String FILE = "newswatch.lock";
@@ -28,30 +28,36 @@ public final class DataDirLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** The lock; {@link InUse}, naming the holder's process, when another process holds it. */
-  public static DataDirLock acquire(Path dataDir) throws IOException, InUse {
+  /**
+   * The lock, for {@code command} (up, replay); {@link InUse}, naming the holder's command and
+   * process, when another process holds it.
+   */
+  public static DataDirLock acquire(Path dataDir, String command) throws IOException, InUse {
     Files.createDirectories(dataDir);
     Path file = dataDir.resolve(FILE);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
     FileLock lock = channel.tryLock();
     if (lock == null) {
-      String holder = holder(channel).map(pid -> " (process " + pid + ")").orElse("");
+      String holder = holder(channel);
       channel.close();
-      throw new InUse(dataDir + " is in use by another newswatch up" + holder
-          + ": stop it first, or give this one another --data-dir");
+      throw new InUse(dataDir + " is in use by another newswatch " + holder);
     }
     channel.truncate(0);
-    channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+    channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + " " + command + "\n")
+        .getBytes(StandardCharsets.US_ASCII)), 0);
     channel.force(false);
     return new DataDirLock(channel, lock);
   }
 
-  private static Optional<String> holder(FileChannel channel) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(32);
+  /** "up (process 1234)" from the lock file's "1234 up"; a file written before commands were named holds the pid only. */
+  private static String holder(FileChannel channel) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(64);
     channel.read(buffer, 0);
-    String pid = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
-    return pid.isEmpty() ? Optional.empty() : Optional.of(pid);
+    String[] pidAndCommand = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim()
+        .split(" ", 2);
+    String command = pidAndCommand.length == 2 ? pidAndCommand[1] : "up";
+    return pidAndCommand[0].isEmpty() ? command : command + " (process " + pidAndCommand[0] + ")";
   }
 
   @Override
@@ -60,7 +66,7 @@ public final class DataDirLock implements AutoCloseable {
     channel.close();
   }
 
-  /** The directory is another process's. */
+  /** The directory is another process's; the message says whose, the caller what to do. */
   public static final class InUse extends Exception {
     InUse(String message) {
       super(message);
