@@ -62,7 +62,8 @@ class InteractiveQueriesIT {
            StreamsApp alertsB = startAlerts(client, b);
            HttpApi apiA = HttpApi.start(HttpSettings.loopback(a.port()), alertsA::isRunning, new StoreAlertQueries(alertsA.streams(), a));
            HttpApi apiB = HttpApi.start(HttpSettings.loopback(b.port()), alertsB::isRunning, new StoreAlertQueries(alertsB.streams(), b))) {
-        List<String> levels = List.of("CRITICAL", "ELEVATED", "ESCALATING");
+        // the demo's feed is thin, so its first rise, across outlets new to the town, is already ESCALATING
+        List<String> levels = List.of("CRITICAL", "ESCALATING");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
             enrich.isRunning() && alertsA.isRunning() && alertsB.isRunning()
                 && levels.equals(alertLevels(get(a, "/api/alerts")))
