@@ -98,6 +98,7 @@ final class BenchCommand {
   static final class EndToEnd implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClusterOptions cluster;
+    @Mixin ReplicationOptions replication;
     @Mixin EnrichmentOptions enrichmentOptions;
 
     @Option(names = "--articles", defaultValue = "20000", paramLabel = "N",
@@ -143,7 +144,7 @@ final class BenchCommand {
       // move the stores' event time past them.
       Duration eventSpan = Duration.ofMillis(Math.round(eventDays * Duration.ofDays(1).toMillis()));
       Instant firstPublished = eventDays > 0 ? Instant.now().minus(eventSpan) : null;
-      try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
+      try (PipelineBench bench = PipelineBench.open(cluster, replication, partitions)) {
         bench.startStages(enricher, watchAll);
         PipelineBench.Arrivals enriched = bench.watchEnriched();
         PipelineBench.Arrivals alerts = bench.watchAlerts();
@@ -198,6 +199,8 @@ final class BenchCommand {
         description = "Partitions of the bench's topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Mixin ReplicationOptions replication;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -206,7 +209,7 @@ final class BenchCommand {
       }
       out.println(machine());
       Enricher enricher = enrichmentOptions.enricher();
-      try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
+      try (PipelineBench bench = PipelineBench.open(cluster, replication, partitions)) {
         Instant filling = Instant.now();
         bench.send(count, 0, null, Duration.ZERO);
         out.printf("raw topic: %,d articles written in %.1f s%n", count, seconds(filling, Instant.now()));

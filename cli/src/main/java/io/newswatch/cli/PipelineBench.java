@@ -52,10 +52,12 @@ final class PipelineBench implements AutoCloseable {
   private final Running running = new Running();
   private final Properties client;
   private final Topics topics;
+  private final short replication;
   private final Path scratch;
   private final List<StreamsApp> stages = new ArrayList<>();
 
-  private PipelineBench(ClusterOptions cluster, int partitions) throws IOException {
+  private PipelineBench(ClusterOptions cluster, ReplicationOptions replicationOptions, int partitions)
+      throws IOException {
     scratch = Files.createTempDirectory("newswatch-bench");
     running.add(() -> LocalFiles.deleteRecursively(scratch));
     String bootstrap = null;
@@ -63,12 +65,13 @@ final class PipelineBench implements AutoCloseable {
       bootstrap = running.add(LocalBroker.startOnFreePorts(scratch.resolve("kafka"))).bootstrapServers();
     }
     client = cluster.clientProperties(bootstrap);
+    replication = replicationOptions.resolve(client);
     topics = Topics.withPrefix("bench-" + System.currentTimeMillis() + ".");
-    TopicSetup.ensure(client, topics, partitions, (short) 1);
+    TopicSetup.ensure(client, topics, partitions, replication);
   }
 
-  static PipelineBench open(ClusterOptions cluster, int partitions) throws IOException {
-    return new PipelineBench(cluster, partitions);
+  static PipelineBench open(ClusterOptions cluster, ReplicationOptions replication, int partitions) throws IOException {
+    return new PipelineBench(cluster, replication, partitions);
   }
 
   String bootstrapServers() {
@@ -77,8 +80,8 @@ final class PipelineBench implements AutoCloseable {
 
   /** Starts enrich and alerts, watching every locality or none, and waits until both run. */
   void startStages(Enricher enricher, boolean watchAll) throws InterruptedException {
-    StreamsApp enrich = running.add(Stages.startEnrich(client, topics, scratch.resolve("state"), enricher));
-    StreamsApp alerts = running.add(Stages.startAlerts(client, topics, scratch.resolve("state"),
+    StreamsApp enrich = running.add(Stages.startEnrich(client, topics, replication, scratch.resolve("state"), enricher));
+    StreamsApp alerts = running.add(Stages.startAlerts(client, topics, replication, scratch.resolve("state"),
         DetectorSettings.defaults(), watchAll ? WatchFilter.all() : WatchFilter.none(),
         new HostInfo("localhost", 0)));
     stages.add(enrich);

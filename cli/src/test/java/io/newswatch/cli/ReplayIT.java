@@ -82,7 +82,7 @@ class ReplayIT {
   void refusesWhileAStageIsRunning() throws Exception {
     Topics other = Topics.withPrefix("other.");
     TopicSetup.ensure(client, other, 1, (short) 1);
-    try (StreamsApp enrich = Stages.startEnrich(client, other, dir.resolve("other-state"), Enricher.loadDefault())) {
+    try (StreamsApp enrich = Stages.startEnrich(client, other, (short) 1, dir.resolve("other-state"), Enricher.loadDefault())) {
       await().atMost(Duration.ofSeconds(60)).until(enrich::isRunning);
 
       var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--app", "enrich", "--topic-prefix", "other.",
@@ -99,8 +99,8 @@ class ReplayIT {
    */
   static void runStagesUntil(IntPredicate done) throws Exception {
     Path state = dir.resolve("state");
-    try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, state, Enricher.loadDefault());
-         StreamsApp alerts = Stages.startAlerts(client, TOPICS, state, DetectorSettings.defaults(), WatchFilter.none(),
+    try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, (short) 1, state, Enricher.loadDefault());
+         StreamsApp alerts = Stages.startAlerts(client, TOPICS, (short) 1, state, DetectorSettings.defaults(), WatchFilter.none(),
              new HostInfo("localhost", 0))) {
       int[] last = {-1};
       await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
