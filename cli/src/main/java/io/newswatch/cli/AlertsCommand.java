@@ -26,6 +26,7 @@ final class AlertsCommand implements Callable<Integer> {
   @Mixin ClusterOptions cluster;
   @Mixin DetectorOptions detector;
   @Mixin DetectorOptions.Discovery discovery;
+  @Mixin ReplicationOptions replication;
 
   @Option(names = "--state-dir", defaultValue = "${env:NEWSWATCH_STATE_DIR:-data/state}", paramLabel = "DIR",
       description = "Local state of the Streams app (default: ${DEFAULT-VALUE}).")
@@ -43,10 +44,11 @@ final class AlertsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Properties client = cluster.clientProperties();
+    short replicas = replication.resolve(client);
     HttpSettings httpSettings = http.settings(stateDir, spec.commandLine().getOut(), advertisedHost);
     Running running = new Running();
     HostInfo self = new HostInfo(advertisedHost, httpSettings.port());
-    StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), stateDir,
+    StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), replicas, stateDir,
         detector.settings(), discovery.alwaysWatched(detector), self));
     BrokerCheck broker = running.add(BrokerCheck.connect(client));
     running.add(HttpApi.start(httpSettings, () -> alerts.isRunning() && broker.reachable(),

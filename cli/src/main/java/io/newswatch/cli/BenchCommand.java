@@ -89,16 +89,27 @@ final class BenchCommand {
   }
 
   @Command(name = "e2e", mixinStandardHelpOptions = true,
-      description = {"Sends bench articles through ingest, enrich and alerts on a real broker with exactly-once "
-          + "(a local one in a scratch directory unless --bootstrap-servers names a cluster; the bench's topics are "
-          + "its own), every locality watched. Prints the sustained articles/s and, from the "
+      description = {"Sends bench articles through ingest, enrich and alerts on a real cluster with exactly-once "
+          + "(--brokers local ones in a scratch directory unless --bootstrap-servers names a cluster; the bench's "
+          + "topics are its own), every locality watched. Prints the sustained articles/s and, from the "
           + "moment each article was sent, when it was readable (read_committed) as enriched, and when the alerts "
-          + "it raised were: p50, p99, max.",
+          + "it raised were: p50, p99, max; with --instances, each instance's share of the articles.",
           "Without --rate the articles are sent as fast as the producer goes: the figure is the pipeline's ceiling."})
   static final class EndToEnd implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ClusterOptions cluster;
+    @Mixin ReplicationOptions replication;
     @Mixin EnrichmentOptions enrichmentOptions;
+
+    @Option(names = "--brokers", defaultValue = "1", paramLabel = "N",
+        description = "Local brokers to run the pipeline on (default: ${DEFAULT-VALUE}). Several form one cluster "
+            + "set as docker-compose.yml's is: three give replication factor 3 and min.insync.replicas 2.")
+    int brokers;
+
+    @Option(names = "--instances", defaultValue = "1", paramLabel = "N",
+        description = "Instances of each stage, sharing its work by partition as separate processes would "
+            + "(default: ${DEFAULT-VALUE}; at most --partitions).")
+    int instances;
 
     @Option(names = "--articles", defaultValue = "20000", paramLabel = "N",
         description = "How many 3-5 KB articles to send (default: ${DEFAULT-VALUE}).")
@@ -133,9 +144,17 @@ final class BenchCommand {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      if (count < 1 || rate < 0 || partitions < 1 || warmUp < 0 || eventDays < 0) {
-        throw new UserError("--articles and --partitions must be at least 1, --rate, --warm-up and --event-days "
-            + "at least 0");
+      if (count < 1 || rate < 0 || partitions < 1 || warmUp < 0 || eventDays < 0 || brokers < 1 || instances < 1) {
+        throw new UserError("--articles, --partitions, --brokers and --instances must be at least 1, --rate, "
+            + "--warm-up and --event-days at least 0");
+      }
+      if (brokers > 1 && cluster.hasCluster()) {
+        throw new UserError("--brokers starts local brokers: leave it out to run on the cluster --bootstrap-servers "
+            + "names");
+      }
+      if (instances > partitions) {
+        throw new UserError("--instances " + instances + " needs --partitions " + instances
+            + " or more: an instance without a partition has nothing to do");
       }
       out.println(machine());
       Enricher enricher = enrichmentOptions.enricher();
@@ -143,20 +162,23 @@ final class BenchCommand {
       // move the stores' event time past them.
       Duration eventSpan = Duration.ofMillis(Math.round(eventDays * Duration.ofDays(1).toMillis()));
       Instant firstPublished = eventDays > 0 ? Instant.now().minus(eventSpan) : null;
-      try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
+      try (PipelineBench bench = PipelineBench.open(cluster, replication, brokers, partitions, instances)) {
         bench.startStages(enricher, watchAll);
         PipelineBench.Arrivals enriched = bench.watchEnriched();
         PipelineBench.Arrivals alerts = bench.watchAlerts();
         if (warmUp > 0) {
           bench.warmUp(warmUp, firstPublished, enriched, alerts);
         }
-        out.printf("pipeline running on %s, %d partitions, warmed up with %,d articles; sending %,d articles %s%s%n",
-            bench.bootstrapServers(), partitions, warmUp, count,
-            rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible",
+        out.printf("pipeline running on %s (replication factor %d), %d partitions, %d instance%s of each stage, "
+                + "warmed up with %,d articles; sending %,d articles %s%s%n",
+            bench.bootstrapServers(), bench.replication(), partitions, instances, instances == 1 ? "" : "s", warmUp,
+            count, rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible",
             eventDays > 0 ? String.format(", published over %.1f days", eventDays) : "");
         out.flush();
         Instant start = Instant.now();
         CpuUse cpuBefore = CpuUse.now();
+        long[] enrichReadBefore = bench.articlesRead("enrich");
+        long[] alertsReadBefore = bench.articlesRead("alerts");
         bench.send(count, rate, firstPublished, eventSpan.dividedBy(count));
         double sendSeconds = seconds(start, Instant.now());
         enriched.awaitCount(count, Duration.ofSeconds(60));
@@ -169,6 +191,11 @@ final class BenchCommand {
         out.println("ingest -> enriched: " + enriched.latency());
         out.printf("alerts:   %,d; ingest -> alert: %s%n", alerts.count(), alerts.latency());
         out.println("CPU per article sent, from the first send to the last alert: " + cpu);
+        if (instances > 1) {
+          out.printf("each instance's share of the articles it read: enrich %s; alerts %s%n",
+              shares(enrichReadBefore, bench.articlesRead("enrich")),
+              shares(alertsReadBefore, bench.articlesRead("alerts")));
+        }
         out.printf("heap in use after the run (broker, stages and load in one JVM): %d MB%n", heapMegabytes());
         Map<String, Long> state = bench.stopStagesAndMeasureState();
         long stateBytes = state.values().stream().mapToLong(Long::longValue).sum();
@@ -198,6 +225,8 @@ final class BenchCommand {
         description = "Partitions of the bench's topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Mixin ReplicationOptions replication;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -206,7 +235,7 @@ final class BenchCommand {
       }
       out.println(machine());
       Enricher enricher = enrichmentOptions.enricher();
-      try (PipelineBench bench = PipelineBench.open(cluster, partitions)) {
+      try (PipelineBench bench = PipelineBench.open(cluster, replication, 1, partitions, 1)) {
         Instant filling = Instant.now();
         bench.send(count, 0, null, Duration.ZERO);
         out.printf("raw topic: %,d articles written in %.1f s%n", count, seconds(filling, Instant.now()));
@@ -227,6 +256,17 @@ final class BenchCommand {
       }
       return 0;
     }
+  }
+
+  /** Each instance's share of what all of them read between two counts, e.g. "52% / 48%". */
+  static String shares(long[] before, long[] after) {
+    long[] read = new long[after.length];
+    for (int i = 0; i < read.length; i++) {
+      read[i] = after[i] - before[i];
+    }
+    double all = Math.max(1, Arrays.stream(read).sum());
+    return Arrays.stream(read).mapToObj(n -> String.format("%.0f%%", 100 * n / all))
+        .collect(Collectors.joining(" / "));
   }
 
   private static double seconds(Instant from, Instant to) {

@@ -4,6 +4,7 @@ import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
 import io.newswatch.enrich.Enricher;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +21,15 @@ final class EnrichCommand implements Callable<Integer> {
   Path stateDir;
 
   @Mixin EnrichmentOptions enrichmentOptions;
+  @Mixin ReplicationOptions replication;
 
   @Override
   public Integer call() throws Exception {
+    Properties client = cluster.clientProperties();
+    short replicas = replication.resolve(client);
     Enricher enricher = enrichmentOptions.enricher();
     Running running = new Running();
-    running.add(Stages.startEnrich(cluster.clientProperties(), cluster.topics(), stateDir, enricher));
+    running.add(Stages.startEnrich(client, cluster.topics(), replicas, stateDir, enricher));
     running.awaitStop();
     return 0;
   }

@@ -4,7 +4,7 @@ import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.RawArticle;
-import io.newswatch.cli.broker.LocalBroker;
+import io.newswatch.cli.broker.LocalCluster;
 import io.newswatch.cli.pipeline.LocalFiles;
 import io.newswatch.cli.pipeline.Running;
 import io.newswatch.cli.pipeline.Stages;
@@ -41,55 +41,89 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * The whole pipeline under load, for {@code bench e2e} and {@code bench replay}: a real broker
- * (a local one in a scratch directory unless the user names a cluster), topics of the bench's
+ * The whole pipeline under load, for {@code bench e2e} and {@code bench replay}: a real cluster
+ * (local brokers in a scratch directory unless the user names a cluster), topics of the bench's
  * own, the enrich and alerts stages as {@code up} runs them (exactly-once, every locality
- * watched unless told otherwise, as {@code --watch-all} does), and readers that note when each
- * enriched article and each alert becomes visible to a {@code read_committed} consumer. Everything runs in this process,
- * so the figures are what one machine does with the broker, the stages and the load together.
+ * watched unless told otherwise, as {@code --watch-all} does), one or more instances of each,
+ * and readers that note when each enriched article and each alert becomes visible to a
+ * {@code read_committed} consumer. Everything runs in this process, so the figures are what one
+ * machine does with the brokers, the stages and the load together.
  */
 final class PipelineBench implements AutoCloseable {
   private final Running running = new Running();
   private final Properties client;
   private final Topics topics;
+  private final short replication;
+  private final int instances;
   private final Path scratch;
   private final List<StreamsApp> stages = new ArrayList<>();
 
-  private PipelineBench(ClusterOptions cluster, int partitions) throws IOException {
+  private PipelineBench(ClusterOptions cluster, ReplicationOptions replicationOptions, int brokers, int partitions,
+      int instances) throws IOException {
+    this.instances = instances;
     scratch = Files.createTempDirectory("newswatch-bench");
     running.add(() -> LocalFiles.deleteRecursively(scratch));
     String bootstrap = null;
     if (!cluster.hasCluster()) {
-      bootstrap = running.add(LocalBroker.startOnFreePorts(scratch.resolve("kafka"))).bootstrapServers();
+      bootstrap = running.add(LocalCluster.start(scratch.resolve("kafka"), brokers)).bootstrapServers();
     }
     client = cluster.clientProperties(bootstrap);
+    replication = replicationOptions.resolve(client);
     topics = Topics.withPrefix("bench-" + System.currentTimeMillis() + ".");
-    TopicSetup.ensure(client, topics, partitions, (short) 1);
+    TopicSetup.ensure(client, topics, partitions, replication);
   }
 
-  static PipelineBench open(ClusterOptions cluster, int partitions) throws IOException {
-    return new PipelineBench(cluster, partitions);
+  /**
+   * Opens the bench on the cluster the user named, or on {@code brokers} local ones, with
+   * {@code instances} of each stage once started.
+   */
+  static PipelineBench open(ClusterOptions cluster, ReplicationOptions replication, int brokers, int partitions,
+      int instances) throws IOException {
+    return new PipelineBench(cluster, replication, brokers, partitions, instances);
   }
 
   String bootstrapServers() {
     return client.getProperty("bootstrap.servers");
   }
 
-  /** Starts enrich and alerts, watching every locality or none, and waits until both run. */
+  short replication() {
+    return replication;
+  }
+
+  /** Starts the instances of enrich and alerts, watching every locality or none, and waits until all run. */
   void startStages(Enricher enricher, boolean watchAll) throws InterruptedException {
-    StreamsApp enrich = running.add(Stages.startEnrich(client, topics, scratch.resolve("state"), enricher));
-    StreamsApp alerts = running.add(Stages.startAlerts(client, topics, scratch.resolve("state"),
-        DetectorSettings.defaults(), watchAll ? WatchFilter.all() : WatchFilter.none(),
-        new HostInfo("localhost", 0)));
-    stages.add(enrich);
-    stages.add(alerts);
+    for (int i = 0; i < instances; i++) {
+      Path state = scratch.resolve("state").resolve(Integer.toString(i));
+      stages.add(running.add(Stages.startEnrich(client, topics, replication, state, enricher)));
+      // no HTTP API here: the address only tells the instances apart in Kafka Streams' metadata
+      stages.add(running.add(Stages.startAlerts(client, topics, replication, state, DetectorSettings.defaults(),
+          watchAll ? WatchFilter.all() : WatchFilter.none(), new HostInfo("localhost", i))));
+    }
     Instant deadline = Instant.now().plusSeconds(120);
-    while (!(enrich.isRunning() && alerts.isRunning())) {
+    while (!stages.stream().allMatch(StreamsApp::isRunning)) {
       if (Instant.now().isAfter(deadline)) {
         throw new IllegalStateException("the stages did not start within 120 s");
       }
       Thread.sleep(100);
     }
+  }
+
+  /**
+   * The records each instance of {@code stage} has read from its input topic so far (enrich the
+   * raw articles, alerts the enriched ones), in the order the instances started.
+   */
+  long[] articlesRead(String stage) {
+    String input = (stage.equals("enrich") ? topics.raw() : topics.enriched()).name();
+    // the consumer's per-topic metrics write a topic's dots as underscores
+    String topicTag = input.replace('.', '_');
+    return stages.stream().filter(app -> app.name().equals(stage))
+        .mapToLong(app -> Math.round(app.streams().metrics().entrySet().stream()
+            .filter(e -> e.getKey().group().equals("consumer-fetch-manager-metrics")
+                && e.getKey().name().equals("records-consumed-total")
+                && topicTag.equals(e.getKey().tags().get("topic")))
+            .mapToDouble(e -> (Double) e.getValue().metricValue())
+            .sum()))
+        .toArray();
   }
 
   /** The CPU this process spent since {@code before}, per article, by whom a thread works for. */

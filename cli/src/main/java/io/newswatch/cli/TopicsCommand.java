@@ -4,6 +4,7 @@ import io.newswatch.cli.pipeline.TopicSetup;
 import io.newswatch.schemas.Topic;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -28,12 +29,12 @@ final class TopicsCommand {
     @Mixin ClusterOptions cluster;
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
-    @Option(names = "--replication-factor", defaultValue = "1", description = "Replicas per partition (default: ${DEFAULT-VALUE}).")
-    short replication;
+    @Mixin ReplicationOptions replication;
 
     @Override
     public Integer call() {
-      List<String> created = TopicSetup.ensure(cluster.clientProperties(), cluster.topics(), partitions, replication);
+      Properties client = cluster.clientProperties();
+      List<String> created = TopicSetup.ensure(client, cluster.topics(), partitions, replication.resolve(client));
       spec.commandLine().getOut().println(created.isEmpty() ? "all topics exist" : "created " + String.join(", ", created));
       return 0;
     }

@@ -53,6 +53,7 @@ final class UpCommand implements Callable<Integer> {
   @Mixin IngestOptions ingestOptions;
   @Mixin HttpOptions http;
   @Mixin WebhookDeliveryOptions webhooks;
+  @Mixin ReplicationOptions replication;
 
   @Option(names = "--data-dir", defaultValue = "${env:NEWSWATCH_DATA_DIR:-data}", paramLabel = "DIR",
       description = "Where the local broker and the Streams state live (default: ${DEFAULT-VALUE}).")
@@ -118,11 +119,12 @@ final class UpCommand implements Callable<Integer> {
         bootstrap = running.add(LocalBroker.start(dataDir.resolve("kafka"), kafkaPort, kafkaPort + 1)).bootstrapServers();
       }
       Properties client = cluster.clientProperties(bootstrap);
-      TopicSetup.ensure(client, topics, partitions, (short) 1);
+      short replicas = replication.resolve(client);
+      TopicSetup.ensure(client, topics, partitions, replicas);
       Enricher enricher = loaded(tagging);
-      StreamsApp enrich = running.add(Stages.startEnrich(client, topics, dataDir.resolve("state"), enricher));
+      StreamsApp enrich = running.add(Stages.startEnrich(client, topics, replicas, dataDir.resolve("state"), enricher));
       HostInfo self = new HostInfo("localhost", httpSettings.port());
-      StreamsApp alerts = running.add(Stages.startAlerts(client, topics, dataDir.resolve("state"),
+      StreamsApp alerts = running.add(Stages.startAlerts(client, topics, replicas, dataDir.resolve("state"),
           detector.settings(), discovery.alwaysWatched(detector), self));
       // One registry for /metrics: other stages show their meters by binding them to it.
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

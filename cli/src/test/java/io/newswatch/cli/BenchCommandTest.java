@@ -62,4 +62,27 @@ class BenchCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--seconds");
   }
+
+  @Test
+  void moreInstancesThanPartitionsIsAOneLineUsageError() {
+    var r = CommandLineTest.run("bench", "e2e", "--instances", "3", "--partitions", "2");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo(
+        "newswatch: --instances 3 needs --partitions 3 or more: an instance without a partition has nothing to do");
+  }
+
+  @Test
+  void localBrokersAndANamedClusterAreAOneLineUsageError() {
+    var r = CommandLineTest.run("bench", "e2e", "--brokers", "3", "--bootstrap-servers", "127.0.0.1:1");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("newswatch: --brokers starts local brokers").doesNotContain("\n");
+  }
+
+  @Test
+  void eachInstancesShareIsAPercentageOfWhatAllReadInBetween() {
+    assertThat(BenchCommand.shares(new long[] {100, 50}, new long[] {1100, 3050})).isEqualTo("25% / 75%");
+    assertThat(BenchCommand.shares(new long[] {0, 0}, new long[] {0, 0})).isEqualTo("0% / 0%");
+  }
 }

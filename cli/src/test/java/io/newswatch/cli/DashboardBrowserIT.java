@@ -67,8 +67,8 @@ class DashboardBrowserIT {
       Properties client = broker.clientProperties();
       TopicSetup.ensure(client, topics, 1, (short) 1);
       Enricher enricher = Enricher.loadDefault();
-      try (StreamsApp enrich = Stages.startEnrich(client, topics, dir.resolve("state"), enricher);
-           StreamsApp alerts = Stages.startAlerts(client, topics, dir.resolve("state"), DetectorSettings.defaults(),
+      try (StreamsApp enrich = Stages.startEnrich(client, topics, (short) 1, dir.resolve("state"), enricher);
+           StreamsApp alerts = Stages.startAlerts(client, topics, (short) 1, dir.resolve("state"), DetectorSettings.defaults(),
                WatchFilter.none(), ONE_INSTANCE);
            HttpApi http = HttpApi.start(HttpSettings.loopback(0), alerts::isRunning, new StoreAlertQueries(alerts.streams(), ONE_INSTANCE),
                DashboardRoutes.of(client, topics, enricher.gazetteer(), WatchCommand::resolve));

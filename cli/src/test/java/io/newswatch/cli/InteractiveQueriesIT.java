@@ -57,7 +57,7 @@ class InteractiveQueriesIT {
       }
       HostInfo a = new HostInfo("127.0.0.1", UpIT.freePort());
       HostInfo b = new HostInfo("127.0.0.1", UpIT.freePort());
-      try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, dir.resolve("enrich"), Enricher.loadDefault());
+      try (StreamsApp enrich = Stages.startEnrich(client, TOPICS, (short) 1, dir.resolve("enrich"), Enricher.loadDefault());
            StreamsApp alertsA = startAlerts(client, a);
            StreamsApp alertsB = startAlerts(client, b);
            HttpApi apiA = HttpApi.start(HttpSettings.loopback(a.port()), alertsA::isRunning, new StoreAlertQueries(alertsA.streams(), a));
@@ -88,7 +88,7 @@ class InteractiveQueriesIT {
   }
 
   static StreamsApp startAlerts(Properties client, HostInfo self) {
-    return Stages.startAlerts(client, TOPICS, dir.resolve("alerts-" + self.port()), DetectorSettings.defaults(),
+    return Stages.startAlerts(client, TOPICS, (short) 1, dir.resolve("alerts-" + self.port()), DetectorSettings.defaults(),
         WatchFilter.all(), self);
   }
 

@@ -150,7 +150,7 @@ class ReplayIT {
   void refusesWhileAStageIsRunning() throws Exception {
     Topics other = Topics.withPrefix("other.");
     TopicSetup.ensure(client, other, 1, (short) 1);
-    try (StreamsApp enrich = Stages.startEnrich(client, other, dir.resolve("other-state"), Enricher.loadDefault())) {
+    try (StreamsApp enrich = Stages.startEnrich(client, other, (short) 1, dir.resolve("other-state"), Enricher.loadDefault())) {
       await().atMost(Duration.ofSeconds(60)).until(enrich::isRunning);
 
       var replay = run("replay", "--from", "1970-01-01T00:00:00Z", "--app", "enrich", "--topic-prefix", "other.",
@@ -164,8 +164,8 @@ class ReplayIT {
   /** Runs both stages until the alerts on the topic satisfy {@code done} ({@link #awaitAlerts}), then stops them. */
   static void runStagesUntil(Topics topics, Enricher enricher, WatchFilter watched, IntPredicate done) throws Exception {
     Path state = dir.resolve("state");
-    try (StreamsApp enrich = Stages.startEnrich(client, topics, state, enricher);
-         StreamsApp alerts = Stages.startAlerts(client, topics, state, DetectorSettings.defaults(), watched,
+    try (StreamsApp enrich = Stages.startEnrich(client, topics, (short) 1, state, enricher);
+         StreamsApp alerts = Stages.startAlerts(client, topics, (short) 1, state, DetectorSettings.defaults(), watched,
              new HostInfo("localhost", 0))) {
       awaitAlerts(client, topics, done);
     }

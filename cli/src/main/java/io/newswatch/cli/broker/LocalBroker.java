@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running
- * in this JVM, with its log in a data directory that is reused across restarts: the
- * production broker classes, so users and tests run the same Kafka.
+ * A real Apache Kafka node (KRaft, broker and controller in one) running in this JVM, with
+ * its log in a data directory that is reused across restarts: the production broker classes,
+ * so users and tests run the same Kafka. Alone it is the single-node cluster {@code up} runs;
+ * {@link LocalCluster} forms clusters of several.
  */
 public final class LocalBroker implements AutoCloseable {
   /** The broker listens on loopback only: it has no authentication. */
@@ -64,14 +65,24 @@ public final class LocalBroker implements AutoCloseable {
    * Formats the directory first when it holds no broker yet.
    */
   public static LocalBroker start(Path logDir, int port, int controllerPort) {
-    Properties props = properties(logDir, port, controllerPort);
+    return start(properties(logDir, port, controllerPort), Uuid.randomUuid().toString());
+  }
+
+  /**
+   * Starts the node {@code props} describe ({@link #nodeProperties} and any broker settings),
+   * formatting its log directory as a node of {@code clusterId} when it holds no broker yet. A
+   * node of a quorum of several returns only once a majority of the voters runs: start them
+   * side by side.
+   */
+  public static LocalBroker start(Properties props, String clusterId) {
     KafkaConfig config = KafkaConfig.fromProps(props, false);
+    Path logDir = Path.of(props.getProperty("log.dirs"));
     if (!isFormatted(logDir)) {
-      format(logDir);
+      format(logDir, clusterId, config.nodeId());
     }
     KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
     server.startup();
-    LocalBroker broker = new LocalBroker(server, HOST + ":" + port);
+    LocalBroker broker = new LocalBroker(server, bootstrapServersOf(props));
     try {
       broker.settleTransactionVersion();
     } catch (RuntimeException e) {
@@ -151,16 +162,7 @@ public final class LocalBroker implements AutoCloseable {
   }
 
   static Properties properties(Path logDir, int port, int controllerPort) {
-    Properties p = new Properties();
-    p.put("process.roles", "broker,controller");
-    p.put("node.id", "1");
-    p.put("controller.quorum.voters", "1@" + HOST + ":" + controllerPort);
-    p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-    p.put("controller.listener.names", CONTROLLER_LISTENER);
-    p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("log.dirs", logDir.toAbsolutePath().toString());
+    Properties p = nodeProperties(1, logDir, port, controllerPort, "1@" + HOST + ":" + controllerPort);
     // One node: every internal topic has one replica, and one partition where a
     // coordinator would otherwise spend seconds on retries.
     p.put("offsets.topic.replication.factor", "1");
@@ -177,12 +179,35 @@ public final class LocalBroker implements AutoCloseable {
     return p;
   }
 
-  private static void format(Path logDir) {
+  /**
+   * What any node needs, alone or one of several: its id, its listeners on 127.0.0.1, the
+   * controller quorum's {@code voters} (id@host:port, ...) and its log directory.
+   */
+  public static Properties nodeProperties(int nodeId, Path logDir, int port, int controllerPort, String voters) {
+    Properties p = new Properties();
+    p.put("process.roles", "broker,controller");
+    p.put("node.id", Integer.toString(nodeId));
+    p.put("controller.quorum.voters", voters);
+    p.put("listeners", "PLAINTEXT://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+    p.put("controller.listener.names", CONTROLLER_LISTENER);
+    p.put("inter.broker.listener.name", "PLAINTEXT");
+    p.put("log.dirs", logDir.toAbsolutePath().toString());
+    return p;
+  }
+
+  /** Where clients reach the node {@code props} describe: host:port. */
+  public static String bootstrapServersOf(Properties props) {
+    return props.getProperty("advertised.listeners").substring("PLAINTEXT://".length());
+  }
+
+  private static void format(Path logDir, String clusterId, int nodeId) {
     try {
       Files.createDirectories(logDir);
       new Formatter()
-          .setClusterId(Uuid.randomUuid().toString())
-          .setNodeId(1)
+          .setClusterId(clusterId)
+          .setNodeId(nodeId)
           .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
           .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
           .setFeatureLevel(TransactionVersion.FEATURE_NAME, TRANSACTION_VERSION.featureLevel())

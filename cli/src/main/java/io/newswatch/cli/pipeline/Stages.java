@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.streams.state.HostInfo;
 
-/** The two Streams stages, started the same way by {@code up} and by the stage commands. */
+/**
+ * The two Streams stages, started the same way by {@code up} and by the stage commands. Each
+ * creates its internal topics with {@code replication} replicas ({@link Replication}).
+ */
 public final class Stages {
   private Stages() {}
 
-  public static StreamsApp startEnrich(Properties clientProperties, Topics topics, Path stateDir, Enricher enricher) {
+  public static StreamsApp startEnrich(Properties clientProperties, Topics topics, short replication, Path stateDir,
+      Enricher enricher) {
     return StreamsApp.start("enrich", EnrichTopology.build(topics, enricher), clientProperties, topics, stateDir,
-        new Properties());
+        replicated(replication));
   }
 
   /**
@@ -24,12 +28,19 @@ public final class Stages {
    * {@code httpApi} is where other instances reach this one's HTTP API ({@code application.server}).
    * The enriched topic must exist: the detector counts the feed's volume per partition of it.
    */
-  public static StreamsApp startAlerts(Properties clientProperties, Topics topics, Path stateDir,
+  public static StreamsApp startAlerts(Properties clientProperties, Topics topics, short replication, Path stateDir,
       DetectorSettings settings, WatchFilter alwaysWatched, HostInfo httpApi) {
-    Properties server = new Properties();
-    server.put("application.server", httpApi.host() + ":" + httpApi.port());
+    Properties overrides = replicated(replication);
+    overrides.put("application.server", httpApi.host() + ":" + httpApi.port());
     int enrichedPartitions = TopicSetup.partitions(clientProperties, topics.enriched().name());
     return StreamsApp.start("alerts", AlertsTopology.build(topics, settings, alwaysWatched, enrichedPartitions),
-        clientProperties, topics, stateDir, server);
+        clientProperties, topics, stateDir, overrides);
+  }
+
+  /** Left unset, Kafka Streams takes the broker's default.replication.factor, which is 1 unless set. */
+  private static Properties replicated(short replication) {
+    Properties props = new Properties();
+    props.put("replication.factor", Short.toString(replication));
+    return props;
   }
 }
