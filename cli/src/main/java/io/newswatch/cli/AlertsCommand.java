@@ -59,7 +59,8 @@ final class AlertsCommand implements Callable<Integer> {
   }
 
   @Command(name = "tail", mixinStandardHelpOptions = true,
-      description = "Prints alerts as they arrive (a level and a one-line summary each; --json for the whole alert): "
+      description = "Prints alerts as they arrive (a level and a one-line summary each; --json for the whole alert), "
+          + "and keeps following until Ctrl-C, --max alerts or --timeout seconds without one: "
           + "the same as `newswatch tail alerts`.")
   static final class Tail implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tail", mixinStandardHelpOptions = true,
-    description = {"Prints the records of one of newswatch's topics as they arrive.",
+    description = {"Prints the records of one of newswatch's topics as they arrive, and keeps following "
+        + "until Ctrl-C, --max records or --timeout seconds without one.",
         "TOPIC is a full name or one of: raw, enriched, watchlist, alerts, deadletter, feeds, subscriptions "
             + "(shown without their signing secrets and URL credentials). "
             + "Reads committed records only, so aborted transactions never show."})
