@@ -24,6 +24,7 @@ import io.newswatch.schemas.Topics;
 import io.newswatch.web.HttpSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class UpCommand implements Callable<Integer> {
       description = "Partitions of topics that up creates (default: ${DEFAULT-VALUE}).")
   int partitions;
 
-  @Option(names = "--demo", description = "Load the bundled demo feed: ordinary Donbas coverage, then an "
+  @Option(names = "--demo", description = "Load the bundled demo feed, dated to end today: ordinary Donbas coverage, then an "
       + "escalation in Kostiantynivka, which is put on the watchlist.")
   boolean demo;
 
@@ -162,7 +163,7 @@ final class UpCommand implements Callable<Integer> {
         out.println("polling " + feeds.size() + " feeds; POST articles to " + http.displayUrl() + "api/articles");
       }
       if (demo) {
-        out.println(Demo.load(client, topics, enricher.gazetteer()));
+        out.println(Demo.load(client, topics, enricher.gazetteer(), dataDir, Clock.systemUTC()));
       }
       out.println("Ctrl-C stops everything.");
       out.flush();
