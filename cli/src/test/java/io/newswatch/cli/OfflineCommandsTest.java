@@ -13,7 +13,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tag} and {@code backtest} as a user runs them, on the bundled demo feed and a seed article. */
+/** {@code tag} and {@code backtest} as a user runs them, on the bundled demo feed, the README's sample file and a seed article. */
 class OfflineCommandsTest {
   @TempDir Path dir;
 
@@ -48,6 +48,18 @@ class OfflineCommandsTest {
     assertThat(article.get("places").findValuesAsText("countryCode")).contains("UA");
     assertThat(article.get("actors").findValuesAsText("id")).contains("RUS.PUTIN");
     assertThat(article.get("intensity").get("score").asDouble()).isGreaterThanOrEqualTo(0.7);
+  }
+
+  @Test
+  void theReadmesSampleArticlesAreEachTaggedWithTheTownTheyAreAbout() throws Exception {
+    Path sample = Path.of("..", "examples", "articles.jsonl");
+    Path out = dir.resolve("sample-enriched.jsonl");
+
+    var r = CommandLineTest.run("tag", "--in", sample.toString(), "--out", out.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(jsonLines(out)).extracting(a -> a.get("focus").get("name").asText())
+        .containsExactly("Kramatorsk", "Kostiantynivka", "Sloviansk", "Druzhkivka", "Pokrovsk");
   }
 
   @Test
