@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A subscriber in another language, as the README shows it: {@code examples/alerts_consumer.py}
  * (confluent-kafka) and the README's kcat line read the alerts of {@code newswatch up --demo} from
- * the JSON alerts topic, with no Avro, and see the same alerts as the Avro topic holds.
+ * the JSON alerts topic, with no Avro, and see the same alerts as the Avro topic holds;
+ * {@code newswatch tail} shows that topic as it shows the Avro one.
  * CI installs Debian's python3-confluent-kafka and kcat; without them this test fails there
  * and is skipped elsewhere.
  */
@@ -57,6 +58,10 @@ class PythonConsumerIT {
           "-f", "%k %s\\n");
       assertThat(kcat.lines()).as("the webhook's document, keyed by place id").isEqualTo(alerts.stream()
           .map(a -> a.getPlaceId() + " " + AvroJson.toJsonLine(a)).toList());
+
+      CommandLineTest.Result tail = CommandLineTest.run("tail", "news.alerts.json", "--from-beginning",
+          "--max", Integer.toString(DEMO_LEVELS.size()), "--bootstrap-servers", bootstrap);
+      assertThat(tail.out().lines().toList()).as("newswatch tail reads the JSON as JSON").isEqualTo(python.lines());
     } finally {
       ReplayRecipeIT.ctrlC(up, log);
     }
