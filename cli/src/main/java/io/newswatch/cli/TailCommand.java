@@ -10,6 +10,7 @@ import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import io.newswatch.web.RedactedUrl;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tail", mixinStandardHelpOptions = true,
     description = {"Prints the records of one of newswatch's topics as they arrive, and keeps following "
         + "until Ctrl-C, --max records or --timeout seconds without one.",
-        "TOPIC is a full name or one of: raw, enriched, watchlist, alerts, deadletter, feeds, subscriptions "
+        "TOPIC is a full name (news.alerts.json, say) or one of: raw, enriched, watchlist, alerts, deadletter, feeds, subscriptions "
             + "(shown without their signing secrets and URL credentials). "
             + "Reads committed records only, so aborted transactions never show."})
 final class TailCommand implements Callable<Integer> {
@@ -122,7 +123,7 @@ final class TailCommand implements Callable<Integer> {
     node.put("offset", record.offset());
     node.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
     node.put("key", record.key() == null ? null : text(record.key()));
-    node.set("value", value(topic, record.value()));
+    node.set("value", value(topics, topic, record.value()));
     if (record.headers().toArray().length > 0) {
       ObjectNode headers = node.putObject("headers");
       for (Header h : record.headers()) {
@@ -138,16 +139,24 @@ final class TailCommand implements Callable<Integer> {
       return "dead letter: " + (reason == null ? "(no reason given)" : reason) + " | "
           + (record.value() == null ? "" : text(record.value()));
     }
-    JsonNode value = value(topic, record.value());
-    if (topic.name().equals(topics.alerts().name()) && value.hasNonNull("summary")) {
+    JsonNode value = value(topics, topic, record.value());
+    boolean alerts = topic.name().equals(topics.alerts().name()) || topic.name().equals(topics.alertsJson().name());
+    if (alerts && value.hasNonNull("summary")) {
       return value.get("level").asText() + " " + value.get("summary").asText();
     }
     return value.toString();
   }
 
-  private static JsonNode value(Topic<?, ?> topic, byte[] bytes) {
+  private static JsonNode value(Topics topics, Topic<?, ?> topic, byte[] bytes) {
     if (bytes == null) {
       return JsonNodeFactory.instance.nullNode();
+    }
+    if (topic.name().equals(topics.alertsJson().name())) {
+      try {
+        return AvroJson.MAPPER.readTree(bytes);
+      } catch (IOException e) {
+        return JsonNodeFactory.instance.textNode("(unreadable: " + e.getMessage() + ")");
+      }
     }
     if (topic.valueSerde() instanceof AvroSerde<?> serde) {
       try {

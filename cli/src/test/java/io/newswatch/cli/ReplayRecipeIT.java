@@ -42,7 +42,8 @@ class ReplayRecipeIT {
     client.put("bootstrap.servers", LocalBroker.HOST + ":" + kafkaPort);
     String from = Instant.now().minus(Duration.ofHours(1)).toString();
 
-    Process up = startUp(data, kafkaPort, httpPort, "--demo");
+    Path log = dir.resolve("up.log");
+    Process up = startUp(log, data, kafkaPort, httpPort, "--demo");
     List<String> firstRun;
     int enrichedFirst;
     try {
@@ -55,7 +56,7 @@ class ReplayRecipeIT {
       assertThat(refused.err().strip()).doesNotContain("\n").isEqualTo("newswatch: " + data
           + " is in use by another newswatch up (process " + up.pid() + "): stop it first (Ctrl-C), then replay");
     } finally {
-      ctrlC(up);
+      ctrlC(up, log);
     }
 
     CommandLineTest.Result dryRun = run("replay", "--from", from, "--dry-run", "--data-dir", data.toString());
@@ -67,7 +68,7 @@ class ReplayRecipeIT {
     assertThat(replay.out()).contains("will enrich: reset group newswatch-enrich", "will alerts: reset group",
         "wipe local state " + data.resolve("state").resolve("alerts"), "done");
 
-    up = startUp(data, kafkaPort, httpPort);
+    up = startUp(log, data, kafkaPort, httpPort);
     try {
       ReplayIT.awaitAlerts(client, n -> n >= 2 * firstRun.size());
       List<String> all = ReplayIT.alertIds(client);
@@ -75,17 +76,16 @@ class ReplayRecipeIT {
       assertThat(all.subList(firstRun.size(), all.size())).containsExactlyInAnyOrderElementsOf(firstRun);
       assertThat(enrichedArticles(client)).isEqualTo(2 * enrichedFirst);
     } finally {
-      ctrlC(up);
+      ctrlC(up, log);
     }
   }
 
-  /** {@code newswatch up} on {@code data}, running once its {@code /ready} says so. */
-  Process startUp(Path data, int kafkaPort, int httpPort, String... more) throws IOException {
+  /** {@code newswatch up} on {@code data}, logging to {@code log}, running once its {@code /ready} says so. */
+  static Process startUp(Path log, Path data, int kafkaPort, int httpPort, String... more) throws IOException {
     List<String> command = new ArrayList<>(List.of(FeedIngestIT.java(), "-jar", FeedIngestIT.jar(), "up",
         "--data-dir", data.toString(), "--kafka-port", Integer.toString(kafkaPort),
         "--http-port", Integer.toString(httpPort)));
     command.addAll(List.of(more));
-    Path log = dir.resolve("up.log");
     Process up = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     HttpClient http = HttpClient.newHttpClient();
@@ -97,9 +97,9 @@ class ReplayRecipeIT {
   }
 
   /** SIGTERM, as Ctrl-C: up stops its stages and its broker and exits. */
-  void ctrlC(Process up) throws Exception {
+  static void ctrlC(Process up, Path log) throws Exception {
     up.destroy();
-    assertThat(up.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(dir.resolve("up.log"))).isTrue();
+    assertThat(up.waitFor(60, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
   }
 
   static int enrichedArticles(Properties client) {

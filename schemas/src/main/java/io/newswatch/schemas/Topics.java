@@ -21,6 +21,7 @@ public final class Topics {
   public static final String ENRICHED = "news.articles.enriched";
   public static final String WATCHLIST = "news.watchlist";
   public static final String ALERTS = "news.alerts";
+  public static final String ALERTS_JSON = "news.alerts.json";
   public static final String DEADLETTER = "news.deadletter";
   public static final String FEEDS = "news.ingest.feeds";
   public static final String SUBSCRIPTIONS = "news.subscriptions";
@@ -53,12 +54,12 @@ public final class Topics {
     return new Topic<>(prefix + ENRICHED, Serdes.String(), AvroSerde.of(EnrichedArticle.class));
   }
 
-  /** Compacted watchlist. Key: place id as a decimal string; a tombstone removes the watch. */
   /** Compacted webhook subscriptions. Key: subscription id; a tombstone removes it. */
   public Topic<String, Subscription> subscriptions() {
     return new Topic<>(prefix + SUBSCRIPTIONS, Serdes.String(), AvroSerde.of(Subscription.class));
   }
 
+  /** Compacted watchlist. Key: place id as a decimal string; a tombstone removes the watch. */
   public Topic<String, Watch> watchlist() {
     return new Topic<>(prefix + WATCHLIST, Serdes.String(), AvroSerde.of(Watch.class));
   }
@@ -66,6 +67,16 @@ public final class Topics {
   /** Alerts. Key: place id as a decimal string, so one place's alerts stay in order. */
   public Topic<String, Alert> alerts() {
     return new Topic<>(prefix + ALERTS, Serdes.String(), AvroSerde.of(Alert.class));
+  }
+
+  /**
+   * The alerts of {@link #alerts()} again, each as the UTF-8 JSON document a webhook receives,
+   * for subscribers that do not decode Avro (a Python or Go consumer, kcat). Written in the
+   * same transaction as the alerts topic, so both hold the same alerts in the same order per
+   * place. Key: place id as a decimal string.
+   */
+  public Topic<String, String> alertsJson() {
+    return new Topic<>(prefix + ALERTS_JSON, Serdes.String(), Serdes.String());
   }
 
   /**
@@ -82,7 +93,7 @@ public final class Topics {
   }
 
   public List<Topic<?, ?>> all() {
-    return List.of(raw(), enriched(), watchlist(), alerts(), deadLetter(), feeds(), subscriptions());
+    return List.of(raw(), enriched(), watchlist(), alerts(), alertsJson(), deadLetter(), feeds(), subscriptions());
   }
 
   /** True for topics that keep only the latest value per key. */
@@ -92,8 +103,8 @@ public final class Topics {
   }
 
   /**
-   * The topic-level settings a topic is created with. Raw articles and alerts are kept a
-   * year, so a replay can go back that far and subscribers can catch up; enriched articles
+   * The topic-level settings a topic is created with. Raw articles and alerts (in Avro and in
+   * JSON) are kept a year, so a replay can go back that far and subscribers can catch up; enriched articles
    * can be rebuilt from raw ones and dead letters are read soon or never, so a month.
    */
   public Map<String, String> configs(String topicName) {
@@ -101,7 +112,7 @@ public final class Topics {
       return Map.of("cleanup.policy", "compact");
     }
     String name = topicName.substring(prefix.length());
-    long days = name.equals(RAW) || name.equals(ALERTS) ? 365 : 30;
+    long days = name.equals(RAW) || name.equals(ALERTS) || name.equals(ALERTS_JSON) ? 365 : 30;
     return Map.of("cleanup.policy", "delete", "retention.ms", Long.toString(Duration.ofDays(days).toMillis()));
   }
 }

@@ -9,7 +9,7 @@ class TopicsTest {
   void defaultNamesAreThoseOfTheDesign() {
     assertThat(Topics.defaults().all()).extracting(Topic::name)
         .containsExactly("news.articles.raw", "news.articles.enriched", "news.watchlist",
-            "news.alerts", "news.deadletter", "news.ingest.feeds", "news.subscriptions");
+            "news.alerts", "news.alerts.json", "news.deadletter", "news.ingest.feeds", "news.subscriptions");
   }
 
   @Test
@@ -29,6 +29,7 @@ class TopicsTest {
 
     assertThat(topics.configs("news.articles.raw")).containsEntry("retention.ms", "31536000000");
     assertThat(topics.configs("news.alerts")).containsEntry("retention.ms", "31536000000");
+    assertThat(topics.configs("news.alerts.json")).containsEntry("retention.ms", "31536000000");
     assertThat(topics.configs("news.deadletter")).containsEntry("retention.ms", "2592000000");
     assertThat(topics.configs("news.watchlist")).containsEntry("cleanup.policy", "compact");
   }

@@ -4,12 +4,15 @@ import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.detector.FeedVolume;
 import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.alerts.webhook.Payloads;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.Watch;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -26,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
  * The alerts topology. It only wires: enriched articles are counted in the feed's volume and
  * re-keyed by watched place (through a repartition topic; see {@link PlaceFanOut}), each place's
  * {@link io.newswatch.alerts.detector.Detector} state lives in a persistent store, and alerts go
- * to the alerts topic keyed by place id.
+ * to the alerts topic keyed by place id, and again, as the JSON document a webhook receives, to
+ * the JSON alerts topic with the same key.
  * The watchlist topic is read as a global table, so adding or removing a watch takes effect
  * on every instance at once.
  *
@@ -66,6 +70,8 @@ public final class AlertsTopology {
   public static final String BY_PLACE = "articles-by-place";
   /** The detector's child that writes alerts. */
   static final String ALERTS_SINK = "alerts";
+  /** The detector's child that writes alerts as JSON. */
+  static final String ALERTS_JSON_SINK = "alerts-json";
   /** The detector's child that writes the dead letters of articles it could not release. */
   static final String DEAD_LETTERS_SINK = "dead-letters";
 
@@ -92,6 +98,7 @@ public final class AlertsTopology {
     Topic<String, Watch> watchlist = topics.watchlist();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
     Topic<String, Alert> alerts = topics.alerts();
+    Topic<String, String> alertsJson = topics.alertsJson();
     WatchlistFactory watchlists = new WatchlistFactory(alwaysWatched);
 
     builder.globalTable(watchlist.name(),
@@ -122,13 +129,20 @@ public final class AlertsTopology {
             Named.as("watched-places"), FEED_VOLUME_STORE)
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE))
         .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
-                alerts.valueSerde().serializer()),
+                alerts.valueSerde().serializer(), asWebhookJson(alertsJson)),
             Named.as("detect"),
             PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE);
     detected.to(alerts.name(), Produced.with(alerts.keySerde(), Serdes.ByteArray()).withName(ALERTS_SINK));
+    detected.to(alertsJson.name(), Produced.with(alertsJson.keySerde(), Serdes.ByteArray()).withName(ALERTS_JSON_SINK));
     detected.to(topics.deadLetter().name(), Produced.with(Serdes.String(), Serdes.ByteArray())
         .withName(DEAD_LETTERS_SINK));
     return builder.build();
+  }
+
+  /** Encodes an alert as the JSON body of a webhook, so that the topic and the POSTs never differ. */
+  private static Serializer<Alert> asWebhookJson(Topic<String, String> alertsJson) {
+    Serializer<String> text = alertsJson.valueSerde().serializer();
+    return (topic, alert) -> text.serialize(topic, Payloads.of(alert, PayloadFormat.JSON));
   }
 
   /** The repartition topic the detector reads, of application {@code applicationId}. */

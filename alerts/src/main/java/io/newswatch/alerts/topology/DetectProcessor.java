@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * <p>A waiting article that cannot be read or detected when its turn comes goes to the
  * dead-letter topic alone, built from the article itself (see {@link #deadLetter}); those
  * released with it go on. Alerts leave encoded, as dead letters do, so that both fit the
- * processor's one output type: to the children {@link AlertsTopology#ALERTS_SINK} and
+ * processor's one output type: to the children {@link AlertsTopology#ALERTS_SINK} (Avro) and
+ * {@link AlertsTopology#ALERTS_JSON_SINK} (JSON), every alert to both, and
  * {@link AlertsTopology#DEAD_LETTERS_SINK}.
  */
 final class DetectProcessor implements Processor<String, byte[], String, byte[]> {
@@ -69,6 +70,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   private final WatchlistFactory watchlists;
   private final Deserializer<EnrichedArticle> articles;
   private final Serializer<Alert> alerts;
+  private final Serializer<Alert> alertsJson;
   private ProcessorContext<String, byte[]> context;
   private Watchlist watchlist;
   private PlaceStates places;
@@ -85,11 +87,12 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   private Map<String, Detector> detectors;
 
   DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists,
-      Deserializer<EnrichedArticle> articles, Serializer<Alert> alerts) {
+      Deserializer<EnrichedArticle> articles, Serializer<Alert> alerts, Serializer<Alert> alertsJson) {
     this.settings = settings;
     this.watchlists = watchlists;
     this.articles = articles;
     this.alerts = alerts;
+    this.alertsJson = alertsJson;
   }
 
   @Override
@@ -200,8 +203,9 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
       RecentAlerts.add(recentAlerts, a);
       // stamped with the time newswatch got the article, not its event time: the topic's
       // retention counts from the record time, and an alert about 2022 is news today
-      context.forward(new Record<>(placeKey, alerts.serialize(null, a), article.getIngestedAt().toEpochMilli()),
-          AlertsTopology.ALERTS_SINK);
+      long recordTime = article.getIngestedAt().toEpochMilli();
+      context.forward(new Record<>(placeKey, alerts.serialize(null, a), recordTime), AlertsTopology.ALERTS_SINK);
+      context.forward(new Record<>(placeKey, alertsJson.serialize(null, a), recordTime), AlertsTopology.ALERTS_JSON_SINK);
     });
   }
 }

@@ -7,6 +7,7 @@ import static io.newswatch.alerts.Donbas.KRAMATORSK;
 import static io.newswatch.alerts.Donbas.article;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.alerts.Donbas;
 import io.newswatch.alerts.detector.Backtest;
 import io.newswatch.alerts.detector.Detector;
@@ -14,11 +15,14 @@ import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.detector.FeedVolume;
 import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.watchlist.WatchFilter;
+import io.newswatch.alerts.webhook.Payloads;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
+import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.Watch;
+import io.newswatch.schemas.AvroJson;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
@@ -61,6 +65,7 @@ class AlertsTopologyTest {
   private TestInputTopic<String, EnrichedArticle> enriched;
   private TestInputTopic<String, Watch> watchlist;
   private TestOutputTopic<String, Alert> alerts;
+  private TestOutputTopic<String, String> alertsJson;
 
   @AfterEach
   void closeDriver() {
@@ -81,6 +86,31 @@ class AlertsTopologyTest {
     assertThat(published).extracting(kv -> kv.value).as("the pipeline agrees with the backtest")
         .isEqualTo(Backtest.run(Donbas.demo(), SETTINGS,
             WatchFilter.places(Set.of(KOSTIANTYNIVKA.getGeonameId()))));
+  }
+
+  /**
+   * A subscriber that reads JSON (in Python, with kcat) gets every alert a webhook would, in the
+   * same order, keyed and stamped as on the Avro topic, as the very body a webhook receives.
+   */
+  @Test
+  void everyAlertIsAlsoPublishedAsTheWebhooksJsonDocument() throws Exception {
+    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
+    watch(Level.ELEVATED);
+
+    send(Donbas.demo());
+
+    List<TestRecord<String, Alert>> avro = alerts.readRecordsToList();
+    List<TestRecord<String, String>> json = alertsJson.readRecordsToList();
+    assertThat(avro).hasSize(3);
+    assertThat(json).extracting(TestRecord::getKey).isEqualTo(avro.stream().map(TestRecord::getKey).toList());
+    assertThat(json).extracting(TestRecord::getRecordTime)
+        .isEqualTo(avro.stream().map(TestRecord::getRecordTime).toList());
+    assertThat(json).extracting(TestRecord::getValue)
+        .isEqualTo(avro.stream().map(r -> Payloads.of(r.getValue(), PayloadFormat.JSON)).toList());
+    JsonNode first = AvroJson.MAPPER.readTree(json.get(0).getValue());
+    assertThat(first.get("placeId").asLong()).isEqualTo(KOSTIANTYNIVKA.getGeonameId());
+    assertThat(first.get("level").asText()).isEqualTo("ELEVATED");
+    assertThat(first.get("detectedAt").asText()).isEqualTo(avro.get(0).getValue().getDetectedAt().toString());
   }
 
   /** The alerts topic keeps records a year from their record time: an alert about 2022 is news today. */
@@ -437,6 +467,8 @@ class AlertsTopologyTest {
     watchlist = driver.createInputTopic(watches.name(), watches.keySerde().serializer(),
         watches.valueSerde().serializer());
     alerts = driver.createOutputTopic(out.name(), out.keySerde().deserializer(), out.valueSerde().deserializer());
+    Topic<String, String> json = TOPICS.alertsJson();
+    alertsJson = driver.createOutputTopic(json.name(), json.keySerde().deserializer(), json.valueSerde().deserializer());
   }
 
   /** The end of the demo's first rise (to ELEVATED). */

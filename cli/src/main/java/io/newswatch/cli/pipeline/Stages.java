@@ -27,12 +27,16 @@ public final class Stages {
    * The alerts stage; {@code alwaysWatched} adds places to those of the watchlist topic.
    * {@code httpApi} is where other instances reach this one's HTTP API ({@code application.server}).
    * The enriched topic must exist: the detector counts the feed's volume per partition of it.
+   * So must the JSON alerts topic: on a cluster whose topics were made before the catalog had
+   * it, the stage refuses to start, naming {@code topics create}, rather than have the broker
+   * auto-create it with its own defaults.
    */
   public static StreamsApp startAlerts(Properties clientProperties, Topics topics, short replication, Path stateDir,
       DetectorSettings settings, WatchFilter alwaysWatched, HostInfo httpApi) {
     Properties overrides = replicated(replication);
     overrides.put("application.server", httpApi.host() + ":" + httpApi.port());
     int enrichedPartitions = TopicSetup.partitions(clientProperties, topics.enriched().name());
+    TopicSetup.partitions(clientProperties, topics.alertsJson().name());
     return StreamsApp.start("alerts", AlertsTopology.build(topics, settings, alwaysWatched, enrichedPartitions),
         clientProperties, topics, stateDir, overrides);
   }
