@@ -240,9 +240,13 @@ function decodeCountries(topology) {
     const polygons = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
     const rings = polygons.flatMap((polygon) => polygon.map(ring));
     const all = rings.flat();
+    const largest = rings.reduce((a, b) => (b.length > a.length ? b : a), []);
+    const lons = largest.map((p) => p[0]), lats = largest.map((p) => p[1]);
     return {
       name: g.properties ? g.properties.name : "",
       rings,
+      // the middle of its largest ring's box: inside for most countries, good enough for a name
+      labelAt: largest.length ? [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2] : [0, 0],
       box: [Math.min(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])),
         Math.max(...all.map((p) => p[0])), Math.max(...all.map((p) => p[1]))],
     };
@@ -303,11 +307,17 @@ function renderMap() {
   }
   const project = projection();
   const layers = [svgNode("rect", { x: 0, y: 0, width: MAP_W, height: MAP_H, class: "sea" })];
+  const names = [];
   for (const c of map.countries || []) {
     if (!project.visible(c.box)) continue;
     const d = c.rings.map((r) => "M" + r.map((p) => project(p).map((v) => v.toFixed(1)).join(" ")).join("L") + "Z").join("");
     layers.push(svgNode("path", { d, class: "country" }, clean(c.name, 80)));
+    const [lx, ly] = project(c.labelAt);
+    if (lx > 40 && lx < MAP_W - 40 && ly > 20 && ly < MAP_H - 20 && project.kmPerPixel < 15) {
+      names.push(svgNode("text", { x: lx.toFixed(1), y: ly.toFixed(1), class: "country-name" }, clean(c.name, 40)));
+    }
   }
+  layers.push(...names);
   layers.push(...graticule(project), scaleBar(project));
   // the highest levels last, so that they are drawn on top
   for (const p of places.slice().sort((a, b) => levelRank(a.level) - levelRank(b.level) || b.reports - a.reports)) {
@@ -468,7 +478,7 @@ function drawTimeline() {
   // the window, shaded
   const ws = Math.max(from, Date.parse(timeline.windowStart));
   parts.push(svgNode("rect", { x: x(ws), y: t0, width: Math.max(0, x(to) - x(ws)), height: h - bottom - t0, class: "window" }));
-  parts.push(svgNode("text", { x: x(ws) + 2, y: t0 - 4, class: "axis" }, "window"));
+  parts.push(svgNode("text", { x: x(to), y: t0 - 8, class: "axis end" }, "window"));
   for (const v of yTicks) {
     parts.push(svgNode("line", { x1: left, x2: w - right, y1: y(v), y2: y(v), class: "grid" }));
     parts.push(svgNode("text", { x: left - 6, y: y(v) + 3, class: "axis end" }, String(v)));
@@ -484,7 +494,7 @@ function drawTimeline() {
   }
   // the usual: the baseline the window is judged against
   parts.push(svgNode("line", { x1: left, x2: w - right, y1: y(timeline.baseline), y2: y(timeline.baseline), class: "baseline" }));
-  parts.push(svgNode("text", { x: w - right - 2, y: y(timeline.baseline) - 4, class: "axis end" }, `usual ${Number(timeline.baseline).toFixed(2)}`));
+  parts.push(svgNode("text", { x: left + 4, y: y(timeline.baseline) - 4, class: "axis" }, `usual ${Number(timeline.baseline).toFixed(2)}`));
   // the time axis: days (or, over a day or less, hours), in UTC
   parts.push(svgNode("line", { x1: left, x2: w - right, y1: y(0), y2: y(0), class: "axis-line" }));
   for (const tick of timeTicks(from, to)) {
@@ -498,7 +508,7 @@ function drawTimeline() {
     const level = levelName(a.level);
     const g = svgNode("g", { class: `marker ${level}`, "data-level": level });
     g.append(svgNode("line", { x1: x(at), x2: x(at), y1: t0, y2: y(0) }),
-      svgNode("circle", { cx: x(at), cy: t0, r: 5 }, `${level} at ${when(a.detectedAt)}`));
+      svgNode("circle", { cx: x(at), cy: t0 + 6, r: 5 }, `${level} at ${when(a.detectedAt)}`));
     parts.push(g);
   }
   svg.replaceChildren(...parts);
