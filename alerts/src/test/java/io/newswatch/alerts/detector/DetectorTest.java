@@ -528,4 +528,24 @@ class DetectorTest {
   private static EnrichedArticle story(String id, Instant at, String source) {
     return article(id).at(at).source(source).about(KOSTIANTYNIVKA).build();
   }
+
+  @Test
+  void aPlaceKeepsTheCountsOfTheWeekBeforeItsWindowForItsTimelineAndNoMore() {
+    Detector detector = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    for (int day = 0; day < 10; day++) { // a story a day at noon, then one more ten days on
+      detector.onArticle(article("day" + day).at(DAY_ONE.plus(Duration.ofDays(day)).plusSeconds(12 * 3600))
+          .source("a.example").about(KOSTIANTYNIVKA).build(), FULL_FEED);
+    }
+
+    PlaceState state = detector.state();
+    // the last story is in the window; of the nine before, those of the last week (168 hourly buckets)
+    Instant windowStart = Instant.ofEpochMilli(state.windowStart());
+    assertThat(state.history()).extracting(c -> Instant.ofEpochMilli(c.start()))
+        .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(windowStart.minus(Duration.ofHours(Detector.HISTORY_BUCKETS))))
+        .hasSize(7)
+        .isSorted();
+    assertThat(state.history()).allSatisfy(c -> assertThat(c.stories()).isEqualTo(1));
+    assertThat(state.bucketMillis()).isEqualTo(Duration.ofHours(1).toMillis());
+    assertThat(state.windowBuckets()).isEqualTo(6);
+  }
 }
