@@ -158,6 +158,22 @@ class DashboardBrowserIT {
         assertThat(resumed).extracting(e -> e[1]).containsExactlyElementsOf(
             all.subList(1, DEMO_ALERTS + 1).stream().map(e -> e[1]).toList());
 
+        // a watch by a name several places share, with a minimum level: the page offers the candidates
+        browser.script("document.getElementById('watch-name').value = 'Konstantinovka';"
+            + "document.getElementById('watch-level').value = 'CRITICAL';"
+            + "document.getElementById('add-watch').requestSubmit()");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+            ((Number) browser.scriptValue("return document.querySelectorAll('#candidates button').length")).intValue() > 1);
+        assertThat(browser.script("return document.getElementById('watch-error').textContent")).contains("ambiguous");
+        assertThat(browser.script("return document.querySelector('#candidates button[data-place=\"705104\"]').textContent"))
+            .startsWith("Kostiantynivka (locality, Donetsk Oblast, UA;");
+        screenshot(browser, "dashboard-candidates.png", "#watchlist-section");
+        String chosen = browser.script("const b = document.querySelector('#candidates button:not([data-place=\"705104\"])');"
+            + "b.click(); return b.dataset.place");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.script(
+            "return document.querySelector('#watchlist li[data-place=\"" + chosen + "\"]')?.textContent").contains("from CRITICAL"));
+        assertThat(browser.script("return document.getElementById('candidates').hidden")).isEqualTo("true");
+
         screenshot(browser, "dashboard.png", "header");
       }
     }
