@@ -53,7 +53,7 @@ final class WatchCommand {
       throw new AmbiguousPlace("'" + nameOrId + "' is ambiguous" + (preferredCountries.isEmpty()
           ? " (--prefer-country may settle it)" : "") + "; give the GeoNames id of one of:\n  "
           + ranked.stream().limit(SHOWN).map(WatchCommand::describe).collect(Collectors.joining("\n  ")) + more,
-          ranked.stream().limit(SHOWN).toList());
+          nameOrId, ranked.stream().limit(SHOWN).toList());
     }
     return resolution.place();
   }

@@ -164,7 +164,7 @@ class DashboardBrowserIT {
             + "document.getElementById('add-watch').requestSubmit()");
         await().atMost(Duration.ofSeconds(10)).until(() ->
             ((Number) browser.scriptValue("return document.querySelectorAll('#candidates button').length")).intValue() > 1);
-        assertThat(browser.script("return document.getElementById('watch-error').textContent")).contains("ambiguous");
+        assertThat(browser.script("return document.getElementById('watch-error').textContent")).isEqualTo("'Konstantinovka' names several places; choose one");
         assertThat(browser.script("return document.querySelector('#candidates button[data-place=\"705104\"]').textContent"))
             .startsWith("Kostiantynivka (locality, Donetsk Oblast, UA;");
         screenshot(browser, "dashboard-candidates.png", "#watchlist-section");

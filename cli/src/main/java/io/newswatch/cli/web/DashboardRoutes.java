@@ -51,7 +51,7 @@ public final class DashboardRoutes {
           });
           config.routes.exception(UserError.class, (e, ctx) -> json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", e.getMessage())));
           config.routes.exception(AmbiguousPlace.class, (e, ctx) -> json(ctx, HttpStatus.CONFLICT,
-              Map.of("error", e.getMessage().lines().findFirst().orElse(""), "candidates",
+              Map.of("error", "'" + e.name() + "' names several places; choose one", "candidates",
                   e.candidates().stream().map(DashboardRoutes::candidate).toList())));
           config.routes.exception(NumberFormatException.class, (e, ctx) ->
               json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", "a place id is a GeoNames id, a number")));
