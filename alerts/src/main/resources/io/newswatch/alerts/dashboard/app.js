@@ -591,14 +591,17 @@ function renderPlaceFilter() {
   select.value = ids.includes(chosen) ? chosen : "";
 }
 
-function addAlert(a, isFresh) {
-  if (state.alerts.some((x) => x.alertId === a.alertId)) return;
-  if (isFresh) fresh.add(a.alertId);
-  state.alerts.push(a);
+/** Adds the alerts not shown yet, then draws the feed once: a history of thousands is one redraw. */
+function addAlerts(alerts, isFresh) {
+  const known = new Set(state.alerts.map((x) => x.alertId));
+  const added = alerts.filter((a) => !known.has(a.alertId) && known.add(a.alertId));
+  if (added.length === 0) return;
+  if (isFresh) added.forEach((a) => fresh.add(a.alertId));
+  state.alerts.push(...added);
   state.alerts.sort(newestFirst);
   renderAlerts();
   placesChanged();
-  if (state.selected === String(a.placeId)) showPlace();
+  if (added.some((a) => state.selected === String(a.placeId))) showPlace();
 }
 
 for (const id of ["filter-level", "filter-place"]) {
@@ -626,7 +629,7 @@ el("token-form").addEventListener("submit", (e) => {
 });
 
 async function loadAlerts() {
-  (await json("/api/alerts")).forEach((a) => addAlert(a, false));
+  addAlerts(await json("/api/alerts"), false);
 }
 
 function setConnection(text, live) {
@@ -673,7 +676,7 @@ async function follow() {
             const event = parseEvent(buffer.slice(0, end));
             buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, "");
             if (event.id !== null) lastEventId = event.id;
-            if (event.name === "alert" && event.data.length) addAlert(JSON.parse(event.data.join("\n")), true);
+            if (event.name === "alert" && event.data.length) addAlerts([JSON.parse(event.data.join("\n"))], true);
           }
         }
       }
@@ -687,7 +690,7 @@ async function follow() {
 
 function start() {
   // The stream first, then the history: an alert raised in between comes by one or the
-  // other, and addAlert drops the repeat.
+  // other, and addAlerts drops the repeat.
   follow();
   retrying(loadWatches);
   retrying(loadAlerts);
