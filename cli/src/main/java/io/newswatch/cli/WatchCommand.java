@@ -50,9 +50,10 @@ final class WatchCommand {
     if (resolution.place() == null) {
       List<Place> ranked = resolution.ranked();
       String more = ranked.size() > SHOWN ? "\n  ... and " + (ranked.size() - SHOWN) + " more" : "";
-      throw new UserError("'" + nameOrId + "' is ambiguous" + (preferredCountries.isEmpty()
+      throw new AmbiguousPlace("'" + nameOrId + "' is ambiguous" + (preferredCountries.isEmpty()
           ? " (--prefer-country may settle it)" : "") + "; give the GeoNames id of one of:\n  "
-          + ranked.stream().limit(SHOWN).map(WatchCommand::describe).collect(Collectors.joining("\n  ")) + more);
+          + ranked.stream().limit(SHOWN).map(WatchCommand::describe).collect(Collectors.joining("\n  ")) + more,
+          nameOrId, ranked.stream().limit(SHOWN).toList());
     }
     return resolution.place();
   }

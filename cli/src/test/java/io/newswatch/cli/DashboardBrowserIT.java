@@ -46,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard in headless Chromium (driven through ChromeDriver's W3C WebDriver
  * protocol, no client library): it loads, an escalation pushed through the pipeline
- * appears without a reload, and article text is shown as text, never run.
+ * appears without a reload, newest first, on the map at the place's level now and in its
+ * timeline; the filters narrow what is shown; article text is shown as text, never run.
+ * Screenshots go to target/.
  */
 class DashboardBrowserIT {
   /** The demo's alerts: its thin feed rises straight to ESCALATING, then CRITICAL. */
@@ -91,13 +93,52 @@ class DashboardBrowserIT {
         }
         await().atMost(Duration.ofSeconds(60)).until(() ->
             ((Number) browser.scriptValue("return document.querySelectorAll('#alerts li.alert').length")).intValue() >= DEMO_ALERTS);
+        // newest first, each with its time
+        assertThat(browser.script("return [...document.querySelectorAll('#alerts li.alert')].map(li => li.dataset.level).join()"))
+            .isEqualTo("CRITICAL,ESCALATING");
+        assertThat(browser.script("return [...document.querySelectorAll('#alerts li.alert > time')].map(t => t.textContent).join()"))
+            .matches("2025-11-20 \\d\\d:\\d\\d,2025-11-20 \\d\\d:\\d\\d");
+        // the place's level now, in the watchlist and on the map
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+            "CRITICAL".equals(browser.script("return document.querySelector('#map g.place[data-place=\"705104\"]')?.dataset.level")));
         assertThat(browser.script("return document.querySelector('#watchlist li .level').textContent")).isEqualTo("CRITICAL");
+        assertThat(browser.script("return document.querySelectorAll('#map path.country').length")).isNotEqualTo("0");
+        // the timeline: the escalation's hours in the window, the quiet days before, the alerts marked
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.script(
+            "return [...document.querySelectorAll('#timeline rect.bar.in-window')].map(b => b.dataset.start.slice(0, 13)).join()")
+            .equals("2025-11-20T06,2025-11-20T07,2025-11-20T08"));
+        assertThat(browser.script("return [...document.querySelectorAll('#timeline rect.bar.in-window')].map(b => b.dataset.stories).join()"))
+            .isEqualTo("4,4,4");
+        assertThat(browser.script("return [...document.querySelectorAll('#timeline rect.bar:not(.in-window)')].map(b => b.dataset.start.slice(0, 10)).join()"))
+            .isEqualTo("2025-11-16,2025-11-18");
+        assertThat(browser.script("return [...document.querySelectorAll('#timeline .marker')].map(m => m.dataset.level).sort().join()"))
+            .isEqualTo("CRITICAL,ESCALATING");
+        assertThat(browser.script("return [...document.querySelectorAll('#timeline text')].map(t => t.textContent).join('|')"))
+            .contains("Thu 20 Nov", "usual", "stories per hour");
+        // every story of the window, the copy one outlet made of another's included, newest first
+        assertThat(browser.script("return document.querySelectorAll('#place-stories li').length")).isEqualTo("13");
+        assertThat(browser.script("return document.querySelector('#place-stories li time').textContent")).isEqualTo("2025-11-20 08:50");
+        screenshot(browser, "dashboard-map.png", "#map-section");
+        screenshot(browser, "dashboard-timeline.png", "#place-section");
+
+        // a filter by level, and a search that finds nothing
+        browser.script("const f = document.getElementById('filter-level'); f.value = 'CRITICAL'; f.dispatchEvent(new Event('change'))");
+        assertThat(browser.script("return [...document.querySelectorAll('#alerts li.alert')].map(li => li.dataset.level).join()"))
+            .isEqualTo("CRITICAL");
+        assertThat(browser.script("return document.getElementById('alerts-count').textContent")).isEqualTo("1 of 2 alerts");
+        screenshot(browser, "dashboard-filtered.png", "#alerts-section");
+        browser.script("const s = document.getElementById('search'); s.value = 'kramatorsk'; s.dispatchEvent(new Event('input'))");
+        assertThat(browser.script("return document.querySelectorAll('#alerts li.alert, #map g.place').length")).isEqualTo("0");
+        browser.script("const s = document.getElementById('search'); s.value = 'KOSTIANTYNIVKA'; s.dispatchEvent(new Event('input'));"
+            + "const f = document.getElementById('filter-level'); f.value = 'NORMAL'; f.dispatchEvent(new Event('change'))");
+        assertThat(browser.script("return document.querySelectorAll('#alerts li.alert').length")).isEqualTo("2");
+        browser.script("const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input'))");
 
         publishHostileAlert(client, topics);
         await().atMost(Duration.ofSeconds(30)).until(() ->
             ((Number) browser.scriptValue("return document.querySelectorAll('#alerts li.alert').length")).intValue() >= DEMO_ALERTS + 1);
         assertThat(browser.script("return String(window.pwned)")).isEqualTo("undefined");
-        assertThat(browser.script("return document.querySelector('#alerts li.alert .summary').textContent"))
+        assertThat(browser.script("return document.querySelector('li[data-alert=\"hostile\"] .summary').textContent"))
             .isEqualTo("<img src=x onerror=\"window.pwned=1\"> in Kostiantynivka");
         assertThat(browser.script("return document.querySelectorAll('#alerts img').length")).isEqualTo("0");
         // a javascript: URL is no link, controls that reorder or hide text are gone, a long source wraps
@@ -117,11 +158,33 @@ class DashboardBrowserIT {
         assertThat(resumed).extracting(e -> e[1]).containsExactlyElementsOf(
             all.subList(1, DEMO_ALERTS + 1).stream().map(e -> e[1]).toList());
 
-        Path shot = Path.of("target", "dashboard.png");
-        Files.write(shot, browser.screenshot());
-        assertThat(shot).isNotEmptyFile();
+        // a watch by a name several places share, with a minimum level: the page offers the candidates
+        browser.script("document.getElementById('watch-name').value = 'Konstantinovka';"
+            + "document.getElementById('watch-level').value = 'CRITICAL';"
+            + "document.getElementById('add-watch').requestSubmit()");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+            ((Number) browser.scriptValue("return document.querySelectorAll('#candidates button').length")).intValue() > 1);
+        assertThat(browser.script("return document.getElementById('watch-error').textContent")).isEqualTo("'Konstantinovka' names several places; choose one");
+        assertThat(browser.script("return document.querySelector('#candidates button[data-place=\"705104\"]').textContent"))
+            .startsWith("Kostiantynivka (locality, Donetsk Oblast, UA;");
+        screenshot(browser, "dashboard-candidates.png", "#watchlist-section");
+        String chosen = browser.script("const b = document.querySelector('#candidates button:not([data-place=\"705104\"])');"
+            + "b.click(); return b.dataset.place");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.script(
+            "return document.querySelector('#watchlist li[data-place=\"" + chosen + "\"]')?.textContent").contains("from CRITICAL"));
+        assertThat(browser.script("return document.getElementById('candidates').hidden")).isEqualTo("true");
+
+        screenshot(browser, "dashboard.png", "header");
       }
     }
+  }
+
+  /** Saves what the browser shows, scrolled to the element, under target/. */
+  static void screenshot(WebDriver browser, String name, String selector) throws Exception {
+    browser.script("document.querySelector('" + selector + "').scrollIntoView()");
+    Path shot = Path.of("target", name);
+    Files.write(shot, browser.screenshot());
+    assertThat(shot).isNotEmptyFile();
   }
 
   static void publishHostileAlert(Properties client, Topics topics) throws Exception {

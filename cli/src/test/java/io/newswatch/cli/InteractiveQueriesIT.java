@@ -83,6 +83,11 @@ class InteractiveQueriesIT {
           assertThat(fromA.body()).as(place).isEqualTo(fromB.body());
         }
         assertThat(get(a, "/api/alerts").body()).isEqualTo(get(b, "/api/alerts").body());
+        // the map's places: every instance lists the places of all
+        String listed = get(a, "/api/places").body();
+        assertThat(listed).isEqualTo(get(b, "/api/places").body());
+        assertThat(AvroJson.MAPPER.readTree(listed)).extracting(p -> p.get("placeId").asText())
+            .containsExactlyInAnyOrderElementsOf(places);
       }
     }
   }

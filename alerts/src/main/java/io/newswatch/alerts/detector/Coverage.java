@@ -109,6 +109,11 @@ final class Coverage {
     return outlets;
   }
 
+  /** What a bucket of the window got. */
+  PlaceState.Count countOf(long bucket) {
+    return new Bucket(bucket, kept.getOrDefault(bucket, List.of()), counted.get(bucket)).count();
+  }
+
   /** The weight of a bucket's reports, kept and counted, summed in one order whatever came before. */
   double weightOf(long bucket) {
     double weight = 0;

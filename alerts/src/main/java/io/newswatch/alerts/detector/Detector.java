@@ -1,5 +1,6 @@
 package io.newswatch.alerts.detector;
 
+import io.newswatch.alerts.detector.PlaceState.Count;
 import io.newswatch.alerts.detector.PlaceState.Rest;
 import io.newswatch.alerts.detector.PlaceState.Story;
 import io.newswatch.avro.ActorMention;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -64,6 +66,11 @@ public final class Detector {
    */
   public static final int STORIES_KEPT = 50;
   /**
+   * Buckets before the window whose counts a place keeps for its timeline: a week of hourly
+   * buckets, 24 weeks of day buckets. At most one small entry per bucket that had reports.
+   */
+  public static final int HISTORY_BUCKETS = 168;
+  /**
    * How strongly a place's daily cycle is shrunk towards flat: as if every bucket of the day
    * also had this rate. A place with a few stories a day keeps a flat cycle (its counts are too
    * sparse to show one); a place with dozens learns the night lull and the morning rush.
@@ -92,6 +99,8 @@ public final class Detector {
   private final Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
   private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
   private final double[] dailyCycle;
+  /** See {@link PlaceState#history()}: oldest first, none older than {@link #HISTORY_BUCKETS} before the window. */
+  private final ArrayDeque<Count> history;
   /** The mean of {@link #dailyCycle}, computed again whenever it changes, as every judgement needs it. */
   private double cycleMean;
 
@@ -111,6 +120,7 @@ public final class Detector {
     this.window = new Coverage(state.buckets());
     lastAlertAt.putAll(state.lastAlertAt());
     knownOutlets.putAll(state.knownOutlets());
+    this.history = new ArrayDeque<>(state.history());
     this.dailyCycle = new double[settings.bucketsPerDay()];
     if (state.dailyCycle().size() == dailyCycle.length) {
       for (int i = 0; i < dailyCycle.length; i++) {
@@ -127,7 +137,7 @@ public final class Detector {
     double prior = settings.perBucket(settings.priorPerDay());
     return new Detector(settings, new PlaceState(place.getGeonameId(), place.getName(),
         place.getCountryCode(), place.getLat(), place.getLon(), Level.NORMAL,
-        prior, 0, 0, 0, NEVER, List.of(), Map.of(), Map.of(), List.of()));
+        prior, 0, 0, 0, NEVER, List.of(), Map.of(), Map.of(), List.of(), settings.bucketMillis(), settings.windowBuckets(), List.of()));
   }
 
   /** A detector that carries on from a stored state. */
@@ -172,7 +182,7 @@ public final class Detector {
   static PlaceState forget(DetectorSettings settings, PlaceState state) {
     return new PlaceState(state.placeId(), state.placeName(), state.countryCode(), state.lat(), state.lon(),
         Level.NORMAL, settings.perBucket(settings.floorPerDay()), 0, 0, 0, NEVER, List.of(), Map.of(), Map.of(),
-        List.of());
+        List.of(), settings.bucketMillis(), settings.windowBuckets(), List.of());
   }
 
   /** See {@link #forgotten(DetectorSettings, PlaceState, long)}. */
@@ -188,7 +198,7 @@ public final class Detector {
   public PlaceState state() {
     return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum,
         dayObserved, dayExpected, windowStart, window.buckets(), lastAlertAt, knownOutlets,
-        Arrays.stream(dailyCycle).boxed().toList());
+        Arrays.stream(dailyCycle).boxed().toList(), settings.bucketMillis(), settings.windowBuckets(), List.copyOf(history));
   }
 
   /**
@@ -290,6 +300,7 @@ public final class Detector {
       Long oldest = window.oldestBucket();
       if (oldest != null && oldest == windowStart) {
         fold(window.weightOf(oldest));
+        history.addLast(window.countOf(oldest));
         window.dropOldest().forEach(outlet -> remember(outlet, oldest));
         windowStart += bucketMillis;
       } else {
@@ -309,6 +320,10 @@ public final class Detector {
           windowStart += wholeDays * bucketMillis;
         }
       }
+    }
+    long historyStart = windowStart - HISTORY_BUCKETS * settings.bucketMillis();
+    while (!history.isEmpty() && history.peekFirst().start() < historyStart) {
+      history.removeFirst();
     }
     long forgetBefore = windowStart - settings.memory().toMillis();
     knownOutlets.values().removeIf(seen -> seen < forgetBefore);

@@ -27,6 +27,12 @@ import java.util.TreeSet;
  *     {@link DetectorSettings#memory()}
  * @param dailyCycle per bucket of the day (24 for hourly buckets, none for day buckets), an
  *     EWMA of the weight the place gets at that time of day: its daily cycle
+ * @param bucketMillis the length of a bucket, and
+ * @param windowBuckets the buckets in the window, as the detector that stored the state had
+ *     them, for showing it (0 in a state stored before they were kept)
+ * @param history the counts of the buckets that have left the window with reports, oldest
+ *     first, for the {@link Detector#HISTORY_BUCKETS} buckets before the window: what the
+ *     place's timeline shows of its usual coverage (the baseline keeps only their EWMA)
  */
 public record PlaceState(
     long placeId,
@@ -43,7 +49,10 @@ public record PlaceState(
     List<Bucket> buckets,
     Map<Level, Long> lastAlertAt,
     Map<String, Long> knownOutlets,
-    List<Double> dailyCycle) {
+    List<Double> dailyCycle,
+    long bucketMillis,
+    int windowBuckets,
+    List<Count> history) {
 
   public PlaceState {
     buckets = List.copyOf(buckets);
@@ -51,12 +60,13 @@ public record PlaceState(
     lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt));
     knownOutlets = Collections.unmodifiableMap(new TreeMap<>(knownOutlets));
     dailyCycle = List.copyOf(dailyCycle);
+    history = history == null ? List.of() : List.copyOf(history); // none in a state stored before it was kept
   }
 
   /** This state with other buckets. */
   public PlaceState withBuckets(List<Bucket> buckets) {
     return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum, dayObserved,
-        dayExpected, windowStart, buckets, lastAlertAt, knownOutlets, dailyCycle);
+        dayExpected, windowStart, buckets, lastAlertAt, knownOutlets, dailyCycle, bucketMillis, windowBuckets, history);
   }
 
   /**
@@ -68,7 +78,20 @@ public record PlaceState(
     public Bucket {
       stories = List.copyOf(stories);
     }
+
+    /** What the bucket got, kept and counted reports together. */
+    public Count count() {
+      int kept = (int) stories.stream().filter(s -> s.echoOf() == null).count();
+      return rest == null ? new Count(start, kept, stories.size())
+          : new Count(start, kept + rest.stories(), stories.size() + rest.reports());
+    }
   }
+
+  /**
+   * How much coverage one bucket got: its distinct stories (echoes not counted) and its reports
+   * (echoes counted).
+   */
+  public record Count(long start, int stories, int reports) {}
 
   /**
    * Reports counted but not kept: how many, how many were stories of their own, their weight,

@@ -18,6 +18,9 @@ public interface AlertQueries {
   /** The detector state of a place tracked by this instance. */
   Optional<PlaceState> placeState(long placeId);
 
+  /** Every place this instance tracks, with its level now and its reports in its window. */
+  List<PlaceSummary> places();
+
   /** The HTTP API of the other instance that holds the place, when not this one. */
   Optional<URI> remoteHolderOf(long placeId);
 

@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  *       broker answers, else 503 {@code {"status":"NOT_READY"}}, with the {@link Readiness}
  *       details beside the status (each webhook subscription's delivery, in {@code up})
  *   <li>{@code GET /api/alerts[?since=ISO-8601]}: alerts as in the alerts topic, oldest first
- *   <li>{@code GET /api/places/{id}/timeline}: the place's buckets, baseline and level
+ *   <li>{@code GET /api/places}: every place tracked, with its level now and its reports in its
+ *       window ({@link PlaceSummary}), by name
+ *   <li>{@code GET /api/places/{id}/timeline}: the place's buckets against its baseline, its
+ *       level and its window's stories ({@link PlaceTimeline}); times in ISO-8601
  * </ul>
  *
  * <p>With several instances of the alerts stage, each holds the places of its partitions: a
@@ -73,6 +76,7 @@ public final class HttpApi implements AutoCloseable {
       config.routes.get("/health", ctx -> json(ctx, HttpStatus.OK, Map.of("status", "UP")));
       config.routes.get("/ready", ctx -> ready(ctx, ready));
       config.routes.get("/api/alerts", ctx -> alerts(ctx, queries, peers));
+      config.routes.get("/api/places", ctx -> places(ctx, queries, peers));
       config.routes.get("/api/places/{id}/timeline", ctx -> timeline(ctx, queries, peers));
       config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
           json(ctx, HttpStatus.SERVICE_UNAVAILABLE, Map.of("error", "stores not ready: " + e.getMessage())));
@@ -122,18 +126,35 @@ public final class HttpApi implements AutoCloseable {
     from = from.isBefore(Instant.EPOCH) ? Instant.EPOCH : from;
     List<JsonNode> alerts = new ArrayList<>();
     queries.alertsSince(from).forEach(alert -> alerts.add(AvroJson.toJson(alert)));
-    if (!forwarded(ctx)) {
-      for (URI instance : queries.otherInstances()) {
-        HttpResponse<String> theirs = peers.ask(instance, "/api/alerts?since=" + from);
-        if (theirs.statusCode() != HttpStatus.OK.getCode()) {
-          throw new PeerDidNotAnswer(instance + " answered " + theirs.statusCode());
-        }
-        AvroJson.MAPPER.readTree(theirs.body()).forEach(alerts::add);
-      }
-    }
+    alerts.addAll(fromOtherInstances(ctx, queries, peers, "/api/alerts?since=" + from));
     alerts.sort(Comparator.comparing((JsonNode a) -> Instant.parse(a.get("detectedAt").asText()))
         .thenComparing(a -> a.get("alertId").asText()));
     json(ctx, HttpStatus.OK, alerts);
+  }
+
+  private static void places(Context ctx, AlertQueries queries, Peers peers) throws IOException, InterruptedException {
+    List<JsonNode> places = new ArrayList<>();
+    queries.places().forEach(place -> places.add(AvroJson.MAPPER.valueToTree(place)));
+    places.addAll(fromOtherInstances(ctx, queries, peers, "/api/places"));
+    places.sort(Comparator.comparing((JsonNode p) -> p.get("placeName").asText())
+        .thenComparing(p -> p.get("placeId").asLong()));
+    json(ctx, HttpStatus.OK, places);
+  }
+
+  /** The JSON array items the other instances answer to the same request; none when it was forwarded. */
+  private static List<JsonNode> fromOtherInstances(Context ctx, AlertQueries queries, Peers peers, String pathAndQuery)
+      throws IOException, InterruptedException {
+    List<JsonNode> items = new ArrayList<>();
+    if (!forwarded(ctx)) {
+      for (URI instance : queries.otherInstances()) {
+        HttpResponse<String> theirs = peers.ask(instance, pathAndQuery);
+        if (theirs.statusCode() != HttpStatus.OK.getCode()) {
+          throw new PeerDidNotAnswer(instance + " answered " + theirs.statusCode());
+        }
+        AvroJson.MAPPER.readTree(theirs.body()).forEach(items::add);
+      }
+    }
+    return items;
   }
 
   private static void timeline(Context ctx, AlertQueries queries, Peers peers) throws IOException, InterruptedException {
@@ -152,7 +173,7 @@ public final class HttpApi implements AutoCloseable {
     }
     var state = queries.placeState(placeId);
     if (state.isPresent()) {
-      json(ctx, HttpStatus.OK, state.get());
+      json(ctx, HttpStatus.OK, PlaceTimeline.of(state.get()));
     } else {
       json(ctx, HttpStatus.NOT_FOUND, Map.of("error", "place " + placeId + " is not tracked"));
     }

@@ -9,7 +9,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -49,6 +51,23 @@ public final class StoreAlertQueries implements AlertQueries {
   public Optional<PlaceState> placeState(long placeId) {
     return Optional.ofNullable(PlaceStates.read(store(AlertsTopology.PLACE_STATE_STORE, PlaceState.class),
         store(AlertsTopology.PLACE_STORIES_STORE, PlaceState.Story.class), Long.toString(placeId)));
+  }
+
+  /**
+   * One pass over each store: the summaries, and the stories only to count them per place,
+   * so a request costs the same however the stories fall on places.
+   */
+  @Override
+  public List<PlaceSummary> places() {
+    Map<String, Integer> kept = new HashMap<>();
+    try (var stories = store(AlertsTopology.PLACE_STORIES_STORE, PlaceState.Story.class).all()) {
+      stories.forEachRemaining(kv -> kept.merge(kv.key.substring(0, kv.key.indexOf('/')), 1, Integer::sum));
+    }
+    List<PlaceSummary> places = new ArrayList<>();
+    try (var summaries = store(AlertsTopology.PLACE_STATE_STORE, PlaceState.class).all()) {
+      summaries.forEachRemaining(kv -> places.add(PlaceSummary.of(kv.value, kept.getOrDefault(kv.key, 0))));
+    }
+    return places;
   }
 
   @Override

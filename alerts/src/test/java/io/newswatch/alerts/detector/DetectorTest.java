@@ -80,7 +80,7 @@ class DetectorTest {
     PlaceState known = Detector.forget(HOURLY, Detector.start(HOURLY, KOSTIANTYNIVKA).state());
     Detector detector = Detector.resume(HOURLY, new PlaceState(known.placeId(), known.placeName(),
         known.countryCode(), known.lat(), known.lon(), Level.NORMAL, 0.5, 0, 0, 0,
-        DAY_ONE.toEpochMilli(), List.of(), Map.of(), Map.of(), List.of()));
+        DAY_ONE.toEpochMilli(), List.of(), Map.of(), Map.of(), List.of(), 0, 0, List.of()));
     List<Alert> lastDay = new ArrayList<>();
     for (int day = 0; day <= 28; day++) {
       int firstHour = day < 28 ? 12 : firstHourOfLastDay;
@@ -373,7 +373,7 @@ class DetectorTest {
     // a town that has had a story an hour from these outlets, the last window quiet
     PlaceState usual = new PlaceState(KOSTIANTYNIVKA.getGeonameId(), "Kostiantynivka", "UA", 48.5, 37.7,
         Level.NORMAL, 1.0, 0, 0, 0, DAY_ONE.minus(Duration.ofHours(6)).toEpochMilli(), List.of(), Map.of(),
-        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)), List.of());
+        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)), List.of(), 0, 0, List.of());
     Detector detector = Detector.resume(HOURLY, usual);
     List<Alert> alerts = new ArrayList<>();
 
@@ -527,5 +527,25 @@ class DetectorTest {
 
   private static EnrichedArticle story(String id, Instant at, String source) {
     return article(id).at(at).source(source).about(KOSTIANTYNIVKA).build();
+  }
+
+  @Test
+  void aPlaceKeepsTheCountsOfTheWeekBeforeItsWindowForItsTimelineAndNoMore() {
+    Detector detector = Detector.start(HOURLY, KOSTIANTYNIVKA);
+    for (int day = 0; day < 10; day++) { // a story a day at noon, then one more ten days on
+      detector.onArticle(article("day" + day).at(DAY_ONE.plus(Duration.ofDays(day)).plusSeconds(12 * 3600))
+          .source("a.example").about(KOSTIANTYNIVKA).build(), FULL_FEED);
+    }
+
+    PlaceState state = detector.state();
+    // the last story is in the window; of the nine before, those of the last week (168 hourly buckets)
+    Instant windowStart = Instant.ofEpochMilli(state.windowStart());
+    assertThat(state.history()).extracting(c -> Instant.ofEpochMilli(c.start()))
+        .allSatisfy(start -> assertThat(start).isAfterOrEqualTo(windowStart.minus(Duration.ofHours(Detector.HISTORY_BUCKETS))))
+        .hasSize(7)
+        .isSorted();
+    assertThat(state.history()).allSatisfy(c -> assertThat(c.stories()).isEqualTo(1));
+    assertThat(state.bucketMillis()).isEqualTo(Duration.ofHours(1).toMillis());
+    assertThat(state.windowBuckets()).isEqualTo(6);
   }
 }

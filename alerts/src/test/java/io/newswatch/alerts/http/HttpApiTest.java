@@ -16,7 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,9 +56,16 @@ class HttpApiTest {
         if (!holdsPlaces || placeId != Donbas.KOSTIANTYNIVKA.getGeonameId()) {
           return Optional.empty();
         }
-        Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
-        Donbas.demo().forEach(a -> detector.onArticle(a, DetectorSettings.defaults().fullFeedPerDay()));
-        return Optional.of(detector.state());
+        return Optional.of(kostiantynivkaAfterTheDemo());
+      }
+
+      @Override
+      public List<PlaceSummary> places() {
+        if (!holdsPlaces) {
+          return List.of();
+        }
+        PlaceState state = kostiantynivkaAfterTheDemo();
+        return List.of(PlaceSummary.of(state, state.buckets().stream().mapToInt(b -> b.stories().size()).sum()));
       }
 
       @Override
@@ -68,6 +78,12 @@ class HttpApiTest {
         return other.get() == null ? List.of() : List.of(other.get());
       }
     };
+  }
+
+  private static PlaceState kostiantynivkaAfterTheDemo() {
+    Detector detector = Detector.start(DetectorSettings.defaults(), Donbas.KOSTIANTYNIVKA);
+    Donbas.demo().forEach(a -> detector.onArticle(a, DetectorSettings.defaults().fullFeedPerDay()));
+    return detector.state();
   }
 
   @BeforeEach
@@ -135,16 +151,53 @@ class HttpApiTest {
   }
 
   @Test
-  void timelineShowsThePlacesDetectorState() throws Exception {
+  void timelineShowsTheDaysBeforeTheEscalationAndItsStoriesNewestFirstInIso8601() throws Exception {
     HttpResponse<String> response = get("/api/places/705104/timeline");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode state = AvroJson.MAPPER.readTree(response.body());
-    assertThat(state.get("placeName").asText()).isEqualTo("Kostiantynivka");
-    assertThat(state.get("level").asText()).isEqualTo("CRITICAL");
-    assertThat(state.get("buckets")).isNotEmpty();
+    JsonNode timeline = AvroJson.MAPPER.readTree(response.body());
+    assertThat(timeline.get("placeName").asText()).isEqualTo("Kostiantynivka");
+    assertThat(timeline.get("level").asText()).isEqualTo("CRITICAL");
+    assertThat(timeline.get("bucket").asText()).isEqualTo("PT1H");
+    assertThat(timeline.get("baseline").asDouble()).isBetween(0.01, 1.0);
+    // hourly buckets, every one, from the quiet days before to the end of the window
+    List<Instant> starts = new ArrayList<>();
+    timeline.get("buckets").forEach(b -> starts.add(Instant.parse(b.get("start").asText())));
+    assertThat(starts.get(0)).isBefore(Instant.parse(timeline.get("windowStart").asText()).minus(Duration.ofDays(3)));
+    for (int i = 1; i < starts.size(); i++) {
+      assertThat(Duration.between(starts.get(i - 1), starts.get(i))).isEqualTo(Duration.ofHours(1));
+    }
+    assertThat(starts.get(starts.size() - 1).plus(Duration.ofHours(1)))
+        .isEqualTo(Instant.parse(timeline.get("windowEnd").asText()));
+    int quietDays = 0;
+    int window = 0;
+    for (JsonNode b : timeline.get("buckets")) {
+      if (b.get("inWindow").asBoolean()) {
+        window += b.get("stories").asInt();
+      } else {
+        quietDays += b.get("stories").asInt();
+      }
+    }
+    assertThat(quietDays).as("the five quiet days' 1-2 stories a day").isBetween(5, 10);
+    assertThat(window).isEqualTo(Donbas.ESCALATION_STORIES);
+    List<Instant> published = new ArrayList<>();
+    timeline.get("stories").forEach(st -> published.add(Instant.parse(st.get("publishedAt").asText())));
+    // the stories and the aggregator's first copy: its later copies add nothing to the window
+    assertThat(published).hasSize(Donbas.ESCALATION_STORIES + 1).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(get("/api/places/1/timeline").statusCode()).isEqualTo(404);
     assertThat(get("/api/places/kostiantynivka/timeline").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void placesListTheTrackedPlacesWithTheirLevelNow() throws Exception {
+    JsonNode places = AvroJson.MAPPER.readTree(get("/api/places").body());
+
+    assertThat(places).hasSize(1);
+    assertThat(places.get(0).get("placeName").asText()).isEqualTo("Kostiantynivka");
+    assertThat(places.get(0).get("level").asText()).isEqualTo("CRITICAL");
+    assertThat(places.get(0).get("reports").asInt()).isEqualTo(Donbas.ESCALATION_STORIES + 1);
+    assertThat(places.get(0).get("lat").asDouble()).isEqualTo(Donbas.KOSTIANTYNIVKA.getLat());
+    assertThat(Instant.parse(places.get(0).get("windowEnd").asText())).isAfter(ALERTS.get(2).getDetectedAt());
   }
 
   @Test
@@ -156,7 +209,7 @@ class HttpApiTest {
             instance(List.of(ALERTS.get(1)), false, () -> URI.create("http://127.0.0.1:" + first.port())))) {
       secondsAddress.set(URI.create("http://127.0.0.1:" + second.port()));
 
-      for (String path : List.of("/api/places/705104/timeline", "/api/places/1/timeline", "/api/alerts",
+      for (String path : List.of("/api/places/705104/timeline", "/api/places/1/timeline", "/api/places", "/api/alerts",
           "/api/alerts?since=" + ALERTS.get(1).getDetectedAt())) {
         HttpResponse<String> here = get(first, path);
         HttpResponse<String> there = get(second, path);
@@ -178,6 +231,7 @@ class HttpApiTest {
     try (HttpApi lonely = HttpApi.start(HttpSettings.loopback(0), () -> true, instance(List.of(), false, () -> gone))) {
       assertThat(get(lonely, "/api/alerts").statusCode()).isEqualTo(503);
       assertThat(get(lonely, "/api/places/705104/timeline").statusCode()).isEqualTo(503);
+      assertThat(get(lonely, "/api/places").statusCode()).isEqualTo(503);
     }
   }
 

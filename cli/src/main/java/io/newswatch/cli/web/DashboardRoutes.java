@@ -9,6 +9,7 @@ import io.newswatch.alerts.http.AlertStream;
 import io.newswatch.alerts.http.Dashboard;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
+import io.newswatch.cli.AmbiguousPlace;
 import io.newswatch.cli.UserError;
 import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.gazetteer.Gazetteer;
@@ -16,6 +17,7 @@ import io.newswatch.enrich.gazetteer.Place;
 import io.newswatch.schemas.AvroJson;
 import io.newswatch.schemas.Topics;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiFunction;
@@ -31,7 +33,9 @@ public final class DashboardRoutes {
 
   /**
    * @param resolve a place by name or id, as {@code newswatch watch add} does; a
-   *     {@link UserError} (unknown or ambiguous name) becomes a 400 with its message
+   *     {@link UserError} (an unknown name, a bad level) becomes a 400 with its message, an
+   *     {@link AmbiguousPlace} a 409 that lists the candidates, likeliest first, for the
+   *     dashboard to offer: each with its GeoNames id, which the next request can name
    */
   public static Consumer<JavalinConfig> of(Properties client, Topics topics, Gazetteer gazetteer,
       BiFunction<Gazetteer, String, Place> resolve) {
@@ -46,9 +50,23 @@ public final class DashboardRoutes {
             ctx.status(HttpStatus.NO_CONTENT);
           });
           config.routes.exception(UserError.class, (e, ctx) -> json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", e.getMessage())));
+          config.routes.exception(AmbiguousPlace.class, (e, ctx) -> json(ctx, HttpStatus.CONFLICT,
+              Map.of("error", "'" + e.name() + "' names several places; choose one", "candidates",
+                  e.candidates().stream().map(DashboardRoutes::candidate).toList())));
           config.routes.exception(NumberFormatException.class, (e, ctx) ->
               json(ctx, HttpStatus.BAD_REQUEST, Map.of("error", "a place id is a GeoNames id, a number")));
         });
+  }
+
+  private static Map<String, Object> candidate(Place p) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("placeId", p.geonameId());
+    c.put("name", p.name());
+    c.put("kind", p.kind().label());
+    c.put("admin1", p.admin1());
+    c.put("countryCode", p.countryCode());
+    c.put("population", p.population());
+    return c;
   }
 
   private static JsonNode watchlistJson(CompactedTopic<Watch> watchlist) {
@@ -74,6 +92,9 @@ public final class DashboardRoutes {
       minLevel = Level.valueOf(body.path("minLevel").asText("ELEVATED"));
     } catch (IllegalArgumentException e) {
       throw new UserError("minLevel is ELEVATED, ESCALATING or CRITICAL");
+    }
+    if (minLevel == Level.NORMAL) {
+      throw new UserError("minLevel is ELEVATED, ESCALATING or CRITICAL: NORMAL is never alerted");
     }
     Place place = resolve.apply(gazetteer, name);
     Watch watch = new Watch(place.geonameId(), place.name(), minLevel, Instant.now());
