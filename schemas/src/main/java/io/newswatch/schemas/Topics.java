@@ -13,7 +13,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The topic catalog: every topic newswatch reads or writes, with its serdes.
- * Names are the defaults of DESIGN.md behind one optional prefix, so that several
+ * The names are a public contract (consumers, kcat lines and docker-compose.yml name them;
+ * {@code TopicsTest} holds the docs to them), behind one optional prefix, so that several
  * deployments can share a cluster.
  */
 public final class Topics {

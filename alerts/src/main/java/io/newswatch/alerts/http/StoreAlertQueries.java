@@ -37,9 +37,13 @@ public final class StoreAlertQueries implements AlertQueries {
 
   @Override
   public List<Alert> alertsSince(Instant since) {
+    return alertsSince(store(AlertsTopology.RECENT_ALERTS_STORE, Alert.class), since);
+  }
+
+  /** The alerts of a recent-alerts store (see {@link RecentAlerts}) detected at or after {@code since}, oldest first. */
+  static List<Alert> alertsSince(ReadOnlyKeyValueStore<String, Alert> recent, Instant since) {
     List<Alert> alerts = new ArrayList<>();
-    try (var range = store(AlertsTopology.RECENT_ALERTS_STORE, Alert.class)
-        .range(RecentAlerts.firstKeyAt(since), null)) {
+    try (var range = recent.range(RecentAlerts.firstKeyAt(since), null)) {
       range.forEachRemaining(entry -> alerts.add(entry.value));
     }
     // each partition's store is in time order, but not the partitions together

@@ -9,25 +9,39 @@ import io.newswatch.alerts.detector.Backtest;
 import io.newswatch.alerts.detector.Detector;
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.detector.PlaceState;
+import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.Alert;
+import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.StreamsDefaults;
+import io.newswatch.schemas.Topic;
+import io.newswatch.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HttpApiTest {
   private static final List<Alert> ALERTS =
@@ -37,18 +51,51 @@ class HttpApiTest {
   private final HttpClient client = HttpClient.newHttpClient();
   private HttpApi api;
 
-  /** Answers as the stores would after the demo feed. */
-  private final AlertQueries demo = instance(ALERTS, true, () -> null);
+  /** The alerts topology after the demo feed: its recent-alerts store is what the API reads. */
+  private static TopologyTestDriver pipeline;
+
+  @TempDir
+  static Path stateDir;
+
+  /** Answers from the recent-alerts store the alerts stage wrote for the demo feed. */
+  private final AlertQueries demo = instance(
+      since -> StoreAlertQueries.alertsSince(recentAlerts(), since), true, () -> null);
+
+  @BeforeAll
+  static void runTheDemoThroughTheAlertsStage() {
+    Topics topics = Topics.defaults();
+    Properties props = StreamsDefaults.properties("http-api-test", "dummy:9092", topics);
+    props.put("state.dir", stateDir.toString());
+    pipeline = new TopologyTestDriver(
+        AlertsTopology.build(topics, DetectorSettings.defaults(), WatchFilter.all(), 1), props);
+    Topic<String, EnrichedArticle> enriched = topics.enriched();
+    TestInputTopic<String, EnrichedArticle> in = pipeline.createInputTopic(enriched.name(),
+        enriched.keySerde().serializer(), enriched.valueSerde().serializer());
+    Donbas.demo().forEach(a -> in.pipeInput(a.getId(), a, a.getIngestedAt()));
+    pipeline.advanceWallClockTime(Duration.ofMinutes(1)); // the reorder buffer releases them once the feed is quiet
+    assertThat(StoreAlertQueries.alertsSince(recentAlerts(), Instant.EPOCH)).as("the stage agrees with the backtest")
+        .isEqualTo(ALERTS);
+  }
+
+  @AfterAll
+  static void stopThePipeline() {
+    pipeline.close();
+  }
+
+  private static KeyValueStore<String, Alert> recentAlerts() {
+    return pipeline.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE);
+  }
 
   /**
-   * One instance's answers: the given alerts, Kostiantynivka's state when it {@code holdsPlaces},
-   * else the word of {@code other}, the other instance (null for none).
+   * One instance's answers: its alerts since a time, Kostiantynivka's state when it
+   * {@code holdsPlaces}, else the word of {@code other}, the other instance (null for none).
    */
-  private static AlertQueries instance(List<Alert> alerts, boolean holdsPlaces, Supplier<URI> other) {
+  private static AlertQueries instance(Function<Instant, List<Alert>> alertsSince, boolean holdsPlaces,
+      Supplier<URI> other) {
     return new AlertQueries() {
       @Override
       public List<Alert> alertsSince(Instant since) {
-        return alerts.stream().filter(a -> !a.getDetectedAt().isBefore(since)).toList();
+        return alertsSince.apply(since);
       }
 
       @Override
@@ -78,6 +125,15 @@ class HttpApiTest {
         return other.get() == null ? List.of() : List.of(other.get());
       }
     };
+  }
+
+  /**
+   * The alerts one instance of several holds, answered as its recent-alerts store would (the
+   * demo's store, less the others' alerts): for what the merging of instances does with them.
+   */
+  private static Function<Instant, List<Alert>> holding(Alert... alerts) {
+    List<Alert> held = List.of(alerts);
+    return since -> StoreAlertQueries.alertsSince(recentAlerts(), since).stream().filter(held::contains).toList();
   }
 
   private static PlaceState kostiantynivkaAfterTheDemo() {
@@ -131,6 +187,8 @@ class HttpApiTest {
     JsonNode alerts = AvroJson.MAPPER.readTree(get("/api/alerts?since=" + since).body());
 
     assertThat(alerts).extracting(a -> a.get("level").asText()).containsExactly("ESCALATING", "CRITICAL");
+    JsonNode later = AvroJson.MAPPER.readTree(get("/api/alerts?since=" + since.plusMillis(1)).body());
+    assertThat(later).extracting(a -> a.get("level").asText()).containsExactly("CRITICAL");
     assertThat(get("/api/alerts?since=yesterday").statusCode()).isEqualTo(400);
   }
 
@@ -204,9 +262,9 @@ class HttpApiTest {
   void aPlaceHeldByAnotherInstanceIsAskedThereAndTheAlertsOfAllInstancesAreMerged() throws Exception {
     AtomicReference<URI> secondsAddress = new AtomicReference<>();
     try (HttpApi first = HttpApi.start(HttpSettings.loopback(0), () -> true,
-            instance(List.of(ALERTS.get(0), ALERTS.get(2)), true, secondsAddress::get));
+            instance(holding(ALERTS.get(0), ALERTS.get(2)), true, secondsAddress::get));
          HttpApi second = HttpApi.start(HttpSettings.loopback(0), () -> true,
-            instance(List.of(ALERTS.get(1)), false, () -> URI.create("http://127.0.0.1:" + first.port())))) {
+            instance(holding(ALERTS.get(1)), false, () -> URI.create("http://127.0.0.1:" + first.port())))) {
       secondsAddress.set(URI.create("http://127.0.0.1:" + second.port()));
 
       for (String path : List.of("/api/places/705104/timeline", "/api/places/1/timeline", "/api/places", "/api/alerts",
@@ -225,10 +283,10 @@ class HttpApiTest {
   @Test
   void anInstanceThatDoesNotAnswerIsA503() throws Exception {
     URI gone;
-    try (HttpApi other = HttpApi.start(HttpSettings.loopback(0), () -> true, instance(List.of(), true, () -> null))) {
+    try (HttpApi other = HttpApi.start(HttpSettings.loopback(0), () -> true, instance(since -> List.of(), true, () -> null))) {
       gone = URI.create("http://127.0.0.1:" + other.port());
     }
-    try (HttpApi lonely = HttpApi.start(HttpSettings.loopback(0), () -> true, instance(List.of(), false, () -> gone))) {
+    try (HttpApi lonely = HttpApi.start(HttpSettings.loopback(0), () -> true, instance(since -> List.of(), false, () -> gone))) {
       assertThat(get(lonely, "/api/alerts").statusCode()).isEqualTo(503);
       assertThat(get(lonely, "/api/places/705104/timeline").statusCode()).isEqualTo(503);
       assertThat(get(lonely, "/api/places").statusCode()).isEqualTo(503);

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads one raw article in the JSON contract of DESIGN.md:
+ * Reads one raw article in the JSON contract that docs/OPERATIONS.md ("Raw articles") documents:
  * {@code {"id", "url", "source", "title", "body", "publishedAt", "language", "author"}}.
  * Only a title or a body is required. The id defaults to a hash of the canonical URL
  * (else of the text); a missing or future publishedAt becomes the time of ingest, flagged
