@@ -1,6 +1,6 @@
 package io.newswatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswatch.schemas.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
@@ -45,7 +45,6 @@ final class Demo {
   static final long KOSTIANTYNIVKA = 705104L;
   /** In the data directory: when the demo was sent there. */
   static final String LOADED_MARKER = "demo-loaded";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Demo() {}
 
@@ -65,7 +64,7 @@ final class Demo {
     List<ObjectNode> articles = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(feed())) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        articles.add((ObjectNode) JSON.readTree(line));
+        articles.add((ObjectNode) Json.MAPPER.readTree(line));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("the bundled demo feed cannot be read", e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.avro.Subscription;
 import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.schemas.AvroSerde;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.TopicReader;
@@ -153,7 +154,7 @@ final class TailCommand implements Callable<Integer> {
     }
     if (topic.name().equals(topics.alertsJson().name())) {
       try {
-        return AvroJson.MAPPER.readTree(bytes);
+        return Json.MAPPER.readTree(bytes);
       } catch (IOException e) {
         return JsonNodeFactory.instance.textNode("(unreadable: " + e.getMessage() + ")");
       }

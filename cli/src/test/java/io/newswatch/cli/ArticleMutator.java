@@ -1,7 +1,6 @@
 package io.newswatch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import io.newswatch.schemas.Json;
 
 /**
  * Valid raw-article lines, made from a seeded {@link Random}, and the garbage made from them:
@@ -23,7 +23,6 @@ final class ArticleMutator {
   record Case(byte[] content, List<String> mutations) {}
 
   static final Instant NOW = Instant.parse("2025-11-21T00:00:00Z");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] FIELDS = {"id", "url", "source", "title", "body", "publishedAt", "language", "author"};
   private static final String[] TOWNS = {"Kostiantynivka", "Konstantinovka", "Костянтинівка", "Kramatorsk",
       "Краматорськ", "Sloviansk", "Pokrovsk", "Bakhmut", "Donetsk oblast", "Ukraine", "Kyiv", "Moscow", "Nice"};
@@ -154,10 +153,10 @@ final class ArticleMutator {
   /** The article as a JSON line, sometimes with a field written twice or one left unclosed. */
   private byte[] serialise(ObjectNode article, List<String> mutations) {
     try {
-      String line = JSON.writeValueAsString(article).replace('"' + DEEP + '"', "[".repeat(5_000) + "]".repeat(5_000));
+      String line = Json.MAPPER.writeValueAsString(article).replace('"' + DEEP + '"', "[".repeat(5_000) + "]".repeat(5_000));
       if (random.nextInt(10) == 0 && line.length() > 1) {
         mutations.add("title written twice");
-        line = "{\"title\": " + JSON.writeValueAsString(sentence(2)) + "," + line.substring(1);
+        line = "{\"title\": " + Json.MAPPER.writeValueAsString(sentence(2)) + "," + line.substring(1);
       }
       return line.getBytes(StandardCharsets.UTF_8);
     } catch (Exception e) {

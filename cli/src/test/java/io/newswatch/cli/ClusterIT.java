@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.cli.broker.LocalCluster;
-import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.schemas.Topics;
 import java.io.File;
 import java.io.IOException;
@@ -139,7 +139,7 @@ class ClusterIT {
     if (response.statusCode() != 200) {
       return ids;
     }
-    for (JsonNode alert : AvroJson.MAPPER.readTree(response.body())) {
+    for (JsonNode alert : Json.MAPPER.readTree(response.body())) {
       ids.add(alert.get("alertId").asText());
     }
     return ids;

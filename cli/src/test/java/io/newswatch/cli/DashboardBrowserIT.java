@@ -21,7 +21,7 @@ import io.newswatch.enrich.Enricher;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.JsonLinesImporter;
 import io.newswatch.ingest.kafka.KafkaArticleSink;
-import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -224,7 +224,7 @@ class DashboardBrowserIT {
     var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-    return response.body().isEmpty() ? null : AvroJson.MAPPER.readTree(response.body());
+    return response.body().isEmpty() ? null : Json.MAPPER.readTree(response.body());
   }
 
   /** A headless Chromium session through ChromeDriver's HTTP protocol. */
@@ -246,7 +246,7 @@ class DashboardBrowserIT {
       await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
           HTTP.send(HttpRequest.newBuilder(URI.create(base + "/status")).build(),
               HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-      ObjectNode caps = AvroJson.MAPPER.createObjectNode();
+      ObjectNode caps = Json.MAPPER.createObjectNode();
       ObjectNode options = caps.putObject("capabilities").putObject("alwaysMatch").put("browserName", "chrome")
           .putObject("goog:chromeOptions").put("binary", CHROMIUM.toString());
       var args = options.putArray("args");
@@ -260,11 +260,11 @@ class DashboardBrowserIT {
     }
 
     void open(String url) throws Exception {
-      post(base + "/session/" + session + "/url", AvroJson.MAPPER.createObjectNode().put("url", url).toString());
+      post(base + "/session/" + session + "/url", Json.MAPPER.createObjectNode().put("url", url).toString());
     }
 
     Object scriptValue(String js) throws Exception {
-      ObjectNode body = AvroJson.MAPPER.createObjectNode().put("script", js);
+      ObjectNode body = Json.MAPPER.createObjectNode().put("script", js);
       body.putArray("args");
       JsonNode value = post(base + "/session/" + session + "/execute/sync", body.toString()).path("value");
       return value.isNumber() ? value.numberValue() : value.asText();
@@ -277,7 +277,7 @@ class DashboardBrowserIT {
     byte[] screenshot() throws Exception {
       var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/session/" + session + "/screenshot")).build(),
           HttpResponse.BodyHandlers.ofString());
-      return Base64.getDecoder().decode(AvroJson.MAPPER.readTree(response.body()).path("value").asText());
+      return Base64.getDecoder().decode(Json.MAPPER.readTree(response.body()).path("value").asText());
     }
 
     @Override

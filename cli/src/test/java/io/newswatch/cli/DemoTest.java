@@ -3,7 +3,6 @@ package io.newswatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.newswatch.schemas.Json;
 
 class DemoTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
   @ValueSource(strings = {"2026-12-07T08:40:00Z", "2026-12-07T08:50:00Z", "2027-03-01T23:59:59Z",
@@ -45,7 +44,7 @@ class DemoTest {
     List<JsonNode> lines = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(feed)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lines.add(JSON.readTree(line));
+        lines.add(Json.MAPPER.readTree(line));
       }
     }
     return lines;

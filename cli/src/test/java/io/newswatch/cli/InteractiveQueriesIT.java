@@ -18,7 +18,7 @@ import io.newswatch.enrich.Enricher;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.JsonLinesImporter;
 import io.newswatch.ingest.kafka.KafkaArticleSink;
-import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,7 +86,7 @@ class InteractiveQueriesIT {
         // the map's places: every instance lists the places of all
         String listed = get(a, "/api/places").body();
         assertThat(listed).isEqualTo(get(b, "/api/places").body());
-        assertThat(AvroJson.MAPPER.readTree(listed)).extracting(p -> p.get("placeId").asText())
+        assertThat(Json.MAPPER.readTree(listed)).extracting(p -> p.get("placeId").asText())
             .containsExactlyInAnyOrderElementsOf(places);
       }
     }
@@ -112,7 +112,7 @@ class InteractiveQueriesIT {
       return List.of();
     }
     List<String> levels = new ArrayList<>();
-    for (JsonNode alert : AvroJson.MAPPER.readTree(response.body())) {
+    for (JsonNode alert : Json.MAPPER.readTree(response.body())) {
       levels.add(alert.get("level").asText());
     }
     levels.sort(null);

@@ -3,7 +3,7 @@ package io.newswatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ class OfflineCommandsTest {
   static List<JsonNode> jsonLines(Path file) throws Exception {
     return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> {
       try {
-        return AvroJson.MAPPER.readTree(l);
+        return Json.MAPPER.readTree(l);
       } catch (Exception e) {
         throw new AssertionError(l, e);
       }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.cli.broker.LocalBroker;
-import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -173,7 +173,7 @@ class UpIT {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       HttpResponse<String> ready = get("/ready");
       assertThat(ready.statusCode()).isEqualTo(200);
-      JsonNode delivery = AvroJson.MAPPER.readTree(ready.body()).get("webhooks").get(subscription);
+      JsonNode delivery = Json.MAPPER.readTree(ready.body()).get("webhooks").get(subscription);
       assertThat(delivery.get("state").asText()).isEqualTo("FAILING");
       assertThat(delivery.get("deadLettered").asLong()).isPositive();
       assertThat(delivery.get("lag").asLong()).isZero();
@@ -410,7 +410,7 @@ class UpIT {
     List<JsonNode> records = new ArrayList<>();
     for (String line : r.out().split("\n")) {
       if (!line.isBlank()) {
-        records.add(AvroJson.MAPPER.readTree(line));
+        records.add(Json.MAPPER.readTree(line));
       }
     }
     assertThat(records).as("records on %s within 60 s", topic).hasSize(max);

@@ -1,7 +1,6 @@
 package io.newswatch.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,7 +18,6 @@ import org.apache.avro.generic.IndexedRecord;
  * Used by {@code tag}, {@code backtest}, {@code tail} and the HTTP API alike.
  */
 public final class AvroJson {
-  public static final ObjectMapper MAPPER = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private AvroJson() {}

@@ -1,6 +1,6 @@
 package io.newswatch.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -24,7 +24,6 @@ public final class HttpServer {
       "X-Frame-Options", "DENY",
       "X-Content-Type-Options", "nosniff",
       "Referrer-Policy", "no-referrer");
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** A request that sends nothing for this long is cut (a client that opened and went away). */
   static final long IDLE_TIMEOUT_MS = 30_000;
   /** A request body that arrives slower than this is cut: slow uploads must not hold the server's threads. */
@@ -45,7 +44,7 @@ public final class HttpServer {
         SECURITY_HEADERS.forEach(ctx::header);
         guard.check(request(ctx)).ifPresent(refusal -> {
           ctx.status(refusal.status()).contentType("application/json")
-              .result(JSON.createObjectNode().put("error", refusal.reason()).toString());
+              .result(JsonNodeFactory.instance.objectNode().put("error", refusal.reason()).toString());
           ctx.skipRemainingHandlers();
         });
       });

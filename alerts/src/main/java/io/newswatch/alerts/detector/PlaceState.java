@@ -29,7 +29,7 @@ import java.util.TreeSet;
  *     EWMA of the weight the place gets at that time of day: its daily cycle
  * @param bucketMillis the length of a bucket, and
  * @param windowBuckets the buckets in the window, as the detector that stored the state had
- *     them, for showing it (0 in a state stored before they were kept)
+ *     them, for showing it
  * @param history the counts of the buckets that have left the window with reports, oldest
  *     first, for the {@link Detector#HISTORY_BUCKETS} buckets before the window: what the
  *     place's timeline shows of its usual coverage (the baseline keeps only their EWMA)
@@ -60,7 +60,12 @@ public record PlaceState(
     lastAlertAt = Collections.unmodifiableMap(new TreeMap<>(lastAlertAt));
     knownOutlets = Collections.unmodifiableMap(new TreeMap<>(knownOutlets));
     dailyCycle = List.copyOf(dailyCycle);
-    history = history == null ? List.of() : List.copyOf(history); // none in a state stored before it was kept
+    history = List.copyOf(history);
+  }
+
+  /** The end of the window, exclusive: where the place's latest coverage ends. */
+  public long windowEnd() {
+    return windowStart + windowBuckets * bucketMillis;
   }
 
   /** This state with other buckets. */
@@ -99,7 +104,7 @@ public record PlaceState(
    */
   public record Rest(int reports, int stories, double weight, double intensity, List<String> outlets) {
     public Rest {
-      outlets = outlets == null ? List.of() : List.copyOf(new TreeSet<>(outlets));
+      outlets = List.copyOf(new TreeSet<>(outlets));
     }
 
     Rest plus(Rest other) {

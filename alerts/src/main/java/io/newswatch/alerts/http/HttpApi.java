@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.web.HttpServer;
 import io.newswatch.web.HttpSettings;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class HttpApi implements AutoCloseable {
 
   private static void places(Context ctx, AlertQueries queries, Peers peers) throws IOException, InterruptedException {
     List<JsonNode> places = new ArrayList<>();
-    queries.places().forEach(place -> places.add(AvroJson.MAPPER.valueToTree(place)));
+    queries.places().forEach(place -> places.add(Json.MAPPER.valueToTree(place)));
     places.addAll(fromOtherInstances(ctx, queries, peers, "/api/places"));
     places.sort(Comparator.comparing((JsonNode p) -> p.get("placeName").asText())
         .thenComparing(p -> p.get("placeId").asLong()));
@@ -151,7 +152,7 @@ public final class HttpApi implements AutoCloseable {
         if (theirs.statusCode() != HttpStatus.OK.getCode()) {
           throw new PeerDidNotAnswer(instance + " answered " + theirs.statusCode());
         }
-        AvroJson.MAPPER.readTree(theirs.body()).forEach(items::add);
+        Json.MAPPER.readTree(theirs.body()).forEach(items::add);
       }
     }
     return items;
@@ -208,6 +209,6 @@ public final class HttpApi implements AutoCloseable {
   }
 
   private static void json(Context ctx, HttpStatus status, Object body) {
-    ctx.status(status).contentType("application/json").result(AvroJson.MAPPER.valueToTree(body).toString());
+    ctx.status(status).contentType("application/json").result(Json.MAPPER.valueToTree(body).toString());
   }
 }

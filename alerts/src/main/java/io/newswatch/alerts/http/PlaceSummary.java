@@ -15,9 +15,8 @@ public record PlaceSummary(long placeId, String placeName, String countryCode, d
 
   /** @param keptStories the window's stories kept in full (a summary state has none of its own) */
   public static PlaceSummary of(PlaceState state, int keptStories) {
-    long bucketMillis = PlaceTimeline.bucketMillis(state);
     return new PlaceSummary(state.placeId(), state.placeName(), state.countryCode(), state.lat(), state.lon(),
         state.level(), keptStories + PlaceTimeline.reportsNotKept(state),
-        PlaceTimeline.iso(state.windowStart() + PlaceTimeline.windowBuckets(state) * bucketMillis));
+        PlaceTimeline.iso(state.windowEnd()));
   }
 }

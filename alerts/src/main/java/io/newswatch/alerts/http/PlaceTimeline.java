@@ -41,10 +41,6 @@ public record PlaceTimeline(
     List<StoryLine> stories,
     int storiesNotKept) {
 
-  /** For a state stored before it kept its bucket length and window: the defaults. */
-  private static final long DEFAULT_BUCKET_MILLIS = Duration.ofHours(1).toMillis();
-  private static final int DEFAULT_WINDOW_BUCKETS = 6;
-
   /** One bucket: its start, its distinct stories and its reports (echoes counted). */
   public record BucketCount(String start, int stories, int reports, boolean inWindow) {}
 
@@ -52,11 +48,11 @@ public record PlaceTimeline(
   public record StoryLine(String title, String url, String source, String publishedAt, String echoOf) {}
 
   public static PlaceTimeline of(PlaceState state) {
-    long bucketMillis = bucketMillis(state);
+    long bucketMillis = state.bucketMillis();
     Map<Long, PlaceState.Count> counts = new TreeMap<>();
     state.history().forEach(c -> counts.put(c.start(), c));
     state.buckets().forEach(b -> counts.put(b.start(), b.count()));
-    long windowEnd = state.windowStart() + windowBuckets(state) * bucketMillis;
+    long windowEnd = state.windowEnd();
     long first = counts.isEmpty() ? state.windowStart() : Math.min(state.windowStart(), counts.keySet().iterator().next());
     List<BucketCount> buckets = new ArrayList<>();
     for (long start = first; start < windowEnd; start += bucketMillis) {
@@ -78,14 +74,6 @@ public record PlaceTimeline(
   /** The window's reports beyond those kept in full: a summary state has only these. */
   static int reportsNotKept(PlaceState state) {
     return state.buckets().stream().mapToInt(b -> b.rest() == null ? 0 : b.rest().reports()).sum();
-  }
-
-  static long bucketMillis(PlaceState state) {
-    return state.bucketMillis() > 0 ? state.bucketMillis() : DEFAULT_BUCKET_MILLIS;
-  }
-
-  static int windowBuckets(PlaceState state) {
-    return state.windowBuckets() > 0 ? state.windowBuckets() : DEFAULT_WINDOW_BUCKETS;
   }
 
   static String iso(long epochMillis) {

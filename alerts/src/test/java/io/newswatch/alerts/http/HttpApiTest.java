@@ -14,6 +14,7 @@ import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
@@ -174,7 +175,7 @@ class HttpApiTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/json"));
-    JsonNode alerts = AvroJson.MAPPER.readTree(response.body());
+    JsonNode alerts = Json.MAPPER.readTree(response.body());
     assertThat(alerts).hasSize(3);
     assertThat(alerts.get(0).toString()).isEqualTo(AvroJson.toJsonLine(ALERTS.get(0)));
     assertThat(response.body()).contains("\"placeId\":705104", "\"level\":\"ESCALATING\"");
@@ -184,10 +185,10 @@ class HttpApiTest {
   void alertsSinceLeavesOutOlderOnes() throws Exception {
     Instant since = ALERTS.get(1).getDetectedAt();
 
-    JsonNode alerts = AvroJson.MAPPER.readTree(get("/api/alerts?since=" + since).body());
+    JsonNode alerts = Json.MAPPER.readTree(get("/api/alerts?since=" + since).body());
 
     assertThat(alerts).extracting(a -> a.get("level").asText()).containsExactly("ESCALATING", "CRITICAL");
-    JsonNode later = AvroJson.MAPPER.readTree(get("/api/alerts?since=" + since.plusMillis(1)).body());
+    JsonNode later = Json.MAPPER.readTree(get("/api/alerts?since=" + since.plusMillis(1)).body());
     assertThat(later).extracting(a -> a.get("level").asText()).containsExactly("CRITICAL");
     assertThat(get("/api/alerts?since=yesterday").statusCode()).isEqualTo(400);
   }
@@ -198,7 +199,7 @@ class HttpApiTest {
     assertThat(get("/api/alerts?since=2286-11-20T17:46:40Z").body()).isEqualTo("[]");
     HttpResponse<String> longAgo = get("/api/alerts?since=-300000000-01-01T00:00:00Z");
     assertThat(longAgo.statusCode()).isEqualTo(200);
-    assertThat(AvroJson.MAPPER.readTree(longAgo.body())).hasSize(ALERTS.size());
+    assertThat(Json.MAPPER.readTree(longAgo.body())).hasSize(ALERTS.size());
   }
 
   @Test
@@ -213,7 +214,7 @@ class HttpApiTest {
     HttpResponse<String> response = get("/api/places/705104/timeline");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode timeline = AvroJson.MAPPER.readTree(response.body());
+    JsonNode timeline = Json.MAPPER.readTree(response.body());
     assertThat(timeline.get("placeName").asText()).isEqualTo("Kostiantynivka");
     assertThat(timeline.get("level").asText()).isEqualTo("CRITICAL");
     assertThat(timeline.get("bucket").asText()).isEqualTo("PT1H");
@@ -248,7 +249,7 @@ class HttpApiTest {
 
   @Test
   void placesListTheTrackedPlacesWithTheirLevelNow() throws Exception {
-    JsonNode places = AvroJson.MAPPER.readTree(get("/api/places").body());
+    JsonNode places = Json.MAPPER.readTree(get("/api/places").body());
 
     assertThat(places).hasSize(1);
     assertThat(places.get(0).get("placeName").asText()).isEqualTo("Kostiantynivka");
@@ -274,7 +275,7 @@ class HttpApiTest {
         assertThat(there.statusCode()).as(path).isEqualTo(here.statusCode());
         assertThat(there.body()).as(path).isEqualTo(here.body());
       }
-      assertThat(AvroJson.MAPPER.readTree(get(second, "/api/alerts").body()))
+      assertThat(Json.MAPPER.readTree(get(second, "/api/alerts").body()))
           .extracting(a -> a.get("alertId").asText())
           .containsExactlyElementsOf(ALERTS.stream().map(Alert::getAlertId).toList());
     }

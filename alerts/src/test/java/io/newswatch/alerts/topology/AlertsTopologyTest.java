@@ -22,7 +22,7 @@ import io.newswatch.avro.Level;
 import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.Watch;
-import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
@@ -107,7 +107,7 @@ class AlertsTopologyTest {
         .isEqualTo(avro.stream().map(TestRecord::getRecordTime).toList());
     assertThat(json).extracting(TestRecord::getValue)
         .isEqualTo(avro.stream().map(r -> Payloads.of(r.getValue(), PayloadFormat.JSON)).toList());
-    JsonNode first = AvroJson.MAPPER.readTree(json.get(0).getValue());
+    JsonNode first = Json.MAPPER.readTree(json.get(0).getValue());
     assertThat(first.get("placeId").asLong()).isEqualTo(KOSTIANTYNIVKA.getGeonameId());
     assertThat(first.get("level").asText()).isEqualTo("ELEVATED");
     assertThat(first.get("detectedAt").asText()).isEqualTo(avro.get(0).getValue().getDetectedAt().toString());

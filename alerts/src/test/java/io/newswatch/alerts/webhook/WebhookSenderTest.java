@@ -8,7 +8,7 @@ import io.newswatch.avro.Evidence;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.Subscription;
-import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -81,7 +81,7 @@ class WebhookSenderTest {
     assertThat(sender.deliver(subscription(PayloadFormat.JSON), alert)).isEmpty();
 
     Received r = received.get(0);
-    assertThat(AvroJson.MAPPER.readTree(r.body()).get("alertId").asText()).isEqualTo(alert.getAlertId());
+    assertThat(Json.MAPPER.readTree(r.body()).get("alertId").asText()).isEqualTo(alert.getAlertId());
     assertThat(r.alertId()).isEqualTo(alert.getAlertId());
     assertThat(r.signature()).isEqualTo(Signature.of("s3cret", r.body().getBytes(StandardCharsets.UTF_8)))
         .startsWith("sha256=").hasSize(7 + 64);
@@ -131,7 +131,7 @@ class WebhookSenderTest {
   void slackFormatIsATextMessageWithTheEvidenceLinked() throws Exception {
     sender.deliver(subscription(PayloadFormat.SLACK), alert(Level.CRITICAL, 705104));
 
-    String text = AvroJson.MAPPER.readTree(received.get(0).body()).get("text").asText();
+    String text = Json.MAPPER.readTree(received.get(0).body()).get("text").asText();
     assertThat(text).startsWith("*CRITICAL* Kostiantynivka: 5 stories")
         .contains("<https://e.org/1|Shelling / in &lt;Kostiantynivka&gt;>");
   }

@@ -50,14 +50,16 @@ public final class DataDirLock implements AutoCloseable {
     return new DataDirLock(channel, lock);
   }
 
-  /** "up (process 1234)" from the lock file's "1234 up"; a file written before commands were named holds the pid only. */
+  /**
+   * "up (process 1234)" from the lock file's "1234 up"; the holder writes it right after it
+   * takes the lock, so an empty file is a holder that is starting.
+   */
   private static String holder(FileChannel channel) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(64);
     channel.read(buffer, 0);
     String[] pidAndCommand = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim()
         .split(" ", 2);
-    String command = pidAndCommand.length == 2 ? pidAndCommand[1] : "up";
-    return pidAndCommand[0].isEmpty() ? command : command + " (process " + pidAndCommand[0] + ")";
+    return pidAndCommand.length == 2 ? pidAndCommand[1] + " (process " + pidAndCommand[0] + ")" : "that is starting";
   }
 
   @Override

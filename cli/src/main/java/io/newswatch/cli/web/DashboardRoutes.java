@@ -15,6 +15,7 @@ import io.newswatch.schemas.CompactedTopic;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.gazetteer.Place;
 import io.newswatch.schemas.AvroJson;
+import io.newswatch.schemas.Json;
 import io.newswatch.schemas.Topics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ public final class DashboardRoutes {
   }
 
   private static JsonNode watchlistJson(CompactedTopic<Watch> watchlist) {
-    var array = AvroJson.MAPPER.createArrayNode();
+    var array = Json.MAPPER.createArrayNode();
     watchlist.readAll().values().forEach(w -> array.add(AvroJson.toJson(w)));
     return array;
   }
@@ -79,7 +80,7 @@ public final class DashboardRoutes {
       BiFunction<Gazetteer, String, Place> resolve) throws Exception {
     JsonNode body;
     try {
-      body = AvroJson.MAPPER.readTree(ctx.body());
+      body = Json.MAPPER.readTree(ctx.body());
     } catch (JsonProcessingException e) {
       throw new UserError("the body is not JSON; send {\"place\": \"Kramatorsk\"}");
     }
@@ -103,6 +104,6 @@ public final class DashboardRoutes {
   }
 
   private static void json(Context ctx, HttpStatus status, Object body) {
-    ctx.status(status).contentType("application/json").result(AvroJson.MAPPER.valueToTree(body).toString());
+    ctx.status(status).contentType("application/json").result(Json.MAPPER.valueToTree(body).toString());
   }
 }

@@ -1,7 +1,7 @@
 package io.newswatch.enrich.gazetteer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newswatch.schemas.Json;
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.util.ULocale;
 import io.newswatch.enrich.gazetteer.GazetteerFile.Entry;
@@ -221,7 +221,7 @@ public final class GazetteerBuilder {
       keys.forEach(k -> byName.computeIfAbsent(l.countryCode() + ":" + k, x -> new ArrayList<>()).add(l.id()));
     }
     int added = 0;
-    for (JsonNode city : new ObjectMapper().readTree(file.toFile())) {
+    for (JsonNode city : Json.MAPPER.readTree(file.toFile())) {
       String name = city.path("name").asText();
       String countryCode = city.path("country").asText();
       double lat = city.path("lat").asDouble();
@@ -446,7 +446,7 @@ public final class GazetteerBuilder {
     Map<String, Feature> names = new HashMap<>();
     String content = Files.readString(file, StandardCharsets.UTF_8);
     if (content.stripLeading().startsWith("[")) {
-      for (JsonNode node : new ObjectMapper().readTree(content)) {
+      for (JsonNode node : Json.MAPPER.readTree(content)) {
         names.put(node.path("code").asText(), new Feature(0, node.path("name").asText(), List.of()));
       }
     } else {

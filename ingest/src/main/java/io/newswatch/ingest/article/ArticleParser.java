@@ -2,8 +2,8 @@ package io.newswatch.ingest.article;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newswatch.avro.RawArticle;
+import io.newswatch.schemas.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,7 +26,6 @@ public final class ArticleParser {
   private static final String[] FIELDS = {"id", "url", "source", "title", "body", "publishedAt", "language", "author"};
   /** The earliest time a record can carry (milliseconds since 1970 in a long). */
   private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Clock clock;
 
@@ -36,7 +35,7 @@ public final class ArticleParser {
 
   public RawArticle parse(String json) throws Rejected {
     try {
-      return parse(JSON.readTree(json));
+      return parse(Json.MAPPER.readTree(json));
     } catch (JsonProcessingException e) {
       throw new Rejected("not JSON: " + e.getOriginalMessage());
     }

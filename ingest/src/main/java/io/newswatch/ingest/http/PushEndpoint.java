@@ -3,7 +3,7 @@ package io.newswatch.ingest.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +14,7 @@ import io.newswatch.ingest.NotStored;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.ImportSummary;
 import io.newswatch.ingest.file.JsonLinesImporter;
+import io.newswatch.schemas.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -31,7 +32,11 @@ import java.util.concurrent.Semaphore;
  * in which content type, the server's request guard has decided before.
  */
 public final class PushEndpoint {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  /**
+   * Strict about what follows a value: a body that is one object and then something else is
+   * not one article, and is read as JSON Lines instead, line by line.
+   */
+  private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   static final int MAX_CONCURRENT_UPLOADS = 16;
 
   private final JsonLinesImporter importer;
@@ -117,7 +122,7 @@ public final class PushEndpoint {
   /** One pretty-printed JSON object becomes one line; anything else is read as JSON Lines. */
   private static String asJsonLines(String body) {
     try {
-      JsonNode one = JSON.readTree(body);
+      JsonNode one = ONE_VALUE.readTree(body);
       return one != null && one.isObject() ? one.toString() : body;
     } catch (JsonProcessingException notOneObject) {
       return body;
@@ -129,6 +134,6 @@ public final class PushEndpoint {
   }
 
   private static void json(Context ctx, HttpStatus status, Object body) throws JsonProcessingException {
-    ctx.status(status).contentType("application/json").result(JSON.writeValueAsString(body));
+    ctx.status(status).contentType("application/json").result(Json.MAPPER.writeValueAsString(body));
   }
 }
