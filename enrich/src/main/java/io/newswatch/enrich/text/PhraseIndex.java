@@ -1,7 +1,6 @@
 package io.newswatch.enrich.text;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -15,8 +14,8 @@ import java.util.function.Predicate;
  * with no string built; a word that is in no phrase costs one lookup ({@link WordIds}). Before
  * that, a bit set of the first words' hashes (computed with the tokens) turns away most
  * positions at the cost of an array read. Edges
- * live in one open-addressing table of {@code long} keys (node, word), so 800,000 names
- * take tens of megabytes, not a map per node.
+ * live in one {@link LongIntTable} keyed by (node, word), so 800,000 names take tens of
+ * megabytes, not a map per node.
  */
 public final class PhraseIndex<T> {
   /** Longer names are not indexed; no place or actor needs more words. */
@@ -195,67 +194,26 @@ public final class PhraseIndex<T> {
     }
   }
 
-  /** The trie's edges: (node, word id) to child node, open addressing with linear probing. */
+  /** The trie's edges: (node, word id) to child node. */
   private static final class Edges {
-    private static final long EMPTY = -1;
-    private long[] keys;
-    private int[] children;
-    private int size;
+    private final LongIntTable children;
 
     Edges(int expected) {
-      int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-      keys = new long[capacity];
-      children = new int[capacity];
-      Arrays.fill(keys, EMPTY);
+      children = new LongIntTable(expected);
     }
 
     /** The child of {@code node} along {@code word}, or -1 (also for a word id of -1). */
     int child(int node, int word) {
-      if (word < 0) {
-        return -1;
-      }
-      long key = (long) node << 32 | word;
-      for (int slot = slot(key); ; slot = (slot + 1) & (keys.length - 1)) {
-        if (keys[slot] == key) {
-          return children[slot];
-        }
-        if (keys[slot] == EMPTY) {
-          return -1;
-        }
-      }
+      return word < 0 ? -1 : children.get(key(node, word));
     }
 
+    /** Adds an edge that is not there yet. */
     void put(int node, int word, int child) {
-      if (2 * (size + 1) > keys.length) {
-        grow();
-      }
-      long key = (long) node << 32 | word;
-      int slot = slot(key);
-      while (keys[slot] != EMPTY) {
-        slot = (slot + 1) & (keys.length - 1);
-      }
-      keys[slot] = key;
-      children[slot] = child;
-      size++;
+      children.putNew(key(node, word), child);
     }
 
-    private int slot(long key) {
-      long mixed = key * 0x9E3779B97F4A7C15L;
-      return (int) (mixed ^ mixed >>> 32) & (keys.length - 1);
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      int[] oldChildren = children;
-      keys = new long[oldKeys.length * 2];
-      children = new int[oldKeys.length * 2];
-      Arrays.fill(keys, EMPTY);
-      size = 0;
-      for (int i = 0; i < oldKeys.length; i++) {
-        if (oldKeys[i] != EMPTY) {
-          put((int) (oldKeys[i] >>> 32), (int) oldKeys[i], oldChildren[i]);
-        }
-      }
+    private static long key(int node, int word) {
+      return (long) node << 32 | word;
     }
   }
 }
