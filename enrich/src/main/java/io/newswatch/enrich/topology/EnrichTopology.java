@@ -13,6 +13,7 @@ import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -40,10 +41,14 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * after its record was written ({@link PublishedAt}).
  */
 public final class EnrichTopology {
-  static final String SEEN_STORE = "enrich-seen-fingerprint-ids";
-  static final String SEEN_IDS_STORE = "enrich-seen-article-ids";
+  // Names of stores, processors and the repartition topic: the app's internal topics are
+  // <application.id>-<name>-changelog and -repartition, and its metrics carry the names, so
+  // each is named for what it does, without repeating the stage.
+  static final String SEEN_STORE = "seen-fingerprint-ids";
+  static final String SEEN_IDS_STORE = "seen-article-ids";
   static final String REPEATS_METRIC = "repeated-articles-dropped";
-  static final String DEDUP_REPARTITION = "enrich-dedup";
+  /** Names the repartition topic: {@code <application.id>-duplicate-check-repartition}. */
+  static final String DUPLICATE_CHECK = "duplicate-check";
 
   private EnrichTopology() {}
 
@@ -58,16 +63,16 @@ public final class EnrichTopology {
     Topic<String, EnrichedArticle> enriched = topics.enriched();
     builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
     builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
-    builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
-        .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
-        .processValues(DateCheck::new)
+    builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName("raw-articles"))
+        .filter((id, article) -> article != null, Named.as("skip-tombstones")) // a tombstone on the raw topic means nothing
+        .processValues(DateCheck::new, Named.as("date-check"))
         // keyed by id even when a producer gave no key, which the repartition would drop silently
-        .selectKey((key, article) -> article.getId())
-        .processValues(() -> new Tagging(enricher))
+        .selectKey((key, article) -> article.getId(), Named.as("key-by-id"))
+        .processValues(() -> new Tagging(enricher), Named.as("tagging"))
         .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
-            .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
-        .processValues(DuplicateMarker::new, SEEN_STORE, SEEN_IDS_STORE)
-        .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
+            .withName(DUPLICATE_CHECK).withNumberOfPartitions(1))
+        .processValues(DuplicateMarker::new, Named.as("mark-duplicates"), SEEN_STORE, SEEN_IDS_STORE)
+        .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName("enriched-articles"));
   }
 
   /** Refuses an article dated in the future (see {@link PublishedAt}). */

@@ -17,6 +17,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.WindowStore;
@@ -47,6 +48,24 @@ class EnrichTopologyTest {
   @AfterEach
   void stop() {
     driver.close();
+  }
+
+  /**
+   * An operator reads the processors' names in the metrics and the internal topics' names in
+   * the cluster: each says what it is for, none is generated, and none repeats the stage's
+   * name that the application id already gives.
+   */
+  @Test
+  void processorsAndInternalTopicsAreNamedForWhatTheyDo() {
+    List<TopologyDescription.Node> nodes = EnrichTopology.build(topics, Enricher.loadDefault()).describe()
+        .subtopologies().stream().flatMap(s -> s.nodes().stream()).toList();
+
+    assertThat(nodes).extracting(TopologyDescription.Node::name)
+        .contains("raw-articles", "date-check", "tagging", "mark-duplicates", "enriched-articles")
+        .noneMatch(name -> name.startsWith("KSTREAM-") || name.contains("enrich-"));
+    assertThat(nodes).filteredOn(n -> n instanceof TopologyDescription.Sink)
+        .extracting(n -> ((TopologyDescription.Sink) n).topic())
+        .containsExactlyInAnyOrder("duplicate-check-repartition", topics.enriched().name());
   }
 
   @Test
