@@ -77,7 +77,7 @@ class DetectorTest {
    * one day with the same twelve from {@code firstHourOfLastDay}. The alerts of the last day.
    */
   private static List<Alert> afternoonTownThenADay(int firstHourOfLastDay) {
-    PlaceState known = Detector.forget(HOURLY, Detector.start(HOURLY, KOSTIANTYNIVKA).state());
+    PlaceState known = PlaceMemory.forget(HOURLY, Detector.start(HOURLY, KOSTIANTYNIVKA).state());
     Detector detector = Detector.resume(HOURLY, new PlaceState(known.placeId(), known.placeName(),
         known.countryCode(), known.lat(), known.lon(), Level.NORMAL, 0.5, 0, 0, 0,
         DAY_ONE.toEpochMilli(), List.of(), Map.of(), Map.of(), List.of(), 0, 0, List.of()));
@@ -459,8 +459,8 @@ class DetectorTest {
     detector.onArticle(story("s1", ESCALATION, "a.example"), FULL_FEED);
     PlaceState state = detector.state();
 
-    assertThat(Detector.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(20)).toEpochMilli())).isFalse();
-    assertThat(Detector.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(32)).toEpochMilli())).isTrue();
+    assertThat(PlaceMemory.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(20)).toEpochMilli())).isFalse();
+    assertThat(PlaceMemory.forgotten(HOURLY, state, ESCALATION.plus(Duration.ofDays(32)).toEpochMilli())).isTrue();
     long monthLater = ESCALATION.plus(Duration.ofDays(32)).toEpochMilli();
     PlaceState restarted = Detector.forArticle(HOURLY, null, () -> state, KOSTIANTYNIVKA, monthLater).state();
     assertThat(restarted.buckets()).isEmpty();
