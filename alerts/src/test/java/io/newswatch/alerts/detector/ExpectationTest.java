@@ -19,13 +19,21 @@ class ExpectationTest {
     return new Expectation(settings, PlaceMemory.firstSeen(settings, Donbas.KOSTIANTYNIVKA));
   }
 
+  /** Day buckets: 200 days of three stories each, from New Year 2025 on. */
+  private static final int STEADY_DAYS = 200;
+
+  private static Expectation threeADay() {
+    Expectation place = firstSeen(DAILY);
+    for (int i = 0; i < STEADY_DAYS; i++) {
+      place.fold(NEW_YEAR + i * DAY, 3.0);
+    }
+    return place;
+  }
+
   @Test
   void aSteadyRateBecomesTheBaselineAndNeitherSpikesNorClimbs() {
-    Expectation steady = firstSeen(DAILY);
-    long day = NEW_YEAR;
-    for (int i = 0; i < 200; i++, day += DAY) {
-      steady.fold(day, 3.0);
-    }
+    Expectation steady = threeADay();
+    long day = NEW_YEAR + STEADY_DAYS * DAY;
 
     assertThat(steady.expectedPerBucket()).isCloseTo(3.0, within(0.01));
     assertThat(steady.score(day, 3.0)).isCloseTo(0.0, within(0.01));
@@ -35,11 +43,8 @@ class ExpectationTest {
   /** Twice the usual for days on end, never a spike on any one day, is a climb. */
   @Test
   void aDoublingDayAfterDayClimbsEveryDay() {
-    Expectation place = firstSeen(DAILY);
-    long day = NEW_YEAR;
-    for (int i = 0; i < 200; i++, day += DAY) {
-      place.fold(day, 3.0);
-    }
+    Expectation place = threeADay();
+    long day = NEW_YEAR + STEADY_DAYS * DAY;
     double before = place.cusum();
     for (int i = 0; i < 5; i++, day += DAY) {
       assertThat(place.score(day, 6.0)).as("day %d of the doubling", i).isLessThan(3.0);
