@@ -9,7 +9,6 @@ import io.newswatch.cli.pipeline.StreamsApp;
 import io.newswatch.cli.web.DashboardRoutes;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.web.HttpSettings;
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
@@ -28,9 +27,7 @@ final class AlertsCommand implements Callable<Integer> {
   @Mixin DetectorOptions.Discovery discovery;
   @Mixin ReplicationOptions replication;
 
-  @Option(names = "--state-dir", defaultValue = "${env:NEWSWATCH_STATE_DIR:-data/state}", paramLabel = "DIR",
-      description = "Local state of the Streams app (default: ${DEFAULT-VALUE}).")
-  Path stateDir;
+  @Mixin StateDirOption state;
 
   @Mixin HttpOptions http;
   @Spec CommandSpec spec;
@@ -45,10 +42,10 @@ final class AlertsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Properties client = cluster.clientProperties();
     short replicas = replication.resolve(client);
-    HttpSettings httpSettings = http.settings(stateDir, spec.commandLine().getOut(), advertisedHost);
+    HttpSettings httpSettings = http.settings(state.stateDir, spec.commandLine().getOut(), advertisedHost);
     Running running = new Running();
     HostInfo self = new HostInfo(advertisedHost, httpSettings.port());
-    StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), replicas, stateDir,
+    StreamsApp alerts = running.add(Stages.startAlerts(client, cluster.topics(), replicas, state.stateDir,
         detector.settings(), discovery.alwaysWatched(detector), self));
     BrokerCheck broker = running.add(BrokerCheck.connect(client));
     running.add(HttpApi.start(httpSettings, () -> alerts.isRunning() && broker.reachable(),

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,22 +44,13 @@ final class GazetteerCommand {
             + "no dump has are added with a derived id.")
     Path newerCities;
 
-    @Option(names = "--admin1", required = true, paramLabel = "FILE",
-        description = "First-level region names: GeoNames admin1CodesASCII.txt or a JSON array of {code, name}.")
-    Path admin1;
-
-    @Option(names = "--countries", split = ",", paramLabel = "CC",
-        description = "Keep the towns and regions of these countries only, ISO codes (default: the whole world).")
-    List<String> countries = List.of();
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The gazetteer file to write (.tsv.gz).")
-    Path out;
+    @Mixin Output output;
 
     @Override
     public Integer call() {
       List<Path> all = new ArrayList<>(List.of(cities));
       all.addAll(dumps);
-      return GazetteerCommand.build(spec, all, newerCities, admin1, countries, out);
+      return GazetteerCommand.build(spec, all, newerCities, output);
     }
   }
 
@@ -71,20 +63,11 @@ final class GazetteerCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "The GeoNames dump, tab-separated.")
     Path dump;
 
-    @Option(names = "--admin1", required = true, paramLabel = "FILE",
-        description = "GeoNames admin1CodesASCII.txt (or a JSON array of {code, name}).")
-    Path admin1;
-
-    @Option(names = "--countries", split = ",", paramLabel = "CC",
-        description = "Keep the towns and regions of these countries only (default: all in the dump).")
-    List<String> countries = List.of();
-
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The gazetteer file to write (.tsv.gz).")
-    Path out;
+    @Mixin Output output;
 
     @Override
     public Integer call() {
-      return GazetteerCommand.build(spec, List.of(dump), null, admin1, countries, out);
+      return GazetteerCommand.build(spec, List.of(dump), null, output);
     }
   }
 
@@ -127,8 +110,24 @@ final class GazetteerCommand {
     }
   }
 
-  private static int build(CommandSpec spec, List<Path> dumps, Path newerCities, Path admin1, List<String> countries,
-      Path out) {
+  /** What {@code build} and {@code import} both take: the region names, the countries kept, the file written. */
+  static final class Output {
+    @Option(names = "--admin1", required = true, paramLabel = "FILE",
+        description = "First-level region names: GeoNames admin1CodesASCII.txt or a JSON array of {code, name}.")
+    Path admin1;
+
+    @Option(names = "--countries", split = ",", paramLabel = "CC",
+        description = "Keep the towns and regions of these countries only, ISO codes (default: all the inputs have).")
+    List<String> countries = List.of();
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The gazetteer file to write (.tsv.gz).")
+    Path out;
+  }
+
+  private static int build(CommandSpec spec, List<Path> dumps, Path newerCities, Output output) {
+    Path admin1 = output.admin1;
+    List<String> countries = output.countries;
+    Path out = output.out;
     List<Path> inputs = new ArrayList<>(dumps);
     inputs.add(admin1);
     if (newerCities != null) {
