@@ -127,9 +127,10 @@ public final class AlertsTopology {
             Consumed.with(enriched.keySerde(), enriched.valueSerde()))
         .process(() -> new PlaceFanOut(watchlists, enriched.valueSerde().serializer(), settings, enrichedPartitions),
             Named.as("watched-places"), FEED_VOLUME_STORE)
-        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE))
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE)
+            .withStreamPartitioner(new Progress.Multicast()))
         .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
-                alerts.valueSerde().serializer(), asWebhookJson(alertsJson)),
+                alerts.valueSerde().serializer(), asWebhookJson(alertsJson), enrichedPartitions),
             Named.as("detect"),
             PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE);
     detected.to(alerts.name(), Produced.with(alerts.keySerde(), Serdes.ByteArray()).withName(ALERTS_SINK));
