@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * their ingest time (see {@link Progress}), {@link #RELEASE_BATCH} at a time: so they reach the
  * detector in the buffer's order however the partitions interleaved on the way, and a replay
  * raises the same alerts with the same ids. An article that arrives after one that sorts after
- * it was released (its partition stalled for longer than {@link Progress#IDLE_LAG} while others
- * flowed) is released at once, out of order, and counted in {@value #OUT_OF_ORDER_METRIC}-total.
+ * it was released (the pipeline stalled for longer than {@link Progress#IDLE_LAG}) is released
+ * at once, out of order, and counted in {@value #OUT_OF_ORDER_METRIC}-total.
  *
  * <p>A waiting article that cannot be read or detected when its turn comes goes to the
  * dead-letter topic alone, built from the article itself (see {@link #deadLetter}); those
@@ -153,7 +153,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   @Override
   public void process(Record<String, byte[]> record) {
     if (Progress.isMarker(record.headers())) {
-      upstreams.report(Progress.upstream(record.value()), Progress.passed(record.value()));
+      upstreams.report(Progress.upstream(record.value()), Progress.report(record.value()));
     } else if (waiting.add(record.key(), record.value(), record.headers())) {
       outOfOrder.record();
     }

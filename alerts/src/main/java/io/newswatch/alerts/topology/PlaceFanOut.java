@@ -69,8 +69,8 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
     this.progress = new Progress.Reader(context.currentSystemTimeMs());
     int partition = context.taskId().partition();
     context.schedule(Progress.REPORT_EVERY, PunctuationType.WALL_CLOCK_TIME, now ->
-        progress.due(now).ifPresent(passed ->
-            context.forward(Progress.marker(partition, passed, progress.readUpTo()))));
+        progress.due(now).ifPresent(report ->
+            context.forward(Progress.marker(partition, report, progress.readUpTo()))));
   }
 
   @Override

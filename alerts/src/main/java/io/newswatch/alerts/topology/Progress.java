@@ -8,7 +8,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.StreamPartitioner;
@@ -17,24 +16,26 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Progress markers: how far each fan-out task has read its partition of the enriched topic, in
  * ingest time, sent with the articles to every partition of the by-place topic. A detector task
- * holds an article until every fan-out task has passed the article's ingest time, so that no
- * article that sorts before it can still come, and releases it then: as soon as the data allows,
- * with no fixed hold.
+ * holds an article until no article that sorts before it can still come, and releases it then:
+ * as soon as the data allows, with no fixed hold.
  *
- * <p>A fan-out task ({@link Reader}) has passed time T when every article it will still forward
- * was ingested at or after T. It reads its partition in the order enrich wrote it, which follows
- * ingest time to within {@link #DISORDER}, so while articles come it has passed the latest ingest
- * time it read less that. A task that has read nothing for {@link #IDLE_AFTER} has an idle
- * partition: what it reads next was ingested after the wall clock's now less
- * {@link #IDLE_LAG}, the longest a healthy pipeline takes from ingest to here. Those are the
- * two assumptions the order rests on; an article that breaks them (an enrich instance stalled
- * longer than {@link #IDLE_LAG} while the other partitions flow) reaches its detector after
- * articles ingested later than it, and is counted (see {@link DetectProcessor}).
+ * <p>A fan-out task reads its partition in the order enrich wrote it, which follows ingest time
+ * to within {@link #DISORDER}: so it has passed the latest ingest time it read, less that. A
+ * detector task has seen every article ingested before the least of those times over all its
+ * upstream partitions. That alone would hold a feed's last articles until the next ones come,
+ * so a task that has read nothing for {@link #IDLE_AFTER} also says its partition is idle; when
+ * every upstream partition is idle, the whole feed has paused, and what comes next was ingested
+ * after the wall clock's now less {@link #IDLE_LAG}, the longest a healthy pipeline takes from
+ * ingest to here. A partition that stalls while the others flow (an enrich instance killed)
+ * holds every later article back until it goes on. An article that still breaks the order (the
+ * whole pipeline stalled for longer than {@link #IDLE_LAG}) reaches its detector after articles
+ * ingested later than it, and is counted (see {@link DetectProcessor}).
  *
  * <p>A marker is one record with key {@link #KEY}, never a place id (those are decimal), the
- * header {@link #HEADER} and as value the upstream partition and the time it has passed;
- * {@link Multicast} sends it to every partition of the by-place topic (KIP-837), and everything
- * else where the default partitioner would, so that interactive queries still find each place.
+ * header {@link #HEADER} and as value the upstream partition, the time its data has passed and,
+ * when idle, the time the wall clock says it has passed; {@link Multicast} sends it to every
+ * partition of the by-place topic (KIP-837), and everything else where the default partitioner
+ * would, so that interactive queries still find each place.
  */
 final class Progress {
   /** The key of every marker. */
@@ -46,7 +47,7 @@ final class Progress {
   /** A fan-out task that has read nothing for this long (wall clock) has an idle partition. */
   static final Duration IDLE_AFTER = Duration.ofSeconds(1);
   /** The longest a healthy pipeline takes from an article's ingest to its fan-out. */
-  static final Duration IDLE_LAG = Duration.ofSeconds(5);
+  static final Duration IDLE_LAG = Duration.ofSeconds(10);
   /** How often a fan-out task reports, when it has passed a later time. */
   static final Duration REPORT_EVERY = Duration.ofMillis(100);
   /**
@@ -57,16 +58,31 @@ final class Progress {
 
   private Progress() {}
 
-  /** A marker: upstream partition {@code upstream} has passed {@code passed}; stamped {@code timestamp}. */
-  static Record<String, byte[]> marker(int upstream, long passed, long timestamp) {
+  /** What a fan-out task has passed: by the articles it read, and when idle by the wall clock. */
+  record Report(long byData, long idleUntil) {
+    /** Not idle. */
+    static final long ACTIVE = Long.MIN_VALUE;
+
+    boolean idle() {
+      return idleUntil != ACTIVE;
+    }
+
+    /** The time passed when every upstream partition is idle. */
+    long whenAllIdle() {
+      return Math.max(byData, idleUntil);
+    }
+  }
+
+  /** A marker: upstream partition {@code upstream} has passed {@code report}; stamped {@code timestamp}. */
+  static Record<String, byte[]> marker(int upstream, Report report, long timestamp) {
     Headers headers = new RecordHeaders().add(HEADER, new byte[0]);
-    byte[] value = ByteBuffer.allocate(Integer.BYTES + Long.BYTES).putInt(upstream).putLong(passed).array();
+    byte[] value = ByteBuffer.allocate(Integer.BYTES + 2 * Long.BYTES)
+        .putInt(upstream).putLong(report.byData()).putLong(report.idleUntil()).array();
     return new Record<>(KEY, value, timestamp, headers);
   }
 
   static boolean isMarker(Headers headers) {
-    Header header = headers.lastHeader(HEADER);
-    return header != null;
+    return headers.lastHeader(HEADER) != null;
   }
 
   /** The partition a marker's value reports on. */
@@ -74,9 +90,11 @@ final class Progress {
     return ByteBuffer.wrap(marker).getInt();
   }
 
-  /** The time a marker's value says its partition has passed. */
-  static long passed(byte[] marker) {
-    return ByteBuffer.wrap(marker).getLong(Integer.BYTES);
+  /** What a marker's value says its partition has passed. */
+  static Report report(byte[] marker) {
+    ByteBuffer value = ByteBuffer.wrap(marker);
+    value.getInt();
+    return new Report(value.getLong(), value.getLong());
   }
 
   /** Sends markers to every partition, everything else where the default partitioner would. */
@@ -94,7 +112,7 @@ final class Progress {
   static final class Reader {
     private long readUpTo = Long.MIN_VALUE;
     private long lastReadAt;
-    private long reported = Long.MIN_VALUE;
+    private Report reported;
     private long reportedAt;
 
     /** A reader whose task started at wall-clock time {@code now}: not idle before it has had time to read. */
@@ -109,27 +127,25 @@ final class Progress {
       lastReadAt = now;
     }
 
-    /** The time the task has passed at wall-clock time {@code now}, if it knows one. */
-    OptionalLong passed(long now) {
-      long fromData = readUpTo == Long.MIN_VALUE ? Long.MIN_VALUE : readUpTo - DISORDER.toMillis();
-      long passed = now - lastReadAt >= IDLE_AFTER.toMillis()
-          ? Math.max(fromData, now - IDLE_LAG.toMillis()) : fromData;
-      return passed == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(passed);
+    /** What the task has passed at wall-clock time {@code now}. */
+    Report passed(long now) {
+      long byData = readUpTo == Long.MIN_VALUE ? Long.MIN_VALUE : readUpTo - DISORDER.toMillis();
+      return new Report(byData,
+          now - lastReadAt >= IDLE_AFTER.toMillis() ? now - IDLE_LAG.toMillis() : Report.ACTIVE);
     }
 
     /**
-     * The time to report at wall-clock time {@code now}, if a report is due: when the task has
-     * passed a later time than it last reported, or {@link #REPEAT_EVERY} after its last report.
+     * The report to send at wall-clock time {@code now}, if one is due: when it differs from the
+     * last one, or {@link #REPEAT_EVERY} after it.
      */
-    OptionalLong due(long now) {
-      OptionalLong passed = passed(now);
-      if (passed.isEmpty()
-          || passed.getAsLong() <= reported && now - reportedAt < REPEAT_EVERY.toMillis()) {
-        return OptionalLong.empty();
+    Optional<Report> due(long now) {
+      Report passed = passed(now);
+      if (passed.equals(reported) && now - reportedAt < REPEAT_EVERY.toMillis()) {
+        return Optional.empty();
       }
-      reported = Math.max(reported, passed.getAsLong());
+      reported = passed;
       reportedAt = now;
-      return OptionalLong.of(reported);
+      return Optional.of(passed);
     }
 
     /** The latest ingest time read, the stamp of its markers; 0 before any. */
@@ -138,27 +154,38 @@ final class Progress {
     }
   }
 
-  /** A detector task's side: how far each upstream partition has passed. */
+  /** A detector task's side: what each upstream partition last reported. */
   static final class Upstreams {
-    private final long[] passed;
+    private final Report[] reports;
 
     Upstreams(int partitions) {
-      this.passed = new long[partitions];
-      Arrays.fill(passed, Long.MIN_VALUE);
+      this.reports = new Report[partitions];
     }
 
-    /** Takes a marker's report; a report older than one already taken (a repeat, a restart) changes nothing. */
-    void report(int upstream, long time) {
-      if (upstream < 0 || upstream >= passed.length) {
+    /**
+     * Takes a marker's report. Its time by data never goes back (a repeat from before a
+     * restart changes nothing); whether it is idle is the latest report's.
+     */
+    void report(int upstream, Report report) {
+      if (upstream < 0 || upstream >= reports.length) {
         throw new IllegalArgumentException("a progress marker from partition " + upstream
-            + " of an enriched topic of " + passed.length + " partitions");
+            + " of an enriched topic of " + reports.length + " partitions");
       }
-      passed[upstream] = Math.max(passed[upstream], time);
+      Report last = reports[upstream];
+      reports[upstream] = last == null ? report
+          : new Report(Math.max(last.byData(), report.byData()), report.idleUntil());
     }
 
-    /** The time every upstream partition has passed: none before each has reported. */
+    /**
+     * The time every upstream partition has passed: by their data, or when all are idle by the
+     * wall clock too; none before each has reported.
+     */
     OptionalLong passed() {
-      long min = Arrays.stream(passed).min().orElseThrow();
+      if (Arrays.stream(reports).anyMatch(r -> r == null)) {
+        return OptionalLong.empty();
+      }
+      boolean allIdle = Arrays.stream(reports).allMatch(Report::idle);
+      long min = Arrays.stream(reports).mapToLong(r -> allIdle ? r.whenAllIdle() : r.byData()).min().orElseThrow();
       return min == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(min);
     }
   }

@@ -384,7 +384,8 @@ class AlertsTopologyTest {
 
   /**
    * With the enriched topic in two partitions, a detector task waits for both fan-out tasks: one
-   * that has not reported holds every article back, however long the other has been idle.
+   * that has not reported holds every article back, however long the other has been idle; once
+   * both are idle, the feed has paused and everything goes.
    */
   @Test
   void articlesWaitUntilEveryUpstreamPartitionHasReported() {
@@ -396,7 +397,8 @@ class AlertsTopologyTest {
 
     TestInputTopic<String, byte[]> byPlace = driver.createInputTopic(
         AlertsTopology.byPlaceTopic("test-alerts"), new StringSerializer(), new ByteArraySerializer());
-    var marker = Progress.marker(1, Instant.now().toEpochMilli(), 0);
+    long now = Instant.now().toEpochMilli();
+    var marker = Progress.marker(1, new Progress.Report(now, now), 0);
     byPlace.pipeInput(new TestRecord<>(marker.key(), marker.value(), marker.headers(), 0L));
 
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
