@@ -133,9 +133,9 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     waitingNow.record(waiting.size());
     this.outOfOrder = context.metrics().addRateTotalSensor("newswatch",
         "detect-" + context.taskId(), OUT_OF_ORDER_METRIC, Sensor.RecordingLevel.INFO);
-    // A task that has just started (after a crash, with a restored buffer) knows no upstream's
-    // progress: it releases nothing until every one has reported.
-    this.upstreams = new Progress.Upstreams(enrichedPartitions);
+    // A task that has just started (after a crash, with a restored buffer) knows its upstreams'
+    // progress from its store: what it holds still waits for what is on its way.
+    this.upstreams = new Progress.Upstreams(enrichedPartitions, context.getStateStore(AlertsTopology.PROGRESS_STORE));
     context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
       releaseDue();
       waitingNow.record(waiting.size());
@@ -163,7 +163,8 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
 
   /** Releases up to {@link #RELEASE_BATCH} of the articles ingested before the time every upstream has passed. */
   private void releaseDue() {
-    upstreams.passed().ifPresent(passed -> waiting.releaseUpTo(Instant.ofEpochMilli(passed - 1), RELEASE_BATCH));
+    upstreams.passed(context.currentSystemTimeMs())
+        .ifPresent(passed -> waiting.releaseUpTo(Instant.ofEpochMilli(passed - 1), RELEASE_BATCH));
   }
 
   /**

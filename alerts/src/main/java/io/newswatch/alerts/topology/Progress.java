@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Progress markers: how far each fan-out task has read its partition of the enriched topic, in
@@ -25,15 +26,16 @@ import org.apache.kafka.streams.processor.api.Record;
  * upstream partitions. That alone would hold a feed's last articles until the next ones come,
  * so a task that has read nothing for {@link #IDLE_AFTER} also says its partition is idle; when
  * every upstream partition is idle, the whole feed has paused, and what comes next was ingested
- * after the wall clock's now less {@link #IDLE_LAG}, the longest a healthy pipeline takes from
- * ingest to here. A partition that stalls while the others flow (an enrich instance killed)
+ * after the detector's wall clock less {@link #IDLE_LAG}, the longest a healthy pipeline takes
+ * from ingest to here. A fan-out task reports only what changed, so an idle pipeline writes
+ * nothing; a detector task keeps the reports in a store, so a restarted one knows them. A partition that stalls while the others flow (an enrich instance killed)
  * holds every later article back until it goes on. An article that still breaks the order (the
  * whole pipeline stalled for longer than {@link #IDLE_LAG}) reaches its detector after articles
  * ingested later than it, and is counted (see {@link DetectProcessor}).
  *
  * <p>A marker is one record with key {@link #KEY}, never a place id (those are decimal), the
- * header {@link #HEADER} and as value the upstream partition, the time its data has passed and,
- * when idle, the time the wall clock says it has passed; {@link Multicast} sends it to every
+ * header {@link #HEADER} and as value the upstream partition, the time its data has passed and
+ * whether it is idle; {@link Multicast} sends it to every
  * partition of the by-place topic (KIP-837), and everything else where the default partitioner
  * would, so that interactive queries still find each place.
  */
@@ -48,36 +50,34 @@ final class Progress {
   static final Duration IDLE_AFTER = Duration.ofSeconds(1);
   /** The longest a healthy pipeline takes from an article's ingest to its fan-out. */
   static final Duration IDLE_LAG = Duration.ofSeconds(10);
-  /** How often a fan-out task reports, when it has passed a later time. */
+  /** How often a fan-out task reports, when its report has changed. */
   static final Duration REPORT_EVERY = Duration.ofMillis(100);
-  /**
-   * How often it reports even when it has not: a detector task that (re)starts knows no
-   * upstream's progress until each has reported.
-   */
-  static final Duration REPEAT_EVERY = Duration.ofSeconds(1);
 
   private Progress() {}
 
-  /** What a fan-out task has passed: by the articles it read, and when idle by the wall clock. */
-  record Report(long byData, long idleUntil) {
-    /** Not idle. */
-    static final long ACTIVE = Long.MIN_VALUE;
+  /** What a fan-out task has passed, by the articles it read, and whether its partition is idle. */
+  record Report(long byData, boolean idle) {
+    private static final int BYTES = Long.BYTES + 1;
 
-    boolean idle() {
-      return idleUntil != ACTIVE;
+    /** The time passed at the detector's wall-clock time {@code now} when every upstream partition is idle. */
+    long whenAllIdle(long now) {
+      return Math.max(byData, now - IDLE_LAG.toMillis());
     }
 
-    /** The time passed when every upstream partition is idle. */
-    long whenAllIdle() {
-      return Math.max(byData, idleUntil);
+    byte[] bytes() {
+      return ByteBuffer.allocate(BYTES).putLong(byData).put((byte) (idle ? 1 : 0)).array();
+    }
+
+    static Report of(byte[] bytes) {
+      ByteBuffer value = ByteBuffer.wrap(bytes);
+      return new Report(value.getLong(), value.get() != 0);
     }
   }
 
   /** A marker: upstream partition {@code upstream} has passed {@code report}; stamped {@code timestamp}. */
   static Record<String, byte[]> marker(int upstream, Report report, long timestamp) {
     Headers headers = new RecordHeaders().add(HEADER, new byte[0]);
-    byte[] value = ByteBuffer.allocate(Integer.BYTES + 2 * Long.BYTES)
-        .putInt(upstream).putLong(report.byData()).putLong(report.idleUntil()).array();
+    byte[] value = ByteBuffer.allocate(Integer.BYTES + Report.BYTES).putInt(upstream).put(report.bytes()).array();
     return new Record<>(KEY, value, timestamp, headers);
   }
 
@@ -92,9 +92,7 @@ final class Progress {
 
   /** What a marker's value says its partition has passed. */
   static Report report(byte[] marker) {
-    ByteBuffer value = ByteBuffer.wrap(marker);
-    value.getInt();
-    return new Report(value.getLong(), value.getLong());
+    return Report.of(Arrays.copyOfRange(marker, Integer.BYTES, marker.length));
   }
 
   /** Sends markers to every partition, everything else where the default partitioner would. */
@@ -113,12 +111,10 @@ final class Progress {
     private long readUpTo = Long.MIN_VALUE;
     private long lastReadAt;
     private Report reported;
-    private long reportedAt;
 
     /** A reader whose task started at wall-clock time {@code now}: not idle before it has had time to read. */
     Reader(long now) {
       this.lastReadAt = now;
-      this.reportedAt = now;
     }
 
     /** The task read an article ingested at {@code ingestedAt}, at wall-clock time {@code now}. */
@@ -130,21 +126,16 @@ final class Progress {
     /** What the task has passed at wall-clock time {@code now}. */
     Report passed(long now) {
       long byData = readUpTo == Long.MIN_VALUE ? Long.MIN_VALUE : readUpTo - DISORDER.toMillis();
-      return new Report(byData,
-          now - lastReadAt >= IDLE_AFTER.toMillis() ? now - IDLE_LAG.toMillis() : Report.ACTIVE);
+      return new Report(byData, now - lastReadAt >= IDLE_AFTER.toMillis());
     }
 
-    /**
-     * The report to send at wall-clock time {@code now}, if one is due: when it differs from the
-     * last one, or {@link #REPEAT_EVERY} after it.
-     */
+    /** The report to send at wall-clock time {@code now}, if it differs from the last one sent. */
     Optional<Report> due(long now) {
       Report passed = passed(now);
-      if (passed.equals(reported) && now - reportedAt < REPEAT_EVERY.toMillis()) {
+      if (passed.equals(reported)) {
         return Optional.empty();
       }
       reported = passed;
-      reportedAt = now;
       return Optional.of(passed);
     }
 
@@ -154,17 +145,27 @@ final class Progress {
     }
   }
 
-  /** A detector task's side: what each upstream partition last reported. */
+  /** A detector task's side: what each upstream partition last reported, kept in a store. */
   static final class Upstreams {
     private final Report[] reports;
+    private final KeyValueStore<Integer, byte[]> store;
 
-    Upstreams(int partitions) {
+    /** The reports of {@code partitions} upstream partitions, as {@code store} keeps them. */
+    Upstreams(int partitions, KeyValueStore<Integer, byte[]> store) {
       this.reports = new Report[partitions];
+      this.store = store;
+      try (var kept = store.all()) {
+        kept.forEachRemaining(kv -> {
+          if (kv.key >= 0 && kv.key < partitions) {
+            reports[kv.key] = Report.of(kv.value);
+          }
+        });
+      }
     }
 
     /**
-     * Takes a marker's report. Its time by data never goes back (a repeat from before a
-     * restart changes nothing); whether it is idle is the latest report's.
+     * Takes a marker's report. Its time by data never goes back (a fan-out task that restarted
+     * reports from what it read since); whether it is idle is the latest report's.
      */
     void report(int upstream, Report report) {
       if (upstream < 0 || upstream >= reports.length) {
@@ -172,20 +173,21 @@ final class Progress {
             + " of an enriched topic of " + reports.length + " partitions");
       }
       Report last = reports[upstream];
-      reports[upstream] = last == null ? report
-          : new Report(Math.max(last.byData(), report.byData()), report.idleUntil());
+      Report merged = last == null ? report : new Report(Math.max(last.byData(), report.byData()), report.idle());
+      reports[upstream] = merged;
+      store.put(upstream, merged.bytes());
     }
 
     /**
-     * The time every upstream partition has passed: by their data, or when all are idle by the
-     * wall clock too; none before each has reported.
+     * The time every upstream partition has passed at the wall-clock time {@code now}: by their
+     * data, or when all are idle by the wall clock too; none before each has reported.
      */
-    OptionalLong passed() {
+    OptionalLong passed(long now) {
       if (Arrays.stream(reports).anyMatch(r -> r == null)) {
         return OptionalLong.empty();
       }
       boolean allIdle = Arrays.stream(reports).allMatch(Report::idle);
-      long min = Arrays.stream(reports).mapToLong(r -> allIdle ? r.whenAllIdle() : r.byData()).min().orElseThrow();
+      long min = Arrays.stream(reports).mapToLong(r -> allIdle ? r.whenAllIdle(now) : r.byData()).min().orElseThrow();
       return min == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(min);
     }
   }

@@ -398,7 +398,7 @@ class AlertsTopologyTest {
     TestInputTopic<String, byte[]> byPlace = driver.createInputTopic(
         AlertsTopology.byPlaceTopic("test-alerts"), new StringSerializer(), new ByteArraySerializer());
     long now = Instant.now().toEpochMilli();
-    var marker = Progress.marker(1, new Progress.Report(now, now), 0);
+    var marker = Progress.marker(1, new Progress.Report(now, true), 0);
     byPlace.pipeInput(new TestRecord<>(marker.key(), marker.value(), marker.headers(), 0L));
 
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
