@@ -24,6 +24,7 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
@@ -74,9 +75,11 @@ final class TailCommand implements Callable<Integer> {
     props.put("enable.auto.commit", "false");
     long seen = 0;
     try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = TopicReader.partitionsOf(consumer, topic.name());
-      if (partitions.isEmpty()) {
-        throw new UserError("topic " + topic.name() + " does not exist");
+      List<TopicPartition> partitions;
+      try {
+        partitions = TopicReader.partitionsOf(consumer, topic.name());
+      } catch (UnknownTopicOrPartitionException e) {
+        throw new UserError(e.getMessage());
       }
       consumer.assign(partitions);
       if (options.fromBeginning) {

@@ -65,9 +65,10 @@ class CrashIT {
   }
 
   /**
-   * The alerts are not compared with the clean run's: while enrich is down the alerts stage goes
-   * quiet and releases every article it holds, and those the restarted enrich sends next may
-   * precede them (docs/ARCHITECTURE.md, "Determinism").
+   * The alerts are not compared with the clean run's: while enrich is down the enriched
+   * partitions go idle, the alerts stage takes them to have passed the wall clock less a few
+   * seconds and releases what it holds, and those the restarted enrich sends next may precede
+   * them (docs/ARCHITECTURE.md, "Determinism").
    */
   @Test
   void killingEnrichFiveTimesLosesNothingAndDuplicatesNothing() throws Exception {
@@ -77,7 +78,7 @@ class CrashIT {
     assertThat(LivePipeline.ids(alerts)).isNotEmpty().doesNotHaveDuplicates();
   }
 
-  /** Not compared with the clean run's alerts either: the pipeline goes quiet as when enrich is killed. */
+  /** Not compared with the clean run's alerts either: the partitions go idle as when enrich is killed. */
   @Test
   void restartingTheBrokerMidRunLosesNothingAndDuplicatesNothing() throws Exception {
     Random random = new Random(SEED + 2);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +39,10 @@ class PythonConsumerIT {
 
   @Test
   void thePythonExampleAndKcatPrintTheDemosAlertsFromTheJsonTopic() throws Exception {
-    require("python3 with confluent_kafka (Debian's python3-confluent-kafka)", "python3", "-c", "import confluent_kafka");
+    // Debian's python3 has the package; a python3 earlier on the PATH (a virtualenv, pyenv) may not
+    String python = Stream.of("python3", "/usr/bin/python3")
+        .filter(candidate -> runs(candidate, "-c", "import confluent_kafka")).findFirst().orElse("python3");
+    require("python3 with confluent_kafka (Debian's python3-confluent-kafka)", python, "-c", "import confluent_kafka");
     require("kcat (Debian's kcat)", "kcat", "-V");
     Path data = dir.resolve("data");
     Path log = dir.resolve("up.log");
@@ -46,11 +50,11 @@ class PythonConsumerIT {
     String bootstrap = LocalBroker.HOST + ":" + kafkaPort;
     Process up = ReplayRecipeIT.startUp(log, data, kafkaPort, UpIT.freePort(), "--demo");
     try {
-      Output python = run("python3", EXAMPLE.toString(), bootstrap, Integer.toString(DEMO_LEVELS.size()));
+      Output printed = run(python, EXAMPLE.toString(), bootstrap, Integer.toString(DEMO_LEVELS.size()));
 
       List<Alert> alerts = ReplayIT.alerts(clientOf(bootstrap), Topics.defaults());
       assertThat(alerts).extracting(a -> a.getLevel().toString()).isEqualTo(DEMO_LEVELS);
-      assertThat(python.lines()).as(python.err())
+      assertThat(printed.lines()).as(printed.err())
           .isEqualTo(alerts.stream().map(a -> a.getLevel() + " " + a.getSummary()).toList())
           .allMatch(line -> line.contains("Kostiantynivka"));
 
@@ -61,7 +65,7 @@ class PythonConsumerIT {
 
       CommandLineTest.Result tail = CommandLineTest.run("tail", "news.alerts.json", "--from-beginning",
           "--max", Integer.toString(DEMO_LEVELS.size()), "--bootstrap-servers", bootstrap);
-      assertThat(tail.out().lines().toList()).as("newswatch tail reads the JSON as JSON").isEqualTo(python.lines());
+      assertThat(tail.out().lines().toList()).as("newswatch tail reads the JSON as JSON").isEqualTo(printed.lines());
     } finally {
       ReplayRecipeIT.ctrlC(up, log);
     }
@@ -86,19 +90,26 @@ class PythonConsumerIT {
   }
 
   /** Fails in CI, skips elsewhere, when {@code probe} does not run. */
-  static void require(String what, String... probe) throws InterruptedException {
-    boolean present;
-    try {
-      Process process = new ProcessBuilder(probe).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-      present = process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException notInstalled) {
-      present = false;
-    }
+  static void require(String what, String... probe) {
+    boolean present = runs(probe);
     if (!present && "true".equals(System.getenv("CI"))) {
       fail("needs " + what + ": .ci/run installs it");
     }
     Assumptions.assumeTrue(present, "needs " + what + " (.ci/run installs it)");
+  }
+
+  /** Whether {@code command} runs and succeeds within 30 s. */
+  static boolean runs(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException notInstalled) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   static Properties clientOf(String bootstrap) {

@@ -2,6 +2,7 @@ package io.newswatch.schemas;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -9,7 +10,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Reads topics without a consumer group: from a point in time to the current end. */
@@ -48,10 +52,38 @@ public final class TopicReader {
     }
   }
 
-  /** The partitions of {@code topic}, to assign a consumer to all of them. */
+  /** How long a topic may stay unknown to the broker asked before it is taken not to exist. */
+  static final Duration UNKNOWN_TOPIC_WAIT = Duration.ofSeconds(15);
+
+  /**
+   * The partitions of {@code topic}, to assign a consumer to all of them; never empty. A broker
+   * answers for a topic just created as if it did not exist until the new metadata reaches it,
+   * and an empty list taken as the topic's partitions makes a reader see nothing, for good (a
+   * subscription made then would begin at no offsets). So an unknown topic is asked for again
+   * for a while, and {@link UnknownTopicOrPartitionException} thrown if it stays unknown.
+   */
   public static List<TopicPartition> partitionsOf(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
       String topic) {
-    return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
+    return partitionsOf(consumer, topic, UNKNOWN_TOPIC_WAIT, Duration.ofMillis(100));
+  }
+
+  static List<TopicPartition> partitionsOf(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, String topic,
+      Duration wait, Duration retry) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      List<PartitionInfo> found = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+      if (found != null && !found.isEmpty()) {
+        return found.stream().map(p -> new TopicPartition(topic, p.partition()))
+            .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        throw new UnknownTopicOrPartitionException("topic " + topic + " does not exist");
+      }
+      try {
+        Thread.sleep(retry.toMillis());
+      } catch (InterruptedException e) {
+        throw new InterruptException(e);
+      }
+    }
   }
 }

@@ -56,6 +56,8 @@ public final class AlertsTopology {
   public static final String RECENT_ALERTS_STORE = "alerts-recent";
   /** Articles waiting to reach their detector in event-time order: see {@link ReorderBuffer}. */
   public static final String REORDER_STORE = "alerts-reorder";
+  /** How far each partition of the enriched topic has come, as its fan-out task last reported: see {@link Progress}. */
+  public static final String PROGRESS_STORE = "alerts-upstream-progress";
   /**
    * The fan-out task's count of the feed's volume ({@link FeedVolume}):
    * one entry per task, the volume of its partition of the enriched topic.
@@ -118,6 +120,9 @@ public final class AlertsTopology {
         Stores.persistentKeyValueStore(RECENT_ALERTS_STORE), Serdes.String(), alerts.valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), Serdes.ByteArray()));
+    // Cached: markers come from every upstream every 100 ms under load, and a restart needs only the last.
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PROGRESS_STORE), Serdes.Integer(), Serdes.ByteArray()).withCachingEnabled());
     // Cached: every article changes it, and the changelog needs only its last value per commit.
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(FEED_VOLUME_STORE), Serdes.String(),
@@ -127,11 +132,12 @@ public final class AlertsTopology {
             Consumed.with(enriched.keySerde(), enriched.valueSerde()))
         .process(() -> new PlaceFanOut(watchlists, enriched.valueSerde().serializer(), settings, enrichedPartitions),
             Named.as("watched-places"), FEED_VOLUME_STORE)
-        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE))
+        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE)
+            .withStreamPartitioner(new Progress.Multicast()))
         .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
-                alerts.valueSerde().serializer(), asWebhookJson(alertsJson)),
+                alerts.valueSerde().serializer(), asWebhookJson(alertsJson), enrichedPartitions),
             Named.as("detect"),
-            PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE);
+            PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE, PROGRESS_STORE);
     detected.to(alerts.name(), Produced.with(alerts.keySerde(), Serdes.ByteArray()).withName(ALERTS_SINK));
     detected.to(alertsJson.name(), Produced.with(alertsJson.keySerde(), Serdes.ByteArray()).withName(ALERTS_JSON_SINK));
     detected.to(topics.deadLetter().name(), Produced.with(Serdes.String(), Serdes.ByteArray())

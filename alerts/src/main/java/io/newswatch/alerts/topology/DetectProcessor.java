@@ -35,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@code stream-newswatch-metrics}); the articles waiting in the task's reorder buffer are the
  * gauge {@value AlertsTopology#ARTICLES_WAITING_METRIC} (same group, tagged with the task id).
  *
- * <p>Articles first wait in a {@link ReorderBuffer} until the task has seen articles ingested
- * {@link #REORDER} after them (its stream time is the latest ingest time), or until the task has
- * been quiet for {@link #QUIET}, {@link #RELEASE_BATCH} at a time: so they reach the detector in the buffer's order however the
- * partitions interleaved on the way, and a replay raises the same alerts with the same ids. The
- * price is that a live alert waits up to {@link #REORDER} for the articles that may precede it.
+ * <p>Articles first wait in a {@link ReorderBuffer} until every fan-out task upstream has passed
+ * their ingest time (see {@link Progress}), {@link #RELEASE_BATCH} at a time: so they reach the
+ * detector in the buffer's order however the partitions interleaved on the way, and a replay
+ * raises the same alerts with the same ids. An article that arrives after one that sorts after
+ * it was released (the pipeline stalled for longer than {@link Progress#IDLE_LAG}) is released
+ * at once, out of order, and counted in {@value #OUT_OF_ORDER_METRIC}-total.
  *
  * <p>A waiting article that cannot be read or detected when its turn comes goes to the
  * dead-letter topic alone, built from the article itself (see {@link #deadLetter}); those
@@ -52,10 +53,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   private static final Logger LOG = LoggerFactory.getLogger(DetectProcessor.class);
   static final String LATE_METRIC = "late-articles-dropped";
   static final String METRICS_GROUP = "stream-newswatch-metrics";
-  /** How far, in ingest time, articles may be overtaken on their way here. */
-  static final Duration REORDER = Duration.ofMinutes(1);
-  /** A task that got nothing for this long (wall clock) has caught up: it releases all it holds. */
-  static final Duration QUIET = Duration.ofSeconds(2);
+  static final String OUT_OF_ORDER_METRIC = "articles-out-of-order";
   /**
    * Articles handed to the detectors at most per record or punctuation, the rest on the next
    * ones (every {@link #RELEASE_EVERY}): a bulk import waits in the buffer whole, and releasing
@@ -78,7 +76,9 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   private ReorderBuffer waiting;
   private Sensor droppedLate;
   private Sensor waitingNow;
-  private long lastArrival;
+  private Sensor outOfOrder;
+  private Progress.Upstreams upstreams;
+  private final int enrichedPartitions;
   /**
    * The detectors of the places seen last, as they are in the store: each article still writes
    * its place's state through, but need not read and parse it back. Made anew whenever the task
@@ -87,8 +87,10 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   private Map<String, Detector> detectors;
 
   DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists,
-      Deserializer<EnrichedArticle> articles, Serializer<Alert> alerts, Serializer<Alert> alertsJson) {
+      Deserializer<EnrichedArticle> articles, Serializer<Alert> alerts, Serializer<Alert> alertsJson,
+      int enrichedPartitions) {
     this.settings = settings;
+    this.enrichedPartitions = enrichedPartitions;
     this.watchlists = watchlists;
     this.articles = articles;
     this.alerts = alerts;
@@ -129,15 +131,13 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
         "articles in the task's reorder buffer, not yet handed to their detectors",
         Map.of("task-id", context.taskId().toString())), new Value());
     waitingNow.record(waiting.size());
-    // A task that has just started (after a crash, with a restored buffer) has not been quiet:
-    // what is still on its way may precede what it holds.
-    lastArrival = context.currentSystemTimeMs();
+    this.outOfOrder = context.metrics().addRateTotalSensor("newswatch",
+        "detect-" + context.taskId(), OUT_OF_ORDER_METRIC, Sensor.RecordingLevel.INFO);
+    // A task that has just started (after a crash, with a restored buffer) knows its upstreams'
+    // progress from its store: what it holds still waits for what is on its way.
+    this.upstreams = new Progress.Upstreams(enrichedPartitions, context.getStateStore(AlertsTopology.PROGRESS_STORE));
     context.schedule(RELEASE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> {
-      if (now - lastArrival >= QUIET.toMillis()) {
-        waiting.releaseFirst(RELEASE_BATCH);
-      } else {
-        releaseDue();
-      }
+      releaseDue();
       waitingNow.record(waiting.size());
     });
   }
@@ -146,20 +146,25 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   public void close() {
     context.metrics().removeSensor(droppedLate);
     context.metrics().removeSensor(waitingNow);
+    context.metrics().removeSensor(outOfOrder);
   }
 
-  /** The record's timestamp is the article's ingest time (see {@link PlaceFanOut}). */
+  /** An article's copy for a place, or a fan-out task's progress marker (see {@link PlaceFanOut}). */
   @Override
   public void process(Record<String, byte[]> record) {
-    lastArrival = context.currentSystemTimeMs();
-    waiting.add(record.key(), record.value(), record.headers());
+    if (Progress.isMarker(record.headers())) {
+      upstreams.report(Progress.upstream(record.value()), Progress.report(record.value()));
+    } else if (waiting.add(record.key(), record.value(), record.headers())) {
+      outOfOrder.record();
+    }
     releaseDue();
     waitingNow.record(waiting.size());
   }
 
-  /** Releases up to {@link #RELEASE_BATCH} of the articles ingested {@link #REORDER} before the latest the task has seen. */
+  /** Releases up to {@link #RELEASE_BATCH} of the articles ingested before the time every upstream has passed. */
   private void releaseDue() {
-    waiting.releaseUpTo(Instant.ofEpochMilli(context.currentStreamTimeMs()).minus(REORDER), RELEASE_BATCH);
+    upstreams.passed(context.currentSystemTimeMs())
+        .ifPresent(passed -> waiting.releaseUpTo(Instant.ofEpochMilli(passed - 1), RELEASE_BATCH));
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -32,6 +33,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * partitions, which are keyed by article id, so its volume times their number is the feed's;
  * that goes with each copy as a header. The volume is kept in {@link AlertsTopology#FEED_VOLUME_STORE},
  * so that a restart carries on from it rather than from a feed not yet known.
+ *
+ * <p>It also tells every detector task how far it has read, in ingest time ({@link Progress}):
+ * every {@link Progress#REPORT_EVERY}, a marker that goes to every partition of the by-place topic.
  */
 final class PlaceFanOut implements Processor<String, EnrichedArticle, String, byte[]> {
   /** The key of this task's feed volume in its store, which holds nothing else. */
@@ -42,6 +46,7 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
   private final DetectorSettings settings;
   private final int enrichedPartitions;
   private ProcessorContext<String, byte[]> context;
+  private Progress.Reader progress;
   private Watchlist watchlist;
   private KeyValueStore<String, FeedVolume.State> volumeStore;
   /** Read from its store on the first article after {@link #init}, as the detectors read their places'. */
@@ -61,6 +66,11 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
     this.watchlist = watchlists.open(context);
     this.volumeStore = context.getStateStore(AlertsTopology.FEED_VOLUME_STORE);
     this.volume = null;
+    this.progress = new Progress.Reader(context.currentSystemTimeMs());
+    int partition = context.taskId().partition();
+    context.schedule(Progress.REPORT_EVERY, PunctuationType.WALL_CLOCK_TIME, now ->
+        progress.due(now).ifPresent(report ->
+            context.forward(Progress.marker(partition, report, progress.readUpTo()))));
   }
 
   @Override
@@ -85,6 +95,7 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
+    progress.read(ingestedAt, context.currentSystemTimeMs());
     Headers headers = ReorderBuffer.headers(record.headers(), article, volume.perDay() * enrichedPartitions);
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {

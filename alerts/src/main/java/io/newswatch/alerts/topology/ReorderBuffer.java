@@ -59,10 +59,9 @@ final class ReorderBuffer {
    * which made a bulk replay quadratic.
    */
   private String lowest;
-  /**
-   * Articles waiting, counted once when the buffer opens; an article delivered again while it
-   * waits (after a crash) is counted twice until the buffer next empties.
-   */
+  /** The last article released since the buffer opened (null: none). */
+  private String lastReleased;
+  /** Articles waiting: counted when the buffer opens, then kept exact. */
   private long size;
 
   ReorderBuffer(KeyValueStore<String, byte[]> store, Deserializer<EnrichedArticle> articles, Release release) {
@@ -94,9 +93,10 @@ final class ReorderBuffer {
   /**
    * Holds an article's copy for a place, as encoded, at the order its headers carry, with the
    * feed's volume they carry; a copy without them was not re-keyed by the stage's fan-out and
-   * is refused.
+   * is refused. True when an article that sorts after it was released already: it will be
+   * released next, out of order.
    */
-  void add(String placeKey, byte[] article, Headers headers) {
+  boolean add(String placeKey, byte[] article, Headers headers) {
     Header order = headers.lastHeader(ORDER_HEADER);
     Header feed = headers.lastHeader(FEED_HEADER);
     if (order == null || feed == null || feed.value().length != Double.BYTES) {
@@ -104,21 +104,19 @@ final class ReorderBuffer {
           + ORDER_HEADER + " and " + FEED_HEADER + " that the alerts stage's fan-out sets");
     }
     String key = new String(order.value(), StandardCharsets.UTF_8) + "/" + placeKey;
+    if (store.get(key) == null) {
+      size++; // not a copy delivered again while it waits (after a crash)
+    }
     store.put(key, ByteBuffer.allocate(FEED_BYTES + article.length).put(feed.value()).put(article).array());
-    size++;
     if (lowest != null && key.compareTo(lowest) < 0) {
       lowest = key; // a late article, overtaken on its way
     }
+    return lastReleased != null && key.compareTo(lastReleased) < 0;
   }
 
   /** Releases, in order, the first {@code limit} of the articles ingested at or before {@code time}. */
   void releaseUpTo(Instant time, int limit) {
     take(RecentAlerts.firstKeyAt(time.plusMillis(1)), limit);
-  }
-
-  /** Releases the first {@code limit} waiting articles, in order. */
-  void releaseFirst(int limit) {
-    take(null, limit);
   }
 
   /** Where an article goes in the order: its ingest time, published time and id. */
@@ -129,7 +127,7 @@ final class ReorderBuffer {
   }
 
   private void take(String toExclusive, int limit) {
-    if (lowest != null && toExclusive != null && lowest.compareTo(toExclusive) >= 0) {
+    if (lowest != null && lowest.compareTo(toExclusive) >= 0) {
       return;
     }
     List<KeyValue<String, byte[]>> due = new ArrayList<>();
@@ -152,12 +150,10 @@ final class ReorderBuffer {
       store.delete(kv.key);
       size--;
       lowest = kv.key;
-    }
-    if (toExclusive == null && due.size() < limit) {
-      size = 0; // empty: the count is exact again
+      lastReleased = kv.key;
     }
     if (lowest == null) {
-      lowest = toExclusive == null ? "" : toExclusive; // nothing waits before it
+      lowest = toExclusive; // nothing waits before it
     }
   }
 }

@@ -33,11 +33,23 @@ public final class DeliveryStart {
     props.putAll(client);
     props.put("isolation.level", "read_committed");
     try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>(TopicReader.partitionsOf(consumer, alertsTopic));
-      partitions.sort(Comparator.comparingInt(TopicPartition::partition));
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      return partitions.stream().map(ends::get).toList();
+      return currentEnds(consumer, alertsTopic);
     }
+  }
+
+  /**
+   * Never empty: an empty list is what a subscription written before offsets were kept has, and
+   * such a one begins at its creation time, which alerts carrying older article times never
+   * reach, so it would skip every alert published before its delivery first started.
+   */
+  static List<Long> currentEnds(Consumer<?, ?> consumer, String alertsTopic) {
+    List<TopicPartition> partitions = new ArrayList<>(TopicReader.partitionsOf(consumer, alertsTopic));
+    if (partitions.isEmpty()) {
+      throw new IllegalStateException("no partitions of " + alertsTopic);
+    }
+    partitions.sort(Comparator.comparingInt(TopicPartition::partition));
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    return partitions.stream().map(ends::get).toList();
   }
 
   /** Moves {@code consumer} to where {@code subscription} begins on partitions it has no position for. */

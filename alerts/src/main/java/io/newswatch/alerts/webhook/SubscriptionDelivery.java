@@ -175,6 +175,13 @@ final class SubscriptionDelivery {
       Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
       List<TopicPartition> fresh = partitions.stream().filter(p -> committed.get(p) == null).toList();
       DeliveryStart.seek(consumer, subscription, fresh);
+      // Where each partition starts, and why: the evidence when a subscriber misses an alert.
+      Map<Integer, String> starts = new java.util.TreeMap<>();
+      partitions.forEach(p -> starts.put(p.partition(), consumer.position(p)
+          + (fresh.contains(p) ? " (where the subscription begins)" : " (committed)")));
+      LOG.info("webhook {} delivers from {} partition:offset {}; the subscription began at {}", subscription.getId(),
+          alerts.name(), starts, subscription.getAlertOffsets().isEmpty()
+              ? "its creation time " + subscription.getCreatedAt() : "offsets " + subscription.getAlertOffsets());
     }
 
     @Override

@@ -67,13 +67,20 @@ class HttpApiTest {
     Topics topics = Topics.defaults();
     Properties props = StreamsDefaults.properties("http-api-test", "dummy:9092", topics);
     props.put("state.dir", stateDir.toString());
+    Instant wallClock = Donbas.DAY_ONE.minus(Duration.ofDays(1));
     pipeline = new TopologyTestDriver(
-        AlertsTopology.build(topics, DetectorSettings.defaults(), WatchFilter.all(), 1), props);
+        AlertsTopology.build(topics, DetectorSettings.defaults(), WatchFilter.all(), 1), props, wallClock);
     Topic<String, EnrichedArticle> enriched = topics.enriched();
     TestInputTopic<String, EnrichedArticle> in = pipeline.createInputTopic(enriched.name(),
         enriched.keySerde().serializer(), enriched.valueSerde().serializer());
-    Donbas.demo().forEach(a -> in.pipeInput(a.getId(), a, a.getIngestedAt()));
-    pipeline.advanceWallClockTime(Duration.ofMinutes(1)); // the reorder buffer releases them once the feed is quiet
+    List<EnrichedArticle> demo = Donbas.demo();
+    demo.forEach(a -> in.pipeInput(a.getId(), a, a.getIngestedAt()));
+    // The feed then pauses: once the fan-out has said so, the detector releases what waits.
+    Instant lastIngested = demo.stream().map(EnrichedArticle::getIngestedAt).max(Instant::compareTo).orElseThrow();
+    pipeline.advanceWallClockTime(Duration.between(wallClock, lastIngested.plus(Duration.ofMinutes(1))));
+    for (int i = 0; i < 3; i++) {
+      pipeline.advanceWallClockTime(Duration.ofSeconds(1));
+    }
     assertThat(StoreAlertQueries.alertsSince(recentAlerts(), Instant.EPOCH)).as("the stage agrees with the backtest")
         .isEqualTo(ALERTS);
   }

@@ -67,8 +67,8 @@ class ReorderBufferTest {
 
     assertThat(released(() -> buffer.releaseUpTo(at(20), 10))).extracting(kv -> kv.key + ":" + kv.value.getId())
         .containsExactly("1:a", "2:b");
-    assertThat(released(() -> buffer.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("c");
-    assertThat(released(() -> buffer.releaseFirst(10))).isEmpty();
+    assertThat(released(() -> releaseAll(buffer, 10))).extracting(kv -> kv.value.getId()).containsExactly("c");
+    assertThat(released(() -> releaseAll(buffer, 10))).isEmpty();
   }
 
   @Test
@@ -87,11 +87,11 @@ class ReorderBufferTest {
     ReorderBuffer before = open();
     add(before, "1", ingested("a", 10));
     add(before, "1", ingested("b", 20));
-    before.releaseFirst(1);
+    releaseAll(before, 1);
 
     ReorderBuffer after = open();
     assertThat(after.size()).isEqualTo(1);
-    assertThat(released(() -> after.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("b");
+    assertThat(released(() -> releaseAll(after, 10))).extracting(kv -> kv.value.getId()).containsExactly("b");
     assertThat(after.size()).isZero();
   }
 
@@ -119,7 +119,7 @@ class ReorderBufferTest {
             .filter(a -> all || !a.getIngestedAt().isAfter(at(upTo))).limit(limit).toList();
         List<KeyValue<String, EnrichedArticle>> released = released(() -> {
           if (all) {
-            buffer.releaseFirst(limit);
+            releaseAll(buffer, limit);
           } else {
             buffer.releaseUpTo(at(upTo), limit);
           }
@@ -144,7 +144,7 @@ class ReorderBufferTest {
     buffer.add("2", unreadable, ReorderBuffer.headers(new RecordHeaders(), ingested("b", 20), FEED_PER_DAY));
     add(buffer, "1", ingested("c", 30));
 
-    assertThat(released(() -> buffer.releaseFirst(10))).extracting(kv -> kv.key + ":" + kv.value.getId())
+    assertThat(released(() -> releaseAll(buffer, 10))).extracting(kv -> kv.key + ":" + kv.value.getId())
         .containsExactly("1:a", "1:c");
     assertThat(rejected).singleElement().satisfies(r -> {
       assertThat(r.placeKey()).isEqualTo("2");
@@ -152,7 +152,7 @@ class ReorderBufferTest {
       assertThat(r.reason()).startsWith("not a readable EnrichedArticle");
     });
     assertThat(buffer.size()).isZero();
-    assertThat(released(() -> buffer.releaseFirst(10))).isEmpty();
+    assertThat(released(() -> releaseAll(buffer, 10))).isEmpty();
     assertThat(rejected).hasSize(1);
   }
 
@@ -186,12 +186,12 @@ class ReorderBufferTest {
     failing = "b";
     rejectingFails = true;
 
-    assertThatThrownBy(() -> buffer.releaseFirst(10)).hasMessage("the dead-letter topic is unavailable");
+    assertThatThrownBy(() -> releaseAll(buffer, 10)).hasMessage("the dead-letter topic is unavailable");
     assertThat(handedOn).extracting(kv -> kv.value.getId()).containsExactly("a");
     assertThat(buffer.size()).isEqualTo(2);
 
     rejectingFails = false;
-    assertThat(released(() -> buffer.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("c");
+    assertThat(released(() -> releaseAll(buffer, 10))).extracting(kv -> kv.value.getId()).containsExactly("c");
     assertThat(rejected).extracting(Rejected::reason).containsExactly("b is bad");
     assertThat(buffer.size()).isZero();
   }
@@ -205,7 +205,7 @@ class ReorderBufferTest {
 
     ReorderBuffer reopened = open();
 
-    assertThat(released(() -> reopened.releaseFirst(10))).extracting(kv -> kv.value.getId()).containsExactly("thin");
+    assertThat(released(() -> releaseAll(reopened, 10))).extracting(kv -> kv.value.getId()).containsExactly("thin");
     assertThat(feedsHandedOn).containsExactly(12.5);
   }
 
@@ -267,5 +267,10 @@ class ReorderBufferTest {
 
   private static Instant at(long second) {
     return DAY_ONE.plusSeconds(second);
+  }
+
+  /** Releases the first {@code limit} waiting articles, whenever they were ingested. */
+  private static void releaseAll(ReorderBuffer buffer, int limit) {
+    buffer.releaseUpTo(Instant.ofEpochMilli(9_999_999_999_998L), limit);
   }
 }

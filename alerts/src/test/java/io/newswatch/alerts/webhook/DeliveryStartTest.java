@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,23 @@ class DeliveryStartTest {
 
     assertThat(byTime.position(P0)).isEqualTo(30);
     assertThat(byTime.position(P1)).isEqualTo(70);
+  }
+
+  @Test
+  void aSubscriptionMadeRightAfterTheAlertsTopicWasCreatedBeginsAtItsOffsetsNotAtItsCreationTime() {
+    // A broker answers as if a topic just created did not exist until the new metadata reaches
+    // it; a subscription recorded then without offsets would skip the first alerts.
+    AtomicInteger asked = new AtomicInteger();
+    MockConsumer<byte[], byte[]> justCreated = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name()) {
+      @Override
+      public synchronized List<PartitionInfo> partitionsFor(String topic, Duration timeout) {
+        return asked.incrementAndGet() < 3 ? List.of() : List.of(
+            new PartitionInfo(topic, 1, null, null, null), new PartitionInfo(topic, 0, null, null, null));
+      }
+    };
+    justCreated.updateEndOffsets(Map.of(P0, 0L, P1, 2L));
+
+    assertThat(DeliveryStart.currentEnds(justCreated, "news.alerts")).containsExactly(0L, 2L);
   }
 
   @Test
