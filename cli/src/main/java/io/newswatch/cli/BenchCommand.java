@@ -233,9 +233,10 @@ final class BenchCommand {
       String cpu = passThrough.cpuPerArticleSince(ceiling.cpuBefore(), count);
       passThrough.close();
       out.printf("pass-through ceiling (the same topics, repartitions and store writes, exactly once, processors "
-              + "that only copy bytes: enriched articles of %,d bytes, %.1f copies of %,d bytes each): all %,d in "
-              + "%.1f s: %,.0f articles/s%n", shape.enrichedBytes(), shape.copiesPerArticle(), shape.copyBytes(),
-          count, ceiling.enrichSeconds(), ceiling.perSecond());
+              + "that only copy the stages' records: enriched articles of %,.0f bytes, %s): all %,d in %.1f s: "
+              + "%,.0f articles/s%n", shape.enrichedBytes(), shape.copiesPerArticle() > 0
+              ? String.format("%.1f fan-out copies of %,.0f bytes each", shape.copiesPerArticle(), shape.copyBytes())
+              : "no fan-out copies, as the stage watched no place", count, ceiling.enrichSeconds(), ceiling.perSecond());
       out.println("pass-through CPU per article: " + cpu);
       ceiling.printBrokerBytes(out, "pass-through broker: ", passThrough);
       out.printf("pipeline: %.0f%% of the pass-through ceiling (%,.0f against %,.0f articles/s enriched)%n",

@@ -160,7 +160,7 @@ final class PipelineBench implements AutoCloseable {
   PassThrough.Shape writtenShape() {
     String enriched = topics.enriched().name();
     String byPlace = StreamsApp.applicationId(topics, "alerts") + "-" + AlertsTopology.BY_PLACE + "-repartition";
-    return new PassThrough.Shape(WrittenRecords.meanBytes(enriched), WrittenRecords.meanBytes(byPlace),
+    return new PassThrough.Shape(WrittenRecords.samples(enriched), WrittenRecords.samples(byPlace),
         (double) WrittenRecords.records(byPlace) / Math.max(1, WrittenRecords.records(enriched)));
   }
 

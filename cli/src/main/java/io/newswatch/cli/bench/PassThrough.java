@@ -3,7 +3,10 @@ package io.newswatch.cli.bench;
 import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.schemas.Topics;
+import io.newswatch.cli.bench.WrittenRecords.Sample;
 import java.nio.ByteBuffer;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -27,8 +30,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * The pipeline's two Streams topologies with the work taken out, the ceiling {@code bench e2e}
  * holds the pipeline against: the same topics, the same repartitions to the same partition
  * counts, a write to a store of the same kind (and so to its changelog) where the real processor
- * writes one for each record, and processors that only copy bytes into records of the sizes the
- * real stages wrote ({@link Shape}). Run with the stages' settings (exactly-once, compressed) on
+ * writes one for each record, and processors that only copy bytes: those of records the real
+ * stages wrote ({@link Shape}), so of their sizes and as compressible. Run with the stages' settings (exactly-once, compressed) on
  * the same broker, it goes as fast as the shape itself lets the pipeline go.
  *
  * <p>Left out: the detector's own state (the places' summaries and stories) and the alerts,
@@ -36,20 +39,37 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class PassThrough {
   /**
-   * The records the real stages wrote, measured as they ran ({@link WrittenRecords}).
+   * Records the real stages wrote, kept as they ran ({@link WrittenRecords}), which the
+   * pass-through's processors write again in turn.
    *
-   * @param enrichedBytes an enriched article's mean size, on the enriched topic and the duplicate
-   *     check's repartition topic alike
-   * @param copyBytes the mean size of a fan-out copy, one per watched place an article names
+   * @param enriched enriched articles, as written to the enriched topic and the duplicate check's
+   *     repartition topic alike; at least one
+   * @param copies fan-out copies, one per watched place an article names, with their headers
    * @param copiesPerArticle fan-out copies per article: 0 with watching off, as then the fan-out
    *     copies nothing
    */
-  public record Shape(int enrichedBytes, int copyBytes, double copiesPerArticle) {}
+  public record Shape(List<Sample> enriched, List<Sample> copies, double copiesPerArticle) {
+    public Shape {
+      if (enriched.isEmpty() || (copiesPerArticle > 0 && copies.isEmpty())) {
+        throw new IllegalArgumentException("no records of the stages to copy");
+      }
+    }
+
+    /** The mean bytes of an enriched article. */
+    public double enrichedBytes() {
+      return enriched.stream().mapToInt(Sample::bytes).average().orElse(0);
+    }
+
+    /** The mean bytes of a copy, value and headers. */
+    public double copyBytes() {
+      return copies.stream().mapToInt(Sample::bytes).average().orElse(0);
+    }
+  }
 
   private PassThrough() {}
 
   /**
-   * Enrich's shape: raw articles become records of an enriched article's size, are repartitioned
+   * Enrich's shape: raw articles become enriched ones, copied in turn, are repartitioned
    * to one partition as for the duplicate check, written to its two stores and passed on to the
    * enriched topic.
    */
@@ -57,7 +77,7 @@ public final class PassThrough {
     StreamsBuilder builder = new StreamsBuilder();
     EnrichTopology.addDuplicateCheckStores(builder);
     builder.stream(topics.raw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-        .mapValues(article -> resized(article, shape.enrichedBytes()))
+        .processValues(() -> new InTurn(shape.enriched()))
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray())
             .withName(EnrichTopology.DEDUP_REPARTITION).withNumberOfPartitions(1))
         .processValues(DuplicateCheckWrites::new, EnrichTopology.SEEN_STORE, EnrichTopology.SEEN_IDS_STORE)
@@ -67,8 +87,8 @@ public final class PassThrough {
 
   /**
    * The alerts stage's shape: the watchlist read as a global table; each enriched article counted
-   * in a cached store, as the feed's volume is, and copied {@link Shape#copiesPerArticle} times on
-   * average into records of a copy's size, through the repartition topic, into a store and out
+   * in a cached store, as the feed's volume is, and replaced by {@link Shape#copiesPerArticle}
+   * copies on average, through the repartition topic, into a store and out
    * of it again, as the reorder buffer holds and then releases each copy.
    */
   public static Topology alerts(Topics topics, Shape shape) {
@@ -87,16 +107,40 @@ public final class PassThrough {
     return builder.build();
   }
 
-  /**
-   * {@code length} bytes copied from {@code bytes}, over and over if it is shorter: the text of
-   * an article, so that the record compresses about as an article does.
-   */
-  static byte[] resized(byte[] bytes, int length) {
-    byte[] resized = new byte[length];
-    for (int at = 0; bytes.length > 0 && at < length; at += bytes.length) {
-      System.arraycopy(bytes, 0, resized, at, Math.min(bytes.length, length - at));
+  /** The next of {@code samples}, from the first again after the last. */
+  private static final class Turns {
+    private final List<Sample> samples;
+    private int next;
+
+    Turns(List<Sample> samples) {
+      this.samples = samples;
     }
-    return resized;
+
+    Sample next() {
+      Sample sample = samples.get(next);
+      next = (next + 1) % samples.size();
+      return sample;
+    }
+  }
+
+  /** Replaces each record's value with a copy of the next sample's. */
+  private static final class InTurn implements FixedKeyProcessor<String, byte[], byte[]> {
+    private final Turns samples;
+    private FixedKeyProcessorContext<String, byte[]> context;
+
+    InTurn(List<Sample> samples) {
+      this.samples = new Turns(samples);
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, byte[]> context) {
+      this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, byte[]> record) {
+      context.forward(record.withValue(samples.next().value().clone()));
+    }
   }
 
   /** Writes each article to the duplicate check's two stores, as it does an article seen first. */
@@ -121,11 +165,12 @@ public final class PassThrough {
   }
 
   /**
-   * Counts each article in its store and sends the copies: over any run of articles, as many as
-   * {@link Shape#copiesPerArticle} times their number, each keyed apart, as by their places.
+   * Counts each article in its store and sends copies in its place: over any run of articles, as
+   * many as {@link Shape#copiesPerArticle} times their number, each keyed apart, as by their places.
    */
   private static final class FanOutCopies implements Processor<String, byte[], String, byte[]> {
     private final Shape shape;
+    private final Turns copies;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> volume;
     private long articles;
@@ -134,6 +179,7 @@ public final class PassThrough {
 
     FanOutCopies(Shape shape) {
       this.shape = shape;
+      this.copies = new Turns(shape.copies());
     }
 
     @Override
@@ -147,7 +193,9 @@ public final class PassThrough {
       volume.put("feed", ByteBuffer.allocate(Long.BYTES).putLong(++articles).array());
       owed += shape.copiesPerArticle();
       for (int copy = 0; copy < (int) owed; copy++) {
-        context.forward(record.withKey(record.key() + "/" + copy).withValue(resized(record.value(), shape.copyBytes())));
+        Sample sample = copies.next();
+        context.forward(record.withKey(record.key() + "/" + copy).withValue(sample.value().clone())
+            .withHeaders(new RecordHeaders(sample.headers())));
       }
       owed -= (int) owed;
     }

@@ -1,5 +1,7 @@
 package io.newswatch.cli.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,18 +10,37 @@ import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Tallies the records the producers it is added to send, by topic: how many, and the bytes of
- * their values and headers as handed to the producer, before compression. Kafka makes an
- * interceptor from its class name, so the tallies are the class's: the bench adds it to the
- * stages it measures ({@link #addTo}) and reads afterwards what record sizes they wrote.
+ * Tallies the records the producers it is added to send, by topic: how many, and the first
+ * {@value #SAMPLES} of them as sent, value and headers. Kafka makes an interceptor from its class
+ * name, so the tallies are the class's: the bench adds it to the stages it measures
+ * ({@link #addTo}) and reads afterwards what they wrote.
  */
 public final class WrittenRecords implements ProducerInterceptor<byte[], byte[]> {
+  /**
+   * Records kept per topic: more than a producer batch holds, so that records copied from them
+   * in turn compress as the originals did, each batch holding no record twice.
+   */
+  static final int SAMPLES = 1000;
+
   private static final Map<String, Tally> BY_TOPIC = new ConcurrentHashMap<>();
 
-  private record Tally(LongAdder records, LongAdder bytes) {}
+  /** A record as a producer was handed it, before compression. */
+  public record Sample(byte[] value, Header[] headers) {
+    /** Its value's and headers' bytes. */
+    public int bytes() {
+      int bytes = value.length;
+      for (Header header : headers) {
+        bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+      }
+      return bytes;
+    }
+  }
+
+  private record Tally(LongAdder records, List<Sample> samples) {}
 
   /** {@code streamsProperties} and this interceptor on the Streams app's producers. */
   public static Properties addTo(Properties streamsProperties) {
@@ -35,22 +56,32 @@ public final class WrittenRecords implements ProducerInterceptor<byte[], byte[]>
     return tally == null ? 0 : tally.records().sum();
   }
 
-  /** The mean bytes of a record sent to {@code topic}, value and headers; 0 when none was. */
-  public static int meanBytes(String topic) {
+  /** The first records sent to {@code topic} with a value, at most {@value #SAMPLES}. */
+  public static List<Sample> samples(String topic) {
     Tally tally = BY_TOPIC.get(topic);
-    return tally == null || tally.records().sum() == 0 ? 0
-        : (int) Math.round((double) tally.bytes().sum() / tally.records().sum());
+    if (tally == null) {
+      return List.of();
+    }
+    synchronized (tally.samples()) {
+      return List.copyOf(tally.samples());
+    }
   }
 
   @Override
   public ProducerRecord<byte[], byte[]> onSend(ProducerRecord<byte[], byte[]> record) {
-    long bytes = record.value() == null ? 0 : record.value().length;
-    for (Header header : record.headers()) {
-      bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
-    }
-    Tally tally = BY_TOPIC.computeIfAbsent(record.topic(), t -> new Tally(new LongAdder(), new LongAdder()));
+    Tally tally = BY_TOPIC.computeIfAbsent(record.topic(), t -> new Tally(new LongAdder(), new ArrayList<>()));
     tally.records().increment();
-    tally.bytes().add(bytes);
+    if (record.value() != null) {
+      synchronized (tally.samples()) {
+        if (tally.samples().size() < SAMPLES) {
+          Header[] headers = record.headers().toArray();
+          for (int i = 0; i < headers.length; i++) {
+            headers[i] = new RecordHeader(headers[i].key(), headers[i].value());
+          }
+          tally.samples().add(new Sample(record.value().clone(), headers));
+        }
+      }
+    }
     return record;
   }
 
