@@ -63,9 +63,8 @@ final class PipelineBench implements AutoCloseable {
   private final short replication;
   private final int instances;
   private final Path scratch;
-  private final List<StreamsApp> stages = new ArrayList<>();
-
   private final int partitions;
+  private final List<StreamsApp> stages = new ArrayList<>();
 
   private PipelineBench(ClusterOptions cluster, ReplicationOptions replicationOptions, int brokers, int partitions,
       int instances) throws IOException {
@@ -126,7 +125,7 @@ final class PipelineBench implements AutoCloseable {
 
   /** Starts the instances of enrich and alerts, watching every locality or none, and waits until all run. */
   void startStages(Enricher enricher, boolean watchAll) throws InterruptedException {
-    // the sizes of what they write, for the pass-through's records
+    // what they write, for the pass-through to write again
     Properties tallied = WrittenRecords.addTo(client);
     for (int i = 0; i < instances; i++) {
       Path state = scratch.resolve("state").resolve(Integer.toString(i));
@@ -159,6 +158,7 @@ final class PipelineBench implements AutoCloseable {
    */
   PassThrough.Shape writtenShape() {
     String enriched = topics.enriched().name();
+    // Kafka Streams names a repartition topic <application.id>-<name>-repartition
     String byPlace = StreamsApp.applicationId(topics, "alerts") + "-" + AlertsTopology.BY_PLACE + "-repartition";
     return new PassThrough.Shape(WrittenRecords.samples(enriched), WrittenRecords.samples(byPlace),
         (double) WrittenRecords.records(byPlace) / Math.max(1, WrittenRecords.records(enriched)));

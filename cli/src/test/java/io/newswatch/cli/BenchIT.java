@@ -46,7 +46,8 @@ class BenchIT {
     var r = run("bench", "e2e", "--brokers", "3", "--instances", "2", "--articles", "300", "--warm-up", "100");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("(replication factor 3)", "2 instances of each stage", "enriched: all 300 in")
+    assertThat(r.out()).contains("(replication factor 3)", "2 instances of each stage", "enriched: all 300 in",
+            "followers copied ")
         .containsPattern("each instance's share of the articles it read: enrich \\d+% / \\d+%; alerts \\d+% / \\d+%");
     assertThat(r.out().split("running on ")[1].split(" ")[0].split(",")).as("brokers").hasSize(3);
   }
