@@ -40,10 +40,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * after its record was written ({@link PublishedAt}).
  */
 public final class EnrichTopology {
-  static final String SEEN_STORE = "enrich-seen-fingerprint-ids";
-  static final String SEEN_IDS_STORE = "enrich-seen-article-ids";
+  public static final String SEEN_STORE = "enrich-seen-fingerprint-ids";
+  public static final String SEEN_IDS_STORE = "enrich-seen-article-ids";
   static final String REPEATS_METRIC = "repeated-articles-dropped";
-  static final String DEDUP_REPARTITION = "enrich-dedup";
+  /** Names the repartition topic: {@code <application.id>-enrich-dedup-repartition}. */
+  public static final String DEDUP_REPARTITION = "enrich-dedup";
 
   private EnrichTopology() {}
 
@@ -56,8 +57,7 @@ public final class EnrichTopology {
   public static void build(StreamsBuilder builder, Topics topics, Enricher enricher) {
     Topic<String, RawArticle> raw = topics.raw();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
-    builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
-    builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
+    addDuplicateCheckStores(builder);
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()))
         .filter((id, article) -> article != null) // a tombstone on the raw topic means nothing
         .processValues(DateCheck::new)
@@ -68,6 +68,15 @@ public final class EnrichTopology {
             .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
         .processValues(DuplicateMarker::new, SEEN_STORE, SEEN_IDS_STORE)
         .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()));
+  }
+
+  /**
+   * Adds the duplicate check's stores, {@value #SEEN_STORE} and {@value #SEEN_IDS_STORE}, to
+   * {@code builder}: here, and in the bench's pass-through of this topology's shape.
+   */
+  public static void addDuplicateCheckStores(StreamsBuilder builder) {
+    builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
+    builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
   }
 
   /** Refuses an article dated in the future (see {@link PublishedAt}). */
