@@ -1,6 +1,8 @@
 package io.newswatch.cli;
 
 import io.newswatch.avro.RawArticle;
+import io.newswatch.cli.bench.BrokerBytes;
+import io.newswatch.cli.bench.PassThrough;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.text.ArticleText;
 import io.newswatch.enrich.text.Tokens;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -175,19 +178,17 @@ final class BenchCommand {
             count, rate > 0 ? String.format("at %,.0f/s", rate) : "as fast as possible",
             eventDays > 0 ? String.format(", published over %.1f days", eventDays) : "");
         out.flush();
-        Instant start = Instant.now();
-        CpuUse cpuBefore = CpuUse.now();
         long[] enrichReadBefore = bench.articlesRead("enrich");
         long[] alertsReadBefore = bench.articlesRead("alerts");
-        bench.send(count, rate, firstPublished, eventSpan.dividedBy(count));
-        double sendSeconds = seconds(start, Instant.now());
-        enriched.awaitCount(count, Duration.ofSeconds(60));
-        double enrichSeconds = seconds(start, enriched.lastArrival());
+        Measured pipeline = Measured.sendAndAwaitEnriched(bench, enriched, count, rate, firstPublished,
+            eventSpan.dividedBy(count));
         bench.awaitAlerts(alerts);
-        String cpu = bench.cpuPerArticleSince(cpuBefore, count);
-        out.printf("sent:     %,d articles in %.1f s (%,.0f/s)%n", count, sendSeconds, count / sendSeconds);
+        double pipelineCpu = pipeline.cpuMicrosPerArticle();
+        String cpu = bench.cpuPerArticleSince(pipeline.cpuBefore(), count);
+        out.printf("sent:     %,d articles in %.1f s (%,.0f/s)%n", count, pipeline.sendSeconds(),
+            count / pipeline.sendSeconds());
         out.printf("enriched: all %,d in %.1f s from the first send: %,.0f articles/s sustained, exactly once%n",
-            count, enrichSeconds, count / enrichSeconds);
+            count, pipeline.enrichSeconds(), pipeline.perSecond());
         out.println("ingest -> enriched: " + enriched.latency());
         out.printf("alerts:   %,d; ingest -> alert: %s%n", alerts.count(), alerts.latency());
         out.println("CPU per article sent, from the first send to the last alert: " + cpu);
@@ -203,8 +204,84 @@ final class BenchCommand {
             stateBytes >> 10, stateBytes / (count + warmUp), state.entrySet().stream()
                 .map(e -> String.format("%s %,d KB", e.getKey(), e.getValue() >> 10))
                 .collect(Collectors.joining(", ")));
+        pipeline.printBrokerBytes(out, "broker:   ", bench);
+        out.flush();
+        if (rate > 0) {
+          out.println("pass-through ceiling: not run, as it compares rates with the articles sent as fast as "
+              + "possible: leave out --rate");
+        } else {
+          passThroughCeiling(out, bench, pipeline, pipelineCpu, firstPublished, eventSpan.dividedBy(count));
+        }
       }
       return 0;
+    }
+
+    /**
+     * Runs {@link PassThrough} on the same cluster, with the record sizes the stages wrote, the
+     * same articles and warm-up, and prints its rate and the pipeline's share of it.
+     */
+    private void passThroughCeiling(PrintWriter out, PipelineBench bench, Measured pipeline, double pipelineCpu,
+        Instant firstPublished, Duration spacing) throws InterruptedException, ExecutionException {
+      PassThrough.Shape shape = bench.writtenShape();
+      PipelineBench passThrough = bench.passThrough();
+      passThrough.startPassThrough(shape);
+      PipelineBench.Arrivals enriched = passThrough.watchEnriched();
+      if (warmUp > 0) {
+        passThrough.warmUp(warmUp, firstPublished, enriched);
+      }
+      Measured ceiling = Measured.sendAndAwaitEnriched(passThrough, enriched, count, 0, firstPublished, spacing);
+      passThrough.awaitCommitted("alerts");
+      double ceilingCpu = ceiling.cpuMicrosPerArticle();
+      String cpu = passThrough.cpuPerArticleSince(ceiling.cpuBefore(), count);
+      passThrough.close();
+      out.printf("pass-through ceiling (the same topics, repartitions and store writes, exactly once, processors "
+              + "that only copy the stages' records: enriched articles of %,.0f bytes, %s): all %,d in %.1f s: "
+              + "%,.0f articles/s%n", shape.enrichedBytes(), shape.copiesPerArticle() > 0
+              ? String.format("%.1f fan-out copies of %,.0f bytes each", shape.copiesPerArticle(), shape.copyBytes())
+              : "no fan-out copies, as the stage watched no place", count, ceiling.enrichSeconds(), ceiling.perSecond());
+      out.println("pass-through CPU per article: " + cpu);
+      ceiling.printBrokerBytes(out, "pass-through broker: ", passThrough);
+      out.printf("pipeline: %.0f%% of the pass-through ceiling (%,.0f against %,.0f articles/s enriched; by CPU per "
+              + "article, which other processes on the machine sway less, %.0f%%: %,.0f against %,.0f us)%n",
+          100 * pipeline.perSecond() / ceiling.perSecond(), pipeline.perSecond(), ceiling.perSecond(),
+          100 * ceilingCpu / pipelineCpu, pipelineCpu, ceilingCpu);
+    }
+  }
+
+  /**
+   * One measured sending of the bench's articles, from the first send until the last is
+   * enriched, with what the process and the brokers had spent when it began.
+   */
+  private record Measured(long articles, double sendSeconds, double enrichSeconds, long textBytes,
+      CpuUse cpuBefore, BrokerBytes bytesBefore) {
+    static Measured sendAndAwaitEnriched(PipelineBench bench, PipelineBench.Arrivals enriched, long count,
+        double rate, Instant firstPublished, Duration spacing) throws InterruptedException {
+      Instant start = Instant.now();
+      CpuUse cpuBefore = CpuUse.now();
+      BrokerBytes bytesBefore = BrokerBytes.now();
+      long textBytes = bench.send(count, rate, firstPublished, spacing);
+      double sendSeconds = seconds(start, Instant.now());
+      enriched.awaitCount(count, Duration.ofSeconds(60));
+      return new Measured(count, sendSeconds, seconds(start, enriched.lastArrival()), textBytes, cpuBefore,
+          bytesBefore);
+    }
+
+    /** Articles enriched per second. */
+    double perSecond() {
+      return articles / enrichSeconds;
+    }
+
+    /** The CPU the process has spent since the sending began, per article. */
+    double cpuMicrosPerArticle() {
+      return CpuUse.now().nanosSince(cpuBefore) / 1e3 / articles;
+    }
+
+    /** What the brokers of this JVM have written since the sending began, per article; nothing on a named cluster. */
+    void printBrokerBytes(PrintWriter out, String label, PipelineBench bench) {
+      BrokerBytes written = BrokerBytes.now().since(bytesBefore);
+      if (written.measured()) {
+        out.println(label + written.perArticle(articles, (double) textBytes / articles, bench.topicPrefix()));
+      }
     }
   }
 

@@ -67,6 +67,11 @@ final class CpuUse {
     return largestFirst;
   }
 
+  /** Nanoseconds of CPU the whole process spent from {@code before} to this moment. */
+  long nanosSince(CpuUse before) {
+    return processNanos - before.processNanos;
+  }
+
   /** Microseconds per article, in all and by group, e.g. "1,540 us (enrich 420, broker 330, ...)". */
   static String perArticle(Map<String, Long> byGroup, long articles) {
     long total = byGroup.values().stream().mapToLong(Long::longValue).sum();

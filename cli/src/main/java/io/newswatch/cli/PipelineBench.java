@@ -4,6 +4,8 @@ import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.RawArticle;
+import io.newswatch.cli.bench.PassThrough;
+import io.newswatch.cli.bench.WrittenRecords;
 import io.newswatch.cli.broker.LocalCluster;
 import io.newswatch.cli.pipeline.LocalFiles;
 import io.newswatch.cli.pipeline.Running;
@@ -14,6 +16,7 @@ import io.newswatch.enrich.Enricher;
 import io.newswatch.ingest.kafka.KafkaArticleSink;
 import io.newswatch.schemas.Topics;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +51,10 @@ import org.apache.kafka.streams.state.HostInfo;
  * and readers that note when each enriched article and each alert becomes visible to a
  * {@code read_committed} consumer. Everything runs in this process, so the figures are what one
  * machine does with the brokers, the stages and the load together.
+ *
+ * <p>{@link #passThrough()} opens a second bench on the same cluster, with topics of its own,
+ * for the ceiling the pipeline is held against: {@link PassThrough}'s topologies in place of the
+ * stages, with the record sizes the stages wrote here.
  */
 final class PipelineBench implements AutoCloseable {
   private final Running running = new Running();
@@ -56,11 +63,13 @@ final class PipelineBench implements AutoCloseable {
   private final short replication;
   private final int instances;
   private final Path scratch;
+  private final int partitions;
   private final List<StreamsApp> stages = new ArrayList<>();
 
   private PipelineBench(ClusterOptions cluster, ReplicationOptions replicationOptions, int brokers, int partitions,
       int instances) throws IOException {
     this.instances = instances;
+    this.partitions = partitions;
     scratch = Files.createTempDirectory("newswatch-bench");
     running.add(() -> LocalFiles.deleteRecursively(scratch));
     String bootstrap = null;
@@ -73,6 +82,17 @@ final class PipelineBench implements AutoCloseable {
     TopicSetup.ensure(client, topics, partitions, replication);
   }
 
+  /** A bench on {@code other}'s cluster, with topics named after {@code other}'s and {@code name}. */
+  private PipelineBench(PipelineBench other, String name) {
+    instances = other.instances;
+    partitions = other.partitions;
+    scratch = other.scratch.resolve(name);
+    client = other.client;
+    replication = other.replication;
+    topics = Topics.withPrefix(other.topics.prefix() + name + ".");
+    TopicSetup.ensure(client, topics, partitions, replication);
+  }
+
   /**
    * Opens the bench on the cluster the user named, or on {@code brokers} local ones, with
    * {@code instances} of each stage once started.
@@ -80,6 +100,19 @@ final class PipelineBench implements AutoCloseable {
   static PipelineBench open(ClusterOptions cluster, ReplicationOptions replication, int brokers, int partitions,
       int instances) throws IOException {
     return new PipelineBench(cluster, replication, brokers, partitions, instances);
+  }
+
+  /**
+   * A bench for the pass-through ceiling on this one's cluster, with topics of its own: start its
+   * stages with {@link #startPassThrough}. It closes with this one, before the cluster.
+   */
+  PipelineBench passThrough() {
+    return running.add(new PipelineBench(this, "pass-through"));
+  }
+
+  /** The prefix of this bench's topics, and so of its stages' application ids. */
+  String topicPrefix() {
+    return topics.prefix();
   }
 
   String bootstrapServers() {
@@ -92,13 +125,46 @@ final class PipelineBench implements AutoCloseable {
 
   /** Starts the instances of enrich and alerts, watching every locality or none, and waits until all run. */
   void startStages(Enricher enricher, boolean watchAll) throws InterruptedException {
+    // what they write, for the pass-through to write again
+    Properties tallied = WrittenRecords.addTo(client);
     for (int i = 0; i < instances; i++) {
       Path state = scratch.resolve("state").resolve(Integer.toString(i));
-      stages.add(running.add(Stages.startEnrich(client, topics, replication, state, enricher)));
+      stages.add(running.add(Stages.startEnrich(tallied, topics, replication, state, enricher)));
       // no HTTP API here: the address only tells the instances apart in Kafka Streams' metadata
-      stages.add(running.add(Stages.startAlerts(client, topics, replication, state, DetectorSettings.defaults(),
+      stages.add(running.add(Stages.startAlerts(tallied, topics, replication, state, DetectorSettings.defaults(),
           watchAll ? WatchFilter.all() : WatchFilter.none(), new HostInfo("localhost", i))));
     }
+    awaitRunning();
+  }
+
+  /**
+   * Starts the instances of {@link PassThrough}'s two topologies, with the stages' settings, in
+   * place of enrich and alerts, and waits until all run.
+   */
+  void startPassThrough(PassThrough.Shape shape) throws InterruptedException {
+    for (int i = 0; i < instances; i++) {
+      Path state = scratch.resolve("state").resolve(Integer.toString(i));
+      stages.add(running.add(StreamsApp.start("enrich", PassThrough.enrich(topics, shape), client, topics, state,
+          Stages.replicated(replication))));
+      stages.add(running.add(StreamsApp.start("alerts", PassThrough.alerts(topics, shape), client, topics, state,
+          Stages.replicated(replication))));
+    }
+    awaitRunning();
+  }
+
+  /**
+   * The records the stages started by {@link #startStages} have written so far, as the
+   * pass-through is to write them.
+   */
+  PassThrough.Shape writtenShape() {
+    String enriched = topics.enriched().name();
+    // Kafka Streams names a repartition topic <application.id>-<name>-repartition
+    String byPlace = StreamsApp.applicationId(topics, "alerts") + "-" + AlertsTopology.BY_PLACE + "-repartition";
+    return new PassThrough.Shape(WrittenRecords.samples(enriched), WrittenRecords.samples(byPlace),
+        (double) WrittenRecords.records(byPlace) / Math.max(1, WrittenRecords.records(enriched)));
+  }
+
+  private void awaitRunning() throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(120);
     while (!stages.stream().allMatch(StreamsApp::isRunning)) {
       if (Instant.now().isAfter(deadline)) {
@@ -160,7 +226,16 @@ final class PipelineBench implements AutoCloseable {
    * then until no alert has arrived for 5 s.
    */
   void awaitAlerts(Arrivals alerts) throws InterruptedException, ExecutionException {
-    String group = StreamsApp.applicationId(topics, "alerts");
+    awaitCommitted("alerts");
+    while (articlesWaiting() > 0) {
+      Thread.sleep(200);
+    }
+    alerts.awaitQuiet(Duration.ofSeconds(5));
+  }
+
+  /** Waits until {@code stage} has committed all it has read, from every one of its inputs. */
+  void awaitCommitted(String stage) throws InterruptedException, ExecutionException {
+    String group = StreamsApp.applicationId(topics, stage);
     try (Admin admin = Admin.create(client)) {
       while (true) {
         Map<TopicPartition, OffsetAndMetadata> committed =
@@ -175,10 +250,6 @@ final class PipelineBench implements AutoCloseable {
         Thread.sleep(200);
       }
     }
-    while (articlesWaiting() > 0) {
-      Thread.sleep(200);
-    }
-    alerts.awaitQuiet(Duration.ofSeconds(5));
   }
 
   private double articlesWaiting() {
@@ -192,10 +263,10 @@ final class PipelineBench implements AutoCloseable {
    * Sends {@code count} bench articles, each stamped as ingested when it is sent, at
    * {@code perSecond} (0: as fast as the producer goes); returns when all are acknowledged.
    * Each is published when it is sent, or, from {@code firstPublished} on, {@code spacing}
-   * after the one before.
+   * after the one before. Returns the bytes of their titles and bodies, in UTF-8.
    */
-  void send(long count, double perSecond, Instant firstPublished, Duration spacing) {
-    send(BenchArticles.stream(1), count, perSecond, firstPublished, spacing);
+  long send(long count, double perSecond, Instant firstPublished, Duration spacing) {
+    return send(BenchArticles.stream(1), count, perSecond, firstPublished, spacing);
   }
 
   /**
@@ -212,7 +283,8 @@ final class PipelineBench implements AutoCloseable {
   }
 
   /** {@code firstPublished} null: each article published when it is sent. */
-  private void send(Stream<RawArticle> stream, long count, double perSecond, Instant firstPublished, Duration spacing) {
+  private long send(Stream<RawArticle> stream, long count, double perSecond, Instant firstPublished, Duration spacing) {
+    long textBytes = 0;
     try (KafkaArticleSink sink = new KafkaArticleSink(client, topics)) {
       long start = System.nanoTime();
       var articles = stream.limit(count).iterator();
@@ -224,10 +296,12 @@ final class PipelineBench implements AutoCloseable {
         Instant now = Instant.now();
         Instant published = firstPublished == null ? now : firstPublished.plus(spacing.multipliedBy(i));
         RawArticle article = articles.next();
+        textBytes += (article.getTitle() + article.getBody()).getBytes(StandardCharsets.UTF_8).length;
         sink.accept(RawArticle.newBuilder(article).setPublishedAt(published).setIngestedAt(now).build());
       }
       sink.flush();
     }
+    return textBytes;
   }
 
   /**

@@ -28,16 +28,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * every upstream partition is idle, the whole feed has paused, and what comes next was ingested
  * after the detector's wall clock less {@link #IDLE_LAG}, the longest a healthy pipeline takes
  * from ingest to here. A fan-out task reports only what changed, so an idle pipeline writes
- * nothing; a detector task keeps the reports in a store, so a restarted one knows them. A partition that stalls while the others flow (an enrich instance killed)
- * holds every later article back until it goes on. An article that still breaks the order (the
- * whole pipeline stalled for longer than {@link #IDLE_LAG}) reaches its detector after articles
- * ingested later than it, and is counted (see {@link DetectProcessor}).
+ * nothing; a detector task keeps the reports in a store, so a restarted one knows them. A
+ * fan-out task that stops reporting while the others flow (its instance killed) holds every
+ * later article back until it runs again. An article that still breaks the order (an enriched
+ * partition out of order by more than {@link #DISORDER}, the whole pipeline stalled for longer
+ * than {@link #IDLE_LAG}) reaches its detector after articles ingested later than it, and is
+ * counted (see {@link DetectProcessor}).
  *
  * <p>A marker is one record with key {@link #KEY}, never a place id (those are decimal), the
  * header {@link #HEADER} and as value the upstream partition, the time its data has passed and
- * whether it is idle; {@link Multicast} sends it to every
- * partition of the by-place topic (KIP-837), and everything else where the default partitioner
- * would, so that interactive queries still find each place.
+ * whether it is idle; {@link Multicast} sends it to every partition of the by-place topic
+ * (KIP-837), and everything else where the default partitioner would, so that interactive
+ * queries still find each place.
  */
 final class Progress {
   /** The key of every marker. */

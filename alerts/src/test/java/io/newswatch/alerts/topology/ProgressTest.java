@@ -76,7 +76,7 @@ class ProgressTest {
     assertThat(new Progress.Upstreams(2, store).passed(START)).hasValue(500);
   }
 
-  /** An enrich instance killed while the others flow: its partition holds every later article back. */
+  /** A partition idle while others flow holds back what it may still bring, until the whole feed pauses. */
   @Test
   void aPartitionIdleWhileOthersFlowHoldsBackWhatItMayStillBring() {
     Progress.Upstreams upstreams = new Progress.Upstreams(2, store);

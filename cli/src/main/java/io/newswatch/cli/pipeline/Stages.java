@@ -41,8 +41,11 @@ public final class Stages {
         clientProperties, topics, stateDir, overrides);
   }
 
-  /** Left unset, Kafka Streams takes the broker's default.replication.factor, which is 1 unless set. */
-  private static Properties replicated(short replication) {
+  /**
+   * The Streams setting that gives a stage's internal topics {@code replication} replicas; left
+   * unset, Kafka Streams takes the broker's default.replication.factor, which is 1 unless set.
+   */
+  public static Properties replicated(short replication) {
     Properties props = new Properties();
     props.put("replication.factor", Short.toString(replication));
     return props;

@@ -44,11 +44,11 @@ public final class EnrichTopology {
   // Names of stores, processors and the repartition topic: the app's internal topics are
   // <application.id>-<name>-changelog and -repartition, and its metrics carry the names, so
   // each is named for what it does, without repeating the stage.
-  static final String SEEN_STORE = "seen-fingerprint-ids";
-  static final String SEEN_IDS_STORE = "seen-article-ids";
+  public static final String SEEN_STORE = "seen-fingerprint-ids";
+  public static final String SEEN_IDS_STORE = "seen-article-ids";
   static final String REPEATS_METRIC = "repeated-articles-dropped";
   /** Names the repartition topic: {@code <application.id>-duplicate-check-repartition}. */
-  static final String DUPLICATE_CHECK = "duplicate-check";
+  public static final String DEDUP_REPARTITION = "duplicate-check";
 
   private EnrichTopology() {}
 
@@ -61,8 +61,7 @@ public final class EnrichTopology {
   public static void build(StreamsBuilder builder, Topics topics, Enricher enricher) {
     Topic<String, RawArticle> raw = topics.raw();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
-    builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
-    builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
+    addDuplicateCheckStores(builder);
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName("raw-articles"))
         .filter((id, article) -> article != null, Named.as("skip-tombstones")) // a tombstone on the raw topic means nothing
         .processValues(DateCheck::new, Named.as("date-check"))
@@ -70,9 +69,18 @@ public final class EnrichTopology {
         .selectKey((key, article) -> article.getId(), Named.as("key-by-id"))
         .processValues(() -> new Tagging(enricher), Named.as("tagging"))
         .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
-            .withName(DUPLICATE_CHECK).withNumberOfPartitions(1))
+            .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
         .processValues(DuplicateMarker::new, Named.as("mark-duplicates"), SEEN_STORE, SEEN_IDS_STORE)
         .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName("enriched-articles"));
+  }
+
+  /**
+   * Adds the duplicate check's stores, {@value #SEEN_STORE} and {@value #SEEN_IDS_STORE}, to
+   * {@code builder}: here, and in the bench's pass-through of this topology's shape.
+   */
+  public static void addDuplicateCheckStores(StreamsBuilder builder) {
+    builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
+    builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
   }
 
   /** Refuses an article dated in the future (see {@link PublishedAt}). */
