@@ -39,7 +39,7 @@ public final class StreamsDefaults {
     props.put("production.exception.handler", ProductionFailures.class.getName());
     props.put("default.key.serde", "org.apache.kafka.common.serialization.Serdes$StringSerde");
     // Exactly-once output is visible only once committed, and an article crosses two commits in
-    // enrich: at 300 articles/s, 100 ms gave p99 235-262 ms from ingest to enriched, 200 ms 436-441.
+    // enrich: the interval is most of its latency from ingest to enriched (docs/PERFORMANCE.md).
     props.put("commit.interval.ms", "100");
     props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), COMPRESSION);
     return props;

@@ -41,28 +41,28 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class AlertsTopology {
   /** Global store of the watchlist topic: place id (decimal string) to {@link Watch}. */
-  public static final String WATCHLIST_STORE = "alerts-watchlist";
+  public static final String WATCHLIST_STORE = "watchlist";
   /**
    * Detector state per place: place id (decimal string) to {@link PlaceState}, as JSON, its
    * buckets without their stories: those are in {@link #PLACE_STORIES_STORE} (see {@link PlaceStates}).
    */
-  public static final String PLACE_STATE_STORE = "alerts-place-state";
+  public static final String PLACE_STATE_STORE = "place-state";
   /** The stories in the places' windows: placeId/bucketStart/index to {@link PlaceState.Story}, as JSON. */
-  public static final String PLACE_STORIES_STORE = "alerts-place-stories";
+  public static final String PLACE_STORIES_STORE = "place-stories";
   /**
    * Published alerts of the last {@link RecentAlerts#RETENTION}, in detection order: key
-   * {@link RecentAlerts#firstKeyAt detection time}/alertId to {@link Alert}.
+   * {@link SortableTime detection time}/alertId to {@link Alert}.
    */
-  public static final String RECENT_ALERTS_STORE = "alerts-recent";
+  public static final String RECENT_ALERTS_STORE = "recent-alerts";
   /** Articles waiting to reach their detector in event-time order: see {@link ReorderBuffer}. */
-  public static final String REORDER_STORE = "alerts-reorder";
+  public static final String REORDER_STORE = "reorder-buffer";
   /** How far each partition of the enriched topic has come, as its fan-out task last reported: see {@link Progress}. */
-  public static final String PROGRESS_STORE = "alerts-upstream-progress";
+  public static final String PROGRESS_STORE = "upstream-progress";
   /**
    * The fan-out task's count of the feed's volume ({@link FeedVolume}):
    * one entry per task, the volume of its partition of the enriched topic.
    */
-  public static final String FEED_VOLUME_STORE = "alerts-feed-volume";
+  public static final String FEED_VOLUME_STORE = "feed-volume";
   /**
    * Gauge (group {@code stream-newswatch-metrics}, per task): articles read but still waiting in
    * the reorder buffer, so the stage has caught up when its consumers have and this is 0.

@@ -7,10 +7,10 @@ import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
+import io.newswatch.schemas.BoundedMap;
 import io.newswatch.schemas.DeadLetters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.MetricName;
@@ -100,12 +100,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
-    this.detectors = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Detector> eldest) {
-        return size() > DETECTORS_CACHED;
-      }
-    };
+    this.detectors = BoundedMap.leastRecentlyUsed(DETECTORS_CACHED);
     this.watchlist = watchlists.open(context);
     this.places = new PlaceStates(context.getStateStore(AlertsTopology.PLACE_STATE_STORE),
         context.getStateStore(AlertsTopology.PLACE_STORIES_STORE), DETECTORS_CACHED);

@@ -3,9 +3,9 @@ package io.newswatch.alerts.topology;
 import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.detector.PlaceState.Bucket;
 import io.newswatch.alerts.detector.PlaceState.Story;
+import io.newswatch.schemas.BoundedMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,27 +24,25 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class PlaceStates {
   private final KeyValueStore<String, PlaceState> summaries;
   private final KeyValueStore<String, Story> stories;
-  /** What is stored of the places used last, so that a write need not read it back to compare. */
-  private final Map<String, PlaceState> written;
+  /**
+   * The stored state of the places used last, as read or written: a read cache, so that a write
+   * need not read the stores back to compare.
+   */
+  private final Map<String, PlaceState> storedCache;
 
   PlaceStates(KeyValueStore<String, PlaceState> summaries, KeyValueStore<String, Story> stories, int cached) {
     this.summaries = summaries;
     this.stories = stories;
-    this.written = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, PlaceState> eldest) {
-        return size() > cached;
-      }
-    };
+    this.storedCache = BoundedMap.leastRecentlyUsed(cached);
   }
 
   /** The state of a place, stories included; null when the place has none. */
   PlaceState get(String placeKey) {
-    PlaceState state = written.get(placeKey);
+    PlaceState state = storedCache.get(placeKey);
     if (state == null) {
       state = read(summaries, stories, placeKey);
       if (state != null) {
-        written.put(placeKey, state);
+        storedCache.put(placeKey, state);
       }
     }
     return state;
@@ -73,7 +71,7 @@ public final class PlaceStates {
     if (stored == null || !summary.equals(summary(stored))) {
       summaries.put(placeKey, summary);
     }
-    written.put(placeKey, state);
+    storedCache.put(placeKey, state);
   }
 
   /**

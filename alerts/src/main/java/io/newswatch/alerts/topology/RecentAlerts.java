@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The keys of the recent-alerts store: the detection time, zero-padded so that keys sort in
- * time order, then the alert id. So "alerts since T" is one range scan.
+ * The keys of the recent-alerts store: the detection time ({@link SortableTime}), then the
+ * alert id. So "alerts since T" is one range scan.
  */
 public final class RecentAlerts {
   /** How long, in event time, published alerts stay queryable. */
@@ -21,14 +21,9 @@ public final class RecentAlerts {
     return firstKeyAt(alert.getDetectedAt()) + "/" + alert.getAlertId();
   }
 
-  /**
-   * The lowest key of an alert detected at or after {@code since}: the time in milliseconds,
-   * zero-padded so that keys sort in time order.
-   */
+  /** The lowest key of an alert detected at or after {@code since}. */
   public static String firstKeyAt(Instant since) {
-    // not String.format: the reorder buffer makes two of these keys per article and place
-    String millis = Long.toString(Math.max(0, since.toEpochMilli()));
-    return "0".repeat(Math.max(0, 13 - millis.length())) + millis;
+    return SortableTime.of(since);
   }
 
   /** Stores a published alert and forgets those older than {@link #RETENTION} before it. */

@@ -116,13 +116,13 @@ final class ReorderBuffer {
 
   /** Releases, in order, the first {@code limit} of the articles ingested at or before {@code time}. */
   void releaseUpTo(Instant time, int limit) {
-    take(RecentAlerts.firstKeyAt(time.plusMillis(1)), limit);
+    take(SortableTime.of(time.plusMillis(1)), limit);
   }
 
   /** Where an article goes in the order: its ingest time, published time and id. */
   private static String order(EnrichedArticle article) {
-    return RecentAlerts.firstKeyAt(article.getIngestedAt())
-        + "/" + RecentAlerts.firstKeyAt(article.getPublishedAt())
+    return SortableTime.of(article.getIngestedAt())
+        + "/" + SortableTime.of(article.getPublishedAt())
         + "/" + article.getId();
   }
 

@@ -482,12 +482,6 @@ class AlertsTopologyTest {
         .extracting(kv -> kv.value).isEqualTo(all);
   }
 
-  /**
-   * Articles re-keyed by a version that did not send their order and the feed's volume along,
-   * as left on the repartition topic by an upgrade, are read for their order and raise the
-   * alerts they did before: those of a feed whose volume is not known, the rules as written.
-   */
-
   private void start(Topology topology) {
     Properties props = StreamsDefaults.properties("test-alerts", "dummy:9092", TOPICS);
     props.put("state.dir", stateDir.toString());
