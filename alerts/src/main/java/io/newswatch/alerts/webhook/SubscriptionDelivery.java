@@ -90,6 +90,8 @@ final class SubscriptionDelivery {
       consumer.subscribe(List.of(alerts.name()), new StartWhereTheSubscriptionBegins());
       while (!stopping) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          LOG.debug("webhook {} handles {}-{}@{}", subscription.getId(), record.topic(), record.partition(),
+              record.offset());
           handle(record);
           consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
               new OffsetAndMetadata(record.offset() + 1)));
@@ -121,6 +123,7 @@ final class SubscriptionDelivery {
       return;
     }
     if (alert == null || !Subscriptions.wants(subscription, alert)) {
+      LOG.debug("webhook {} does not want {}", subscription.getId(), alert == null ? "an empty alert" : alert.getAlertId());
       return;
     }
     Optional<String> failure = sender.deliver(subscription, alert);
@@ -131,6 +134,7 @@ final class SubscriptionDelivery {
       progress.lastFailure.set(failure.get());
       progress.state.set(DeliveryStatus.State.FAILING);
     } else {
+      LOG.debug("webhook {} took alert {}", subscription.getId(), alert.getAlertId());
       progress.delivered.incrementAndGet();
       progress.state.set(DeliveryStatus.State.DELIVERING);
     }
