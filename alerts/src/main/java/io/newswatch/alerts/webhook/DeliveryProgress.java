@@ -16,6 +16,8 @@ final class DeliveryProgress {
   final AtomicLong delivered = new AtomicLong();
   final AtomicLong deadLettered = new AtomicLong();
   final AtomicLong restarts = new AtomicLong();
+  /** Offsets of news.alerts the topic's retention removed before the delivery reached them: alerts lost to it. */
+  final AtomicLong missed = new AtomicLong();
   final AtomicLong lag = new AtomicLong(-1);
   final AtomicReference<DeliveryStatus.State> state = new AtomicReference<>(DeliveryStatus.State.STARTING);
   final AtomicReference<String> lastFailure = new AtomicReference<>();
@@ -30,6 +32,10 @@ final class DeliveryProgress {
         FunctionCounter.builder("newswatch.webhook.dead.lettered", deadLettered, AtomicLong::get)
             .description("alerts a subscriber did not take after the retries").tag("subscription", subscription)
             .register(registry),
+        FunctionCounter.builder("newswatch.webhook.missed", missed, AtomicLong::get)
+            .description("alerts removed by the retention of the alerts topic before they were delivered or "
+                + "dead-lettered (offsets, counted when the delivery finds them gone)")
+            .tag("subscription", subscription).register(registry),
         FunctionCounter.builder("newswatch.webhook.restarts", restarts, AtomicLong::get)
             .description("times the subscription's delivery stopped on an error and was started again")
             .tag("subscription", subscription).register(registry),
