@@ -11,6 +11,7 @@ import io.newswatch.avro.PayloadFormat;
 import io.newswatch.avro.Watch;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -149,6 +150,11 @@ public final class AlertsTopology {
   private static Serializer<Alert> asWebhookJson(Topic<String, String> alertsJson) {
     Serializer<String> text = alertsJson.valueSerde().serializer();
     return (topic, alert) -> text.serialize(topic, Payloads.of(alert, PayloadFormat.JSON));
+  }
+
+  /** Whether a record of the by-place topic is a fan-out task's progress marker, not an article's copy. */
+  public static boolean isProgressMarker(Headers headers) {
+    return Progress.isMarker(headers);
   }
 
   /** The repartition topic the detector reads, of application {@code applicationId}. */
