@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.Watch;
 import io.newswatch.schemas.CompactedTopic;
+import io.newswatch.schemas.Json;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.ingest.article.ArticleParser;
 import io.newswatch.ingest.file.ImportSummary;

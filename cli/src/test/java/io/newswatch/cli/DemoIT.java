@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.newswatch.cli.broker.LocalBroker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,12 +77,12 @@ class DemoIT {
   }
 
   /** The first {@code n} alert lines {@code up} printed, once it has printed them. */
-  private static List<String> awaitAlertLines(Path log, int n) throws java.io.IOException {
+  private static List<String> awaitAlertLines(Path log, int n) throws IOException {
     await().atMost(Duration.ofSeconds(120)).until(() -> alertLines(log).size() >= n);
     return alertLines(log).subList(0, n);
   }
 
-  private static List<String> alertLines(Path log) throws java.io.IOException {
+  private static List<String> alertLines(Path log) throws IOException {
     return Files.readAllLines(log).stream().filter(l -> l.startsWith(DEMO_ALERTS)).toList();
   }
 

@@ -67,19 +67,26 @@ final class Progress {
     }
 
     byte[] bytes() {
-      return ByteBuffer.allocate(BYTES).putLong(byData).put((byte) (idle ? 1 : 0)).array();
+      return writeTo(ByteBuffer.allocate(BYTES)).array();
+    }
+
+    ByteBuffer writeTo(ByteBuffer buffer) {
+      return buffer.putLong(byData).put((byte) (idle ? 1 : 0));
     }
 
     static Report of(byte[] bytes) {
-      ByteBuffer value = ByteBuffer.wrap(bytes);
-      return new Report(value.getLong(), value.get() != 0);
+      return readFrom(ByteBuffer.wrap(bytes));
+    }
+
+    static Report readFrom(ByteBuffer buffer) {
+      return new Report(buffer.getLong(), buffer.get() != 0);
     }
   }
 
   /** A marker: upstream partition {@code upstream} has passed {@code report}; stamped {@code timestamp}. */
   static Record<String, byte[]> marker(int upstream, Report report, long timestamp) {
     Headers headers = new RecordHeaders().add(HEADER, new byte[0]);
-    byte[] value = ByteBuffer.allocate(Integer.BYTES + Report.BYTES).putInt(upstream).put(report.bytes()).array();
+    byte[] value = report.writeTo(ByteBuffer.allocate(Integer.BYTES + Report.BYTES).putInt(upstream)).array();
     return new Record<>(KEY, value, timestamp, headers);
   }
 
@@ -94,7 +101,7 @@ final class Progress {
 
   /** What a marker's value says its partition has passed. */
   static Report report(byte[] marker) {
-    return Report.of(Arrays.copyOfRange(marker, Integer.BYTES, marker.length));
+    return Report.readFrom(ByteBuffer.wrap(marker, Integer.BYTES, marker.length - Integer.BYTES));
   }
 
   /** Sends markers to every partition, everything else where the default partitioner would. */

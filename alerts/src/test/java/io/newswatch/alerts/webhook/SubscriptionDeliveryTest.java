@@ -94,16 +94,7 @@ class SubscriptionDeliveryTest {
   void alertsTheRetentionRemovedBeforeTheyWereDeliveredAreReportedAndTheRestIsDelivered() {
     // A delivery that stopped after its first alert: alerts 2 and 3 (offsets 1 and 2) were
     // removed by the topic's retention before it started again, 4 and 5 are left.
-    consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 3L));
-    consumer.updateEndOffsets(Map.of(P0, 0L, P1, 5L));
-    consumer.schedulePollTask(() -> {
-      consumer.commitSync(Map.of(P1, new OffsetAndMetadata(1))); // by the delivery before (subscribing forgets it)
-      consumer.rebalance(List.of(P0, P1));
-      consumer.addRecord(alertAt(3, "s4"));
-      consumer.addRecord(alertAt(4, "s5"));
-    });
-
-    start();
+    restartWith(3, 1);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
     assertThat(received).containsExactly("s4", "s5");
@@ -117,19 +108,27 @@ class SubscriptionDeliveryTest {
 
   @Test
   void aDeliveryWhoseAlertsAreAllThereMissesNothing() {
-    consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
-    consumer.updateEndOffsets(Map.of(P0, 0L, P1, 5L));
-    consumer.schedulePollTask(() -> {
-      consumer.commitSync(Map.of(P1, new OffsetAndMetadata(3))); // by the delivery before (subscribing forgets it)
-      consumer.rebalance(List.of(P0, P1));
-      consumer.addRecord(alertAt(3, "s4"));
-      consumer.addRecord(alertAt(4, "s5"));
-    });
-
-    start();
+    restartWith(0, 3);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 2);
     assertThat(received).containsExactly("s4", "s5");
     assertThat(registry.get("newswatch.webhook.missed").functionCounter().count()).isZero();
+  }
+
+  /**
+   * Starts the delivery again on a partition of five alerts whose first {@code beginning} the
+   * retention removed, after the delivery before had committed {@code committed}; alerts 4 and
+   * 5 (offsets 3 and 4) are there.
+   */
+  private void restartWith(long beginning, long committed) {
+    consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, beginning));
+    consumer.updateEndOffsets(Map.of(P0, 0L, P1, 5L));
+    consumer.schedulePollTask(() -> {
+      consumer.commitSync(Map.of(P1, new OffsetAndMetadata(committed))); // by the delivery before (subscribing forgets it)
+      consumer.rebalance(List.of(P0, P1));
+      consumer.addRecord(alertAt(3, "s4"));
+      consumer.addRecord(alertAt(4, "s5"));
+    });
+    start();
   }
 }
