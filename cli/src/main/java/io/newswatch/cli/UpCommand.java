@@ -69,7 +69,8 @@ final class UpCommand implements Callable<Integer> {
   int partitions;
 
   @Option(names = "--demo", description = "Load the bundled demo feed, dated to end today: ordinary Donbas coverage, then an "
-      + "escalation in Kostiantynivka, which is put on the watchlist.")
+      + "escalation in Kostiantynivka, which is put on the watchlist. Sent once per --data-dir: run again, "
+      + "it leaves the feed and your watches as they are.")
   boolean demo;
 
   @Override
