@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.streams.state.HostInfo;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,11 +69,7 @@ class ClusterIT {
     }
     client = new Properties();
     client.put("bootstrap.servers", LocalCluster.bootstrapServers(nodes));
-    await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> {
-      try (Admin admin = Admin.create(client)) {
-        return admin.describeCluster().nodes().get().size() == BROKERS;
-      }
-    });
+    awaitCluster();
     articles = LivePipeline.articles(ARTICLES, SEED);
   }
 
@@ -164,6 +161,37 @@ class ClusterIT {
           description.partitions().stream().map(p -> p.replicas().size()).toList()));
       return replicas;
     }
+  }
+
+  /**
+   * Waits for all nodes to form the cluster. A node that exits, or a cluster not formed in two
+   * minutes, fails the test with the tail of every node's log: the only account of why.
+   */
+  static void awaitCluster() throws IOException {
+    try {
+      await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> {
+        if (brokers.stream().anyMatch(broker -> !broker.isAlive())) {
+          return true;
+        }
+        try (Admin admin = Admin.create(client)) {
+          return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size() == BROKERS;
+        }
+      });
+      assertThat(brokers).as("nodes running%n%s", nodeLogs()).allMatch(Process::isAlive);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("no cluster of " + BROKERS + " nodes within two minutes\n" + nodeLogs(), e);
+    }
+  }
+
+  /** The last lines of each node's log. */
+  static String nodeLogs() throws IOException {
+    StringBuilder logs = new StringBuilder();
+    for (int i = 1; i <= BROKERS; i++) {
+      List<String> lines = Files.readAllLines(dir.resolve("node-" + i + ".log"));
+      logs.append("--- node-").append(i).append(".log, last lines:\n")
+          .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))).append('\n');
+    }
+    return logs.toString();
   }
 
   /** A node in a JVM of its own, formatted as docker-compose.yml's cluster is, logging to its own file. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -48,6 +49,10 @@ public final class LocalBroker implements AutoCloseable {
    */
   public static final TransactionVersion TRANSACTION_VERSION = TransactionVersion.TV_1;
 
+  /** Ports below are often a known service's. */
+  private static final int LOWEST_PORT = 20_000;
+  private static final int IANA_EPHEMERAL = 49_152;
+  private static final Random RANDOM = new Random();
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
@@ -145,20 +150,38 @@ public final class LocalBroker implements AutoCloseable {
     return start(logDir, port, port + 1);
   }
 
-  /** A free port whose successor is free too: the broker's controller takes port + 1. */
+  /**
+   * A free port whose successor is free too: the broker's controller takes port + 1. Both lie
+   * below the range the system hands out for outgoing connections, so that no connection made
+   * between this check and the broker's bind (a client's, a test's, another process's) takes
+   * one of them, as a port the system chose itself (port 0) could be.
+   */
   public static int freePortPair() throws IOException {
-    for (int i = 0; i < 50; i++) {
-      int port;
-      try (ServerSocket any = new ServerSocket(0)) {
-        port = any.getLocalPort();
-      }
-      try (ServerSocket next = new ServerSocket(port + 1)) {
+    int below = firstEphemeralPort();
+    for (int i = 0; i < 200; i++) {
+      int port = LOWEST_PORT + RANDOM.nextInt(below - 1 - LOWEST_PORT);
+      try (ServerSocket first = new ServerSocket(port); ServerSocket next = new ServerSocket(port + 1)) {
         return port;
       } catch (IOException taken) {
         // try another
       }
     }
-    throw new IOException("no two adjacent free ports");
+    throw new IOException("no two adjacent free ports between " + LOWEST_PORT + " and " + below);
+  }
+
+  /**
+   * The first port of the system's ephemeral range: Linux says it in /proc; elsewhere the IANA
+   * range, which BSDs, macOS and Windows use, is assumed, as it is where the range leaves too
+   * little room below it (the ports chosen may then be ephemeral ones).
+   */
+  static int firstEphemeralPort() {
+    try {
+      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+      int first = Integer.parseInt(range.split("\\s+")[0]);
+      return first > LOWEST_PORT + 1000 ? first : IANA_EPHEMERAL;
+    } catch (IOException | RuntimeException unknown) {
+      return IANA_EPHEMERAL;
+    }
   }
 
   static Properties properties(Path logDir, int port, int controllerPort) {
