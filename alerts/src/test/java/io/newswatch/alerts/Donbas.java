@@ -4,11 +4,13 @@ import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Intensity;
 import io.newswatch.avro.PlaceMention;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Test fixture mirroring the product demo: ordinary coverage of Donbas towns, then coverage of
@@ -68,7 +70,7 @@ public final class Donbas {
       feed.add(story);
       if (i < 3) {
         feed.add(article("esc-" + i + "-copy").at(at.plusSeconds(60)).source("aggregator.example")
-            .about(KOSTIANTYNIVKA, UKRAINE).duplicateOf(story.getId()).build());
+            .about(KOSTIANTYNIVKA, UKRAINE).copyOf(story.getId()).build());
       }
     }
     return feed;
@@ -89,7 +91,7 @@ public final class Donbas {
     private double intensity = 0.2;
     private List<String> cues = List.of();
     private List<String> actors = List.of();
-    private String duplicateOf;
+    private String copyOf;
 
     private ArticleBuilder(String id) {
       this.id = id;
@@ -130,8 +132,9 @@ public final class Donbas {
       return this;
     }
 
-    public ArticleBuilder duplicateOf(String originalId) {
-      this.duplicateOf = originalId;
+    /** The article copies that of {@code originalId}: it has its fingerprint. */
+    public ArticleBuilder copyOf(String originalId) {
+      this.copyOf = originalId;
       return this;
     }
 
@@ -152,10 +155,17 @@ public final class Donbas {
               .setId(name.toUpperCase().replace(' ', '_')).setName(name).setType("military")
               .setCountry("UA").build()).toList())
           .setIntensity(Intensity.newBuilder().setScore(intensity).setCues(cues).build())
-          .setFingerprint((long) id.hashCode())
-          .setDuplicateOf(duplicateOf)
+          .setFingerprint(fingerprint(copyOf != null ? copyOf : id))
           .build();
     }
+  }
+
+  /**
+   * A fingerprint for the text of the article {@code id}: well mixed, as a SimHash of an
+   * unrelated text would be, so that two articles' are some 32 bits apart.
+   */
+  public static long fingerprint(String id) {
+    return UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
   }
 
   public static PlaceMention town(long id, String name, double lat, double lon) {

@@ -6,6 +6,7 @@ import io.newswatch.avro.Alert;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.RawArticle;
+import io.newswatch.enrich.Enricher;
 import io.newswatch.schemas.AvroJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class BacktestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    OfflineEnrichment enrichment = OfflineEnrichment.with(enrichmentOptions);
+    Enricher enrichment = enrichmentOptions.enricher();
     WatchFilter watch = watching.all ? detector.everyPlace() : WatchFilter.places(placeIds(enrichment));
 
     List<RawArticle> raw = new ArrayList<>(RawArticleFiles.read(in, err));
@@ -72,7 +73,7 @@ final class BacktestCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Set<Long> placeIds(OfflineEnrichment enrichment) {
+  private Set<Long> placeIds(Enricher enrichment) {
     Set<Long> ids = new LinkedHashSet<>();
     for (String place : watching.places) {
       ids.add(WatchCommand.resolve(enrichment.gazetteer(), place.trim(),

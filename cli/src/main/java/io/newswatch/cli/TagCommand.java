@@ -1,6 +1,7 @@
 package io.newswatch.cli;
 
 import io.newswatch.avro.EnrichedArticle;
+import io.newswatch.enrich.Enricher;
 import io.newswatch.schemas.AvroJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tag", mixinStandardHelpOptions = true,
     description = {"Tags raw articles offline with the code the enrich stage runs: JSON Lines of raw "
-        + "articles in, JSON Lines of enriched articles (places, focus, actors, intensity, duplicates) out."})
+        + "articles in, JSON Lines of enriched articles (places, focus, actors, intensity, fingerprint) out."})
 final class TagCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -29,7 +30,7 @@ final class TagCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     var articles = RawArticleFiles.read(in, err);
-    OfflineEnrichment enrichment = OfflineEnrichment.with(enrichmentOptions);
+    Enricher enrichment = enrichmentOptions.enricher();
     try (PrintWriter writer = OutputFiles.open(out, spec)) {
       for (var raw : articles) {
         EnrichedArticle enriched = enrichment.enrich(raw);

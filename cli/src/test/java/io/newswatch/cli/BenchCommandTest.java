@@ -2,8 +2,9 @@ package io.newswatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newswatch.alerts.detector.Originals;
 import io.newswatch.avro.RawArticle;
-import io.newswatch.enrich.dedup.NearDuplicates;
+import io.newswatch.enrich.dedup.Fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,24 +32,24 @@ class BenchCommandTest {
   }
 
   /**
-   * Near-copies by the hundred would make the duplicate check look slower and busier than news
+   * Near-copies by the hundred would make the copy check look slower and busier than news
    * makes it: two generated articles lie about as far apart as two reports on one war (unrelated
    * texts lie 32 bits apart), and the copies it finds are the wire copies, one in ten.
    */
   @Test
   void benchArticlesDifferLikeNewsAndOneInTenIsAWireCopy() {
     List<RawArticle> articles = BenchArticles.generate(500, 1);
-    long[] fingerprints = articles.stream().mapToLong(a -> NearDuplicates.fingerprint(a.getBody())).toArray();
+    long[] fingerprints = articles.stream().mapToLong(a -> Fingerprint.of(a.getBody())).toArray();
     List<Integer> distances = new ArrayList<>();
     int copies = 0;
     for (int i = 0; i < fingerprints.length; i++) {
       int nearest = Long.SIZE;
       for (int j = 0; j < i; j++) {
-        int distance = NearDuplicates.distance(fingerprints[i], fingerprints[j]);
+        int distance = Fingerprint.distance(fingerprints[i], fingerprints[j]);
         distances.add(distance);
         nearest = Math.min(nearest, distance);
       }
-      copies += nearest <= NearDuplicates.DEFAULT_MAX_DISTANCE ? 1 : 0;
+      copies += nearest <= Originals.MAX_DISTANCE ? 1 : 0;
     }
     Collections.sort(distances);
 

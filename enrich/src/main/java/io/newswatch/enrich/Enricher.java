@@ -5,7 +5,7 @@ import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.actors.ActorTagger;
-import io.newswatch.enrich.dedup.NearDuplicates;
+import io.newswatch.enrich.dedup.Fingerprint;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.intensity.IntensityScorer;
 import io.newswatch.enrich.places.Focus;
@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tags a raw article: clean text, language, places and focus, actors, intensity and
- * fingerprint. Pure and thread-safe; {@code duplicateOf} is left null because it depends on
- * the articles seen before (see {@link NearDuplicates}).
+ * fingerprint ({@link Fingerprint}). Pure and thread-safe.
  */
 public final class Enricher {
   private static final Logger LOG = LoggerFactory.getLogger(Enricher.class);
@@ -94,8 +93,7 @@ public final class Enricher {
         .setFocus(Focus.of(placeMentions, titleEnd))
         .setActors(actorMentions)
         .setIntensity(intensity.score(tokens))
-        .setFingerprint(NearDuplicates.fingerprint(tokens, bodyStart(tokens, titleEnd)))
-        .setDuplicateOf(null)
+        .setFingerprint(Fingerprint.of(tokens, bodyStart(tokens, titleEnd)))
         .setTruncated(clean.truncated())
         .build();
   }

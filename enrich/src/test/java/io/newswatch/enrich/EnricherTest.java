@@ -34,7 +34,6 @@ class EnricherTest {
     assertThat(article.getIntensity().getScore()).isGreaterThanOrEqualTo(0.6);
     assertThat(article.getIntensity().getCues()).contains("intense fighting", "bombardment");
     assertThat(article.getLanguage()).isEqualTo("en");
-    assertThat(article.getDuplicateOf()).isNull();
   }
 
   @Test

@@ -67,6 +67,7 @@ public final class Detector {
   private final TreeMap<String, Long> knownOutlets = new TreeMap<>();
   /** See {@link PlaceState#history()}: oldest first, none older than {@link #HISTORY_BUCKETS} before the window. */
   private final ArrayDeque<Count> history;
+  private final Originals originals;
 
   private Detector(DetectorSettings settings, PlaceState state) {
     this.settings = settings;
@@ -80,6 +81,7 @@ public final class Detector {
     lastAlertAt.putAll(state.lastAlertAt());
     knownOutlets.putAll(state.knownOutlets());
     this.history = new ArrayDeque<>(state.history());
+    this.originals = new Originals(state.originals());
   }
 
   /** A detector for a place not seen before: its baseline starts at the prior. */
@@ -106,7 +108,7 @@ public final class Detector {
     return new PlaceState(place.id(), place.name(), place.countryCode(), place.lat(), place.lon(), level,
         expectation.baseline(), expectation.cusum(), expectation.dayObserved(), expectation.dayExpected(),
         windowStart, window.buckets(), lastAlertAt, knownOutlets, expectation.dailyCycle(),
-        settings.bucketMillis(), settings.windowBuckets(), List.copyOf(history));
+        settings.bucketMillis(), settings.windowBuckets(), List.copyOf(history), originals.list());
   }
 
   long windowStart() {
@@ -115,9 +117,9 @@ public final class Detector {
 
   /**
    * Counts an article that mentions this place and returns the alert when that raised the
-   * place's level. A story counts by how much it is about the place; a copy of a story
-   * ({@code duplicateOf} set) counts as an echo when its outlet is new to the window, and not
-   * at all otherwise. An article older than the window counts in the
+   * place's level. A story counts by how much it is about the place; a copy of one of the place's
+   * stories ({@link Originals}) counts as an echo when its outlet is new to the window, and not
+   * at all otherwise; the same article again does not count. An article older than the window counts in the
    * baseline within the grace period, and is dropped after it. {@code feedPerDay} is the
    * whole feed's volume when the article was read ({@link FeedVolume}): it scales the reports
    * a level needs.
@@ -137,7 +139,10 @@ public final class Detector {
       return Outcome.NOTHING; // the same article again (redelivered, or naming the place twice)
     }
     String outlet = Outlets.of(article.getSource(), article.getUrl());
-    String copyOf = article.getDuplicateOf();
+    String copyOf = originalOf(article, publishedAt);
+    if (article.getId().equals(copyOf)) {
+      return Outcome.NOTHING; // seen before, its bucket since folded
+    }
     if (copyOf != null && (settings.echoWeight() == 0 || window.hasOutlet(outlet))) {
       return Outcome.NOTHING; // echoes measure breadth: only an outlet new to the window adds
     }
@@ -162,11 +167,20 @@ public final class Detector {
           place.name(), article.getId(), article.getPublishedAt(), settings.grace());
       return Outcome.LATE;
     }
+    String copyOf = originalOf(article, article.getPublishedAt().toEpochMilli());
+    if (article.getId().equals(copyOf)) {
+      return Outcome.NOTHING;
+    }
     remember(Outlets.of(article.getSource(), article.getUrl()), bucket);
-    if (article.getDuplicateOf() == null) {
+    if (copyOf == null) {
       expectation.foldLate((windowStart - bucket) / settings.bucketMillis() - 1, weight(article));
     }
     return Outcome.NOTHING;
+  }
+
+  /** See {@link Originals#originalOf}. */
+  private String originalOf(EnrichedArticle article, long publishedAt) {
+    return originals.originalOf(article.getId(), article.getFingerprint(), publishedAt);
   }
 
   /** A story about the place counts fully; one that only mentions it in passing counts less. */

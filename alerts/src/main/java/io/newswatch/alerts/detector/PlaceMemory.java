@@ -48,7 +48,8 @@ final class PlaceMemory {
 
   /**
    * A forgotten place, as a quiet one: its name and position, and a baseline at the floor; no
-   * stories, outlets, alert times or daily cycle. A few hundred bytes.
+   * stories, outlets, alert times, daily cycle or originals (all older than their horizon). A
+   * few hundred bytes.
    */
   static PlaceState forget(DetectorSettings settings, PlaceState state) {
     return quiet(settings, state.placeId(), state.placeName(), state.countryCode(), state.lat(), state.lon(),
@@ -70,6 +71,7 @@ final class PlaceMemory {
   private static PlaceState quiet(DetectorSettings settings, long placeId, String name, String countryCode,
       double lat, double lon, double baseline) {
     return new PlaceState(placeId, name, countryCode, lat, lon, Level.NORMAL, baseline, 0, 0, 0, NEVER,
-        List.of(), Map.of(), Map.of(), List.of(), settings.bucketMillis(), settings.windowBuckets(), List.of());
+        List.of(), Map.of(), Map.of(), List.of(), settings.bucketMillis(), settings.windowBuckets(), List.of(),
+        List.of());
   }
 }

@@ -33,6 +33,8 @@ import java.util.TreeSet;
  * @param history the counts of the buckets that have left the window with reports, oldest
  *     first, for the {@link Detector#HISTORY_BUCKETS} buckets before the window: what the
  *     place's timeline shows of its usual coverage (the baseline keeps only their EWMA)
+ * @param originals the place's latest stories by fingerprint, oldest first, for telling copies
+ *     of them ({@link Originals})
  */
 public record PlaceState(
     long placeId,
@@ -52,7 +54,8 @@ public record PlaceState(
     List<Double> dailyCycle,
     long bucketMillis,
     int windowBuckets,
-    List<Count> history) {
+    List<Count> history,
+    List<Original> originals) {
 
   public PlaceState {
     buckets = List.copyOf(buckets);
@@ -61,6 +64,7 @@ public record PlaceState(
     knownOutlets = Collections.unmodifiableMap(new TreeMap<>(knownOutlets));
     dailyCycle = List.copyOf(dailyCycle);
     history = List.copyOf(history);
+    originals = originals == null ? List.of() : List.copyOf(originals); // none in a state stored before them
   }
 
   /** The end of the window, exclusive: where the place's latest coverage ends. */
@@ -71,7 +75,15 @@ public record PlaceState(
   /** This state with other buckets. */
   public PlaceState withBuckets(List<Bucket> buckets) {
     return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum, dayObserved,
-        dayExpected, windowStart, buckets, lastAlertAt, knownOutlets, dailyCycle, bucketMillis, windowBuckets, history);
+        dayExpected, windowStart, buckets, lastAlertAt, knownOutlets, dailyCycle, bucketMillis, windowBuckets, history,
+        originals);
+  }
+
+  /** This state with other originals. */
+  public PlaceState withOriginals(List<Original> originals) {
+    return new PlaceState(placeId, placeName, countryCode, lat, lon, level, baseline, cusum, dayObserved,
+        dayExpected, windowStart, buckets, lastAlertAt, knownOutlets, dailyCycle, bucketMillis, windowBuckets, history,
+        originals);
   }
 
   /**
@@ -135,4 +147,7 @@ public record PlaceState(
       actors = List.copyOf(actors);
     }
   }
+
+  /** A story of the place as {@link Originals} remembers it: what its copies are told by. */
+  public record Original(String articleId, long fingerprint, long publishedAt) {}
 }

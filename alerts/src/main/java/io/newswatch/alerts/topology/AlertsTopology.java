@@ -50,6 +50,8 @@ public final class AlertsTopology {
   public static final String PLACE_STATE_STORE = "place-state";
   /** The stories in the places' windows: placeId/bucketStart/index to {@link PlaceState.Story}, as JSON. */
   public static final String PLACE_STORIES_STORE = "place-stories";
+  /** The places' latest originals, for telling copies: placeId/publishedAt/articleId to fingerprint (see {@link PlaceStates}). */
+  public static final String PLACE_ORIGINALS_STORE = "place-originals";
   /**
    * Published alerts of the last {@link RecentAlerts#RETENTION}, in detection order: key
    * {@link SortableTime detection time}/alertId to {@link Alert}.
@@ -118,6 +120,8 @@ public final class AlertsTopology {
         Stores.persistentKeyValueStore(PLACE_STORIES_STORE), Serdes.String(),
         new JsonSerde<>(PlaceState.Story.class)));
     builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(PLACE_ORIGINALS_STORE), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(RECENT_ALERTS_STORE), Serdes.String(), alerts.valueSerde()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(REORDER_STORE), Serdes.String(), Serdes.ByteArray()));
@@ -138,7 +142,7 @@ public final class AlertsTopology {
         .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
                 alerts.valueSerde().serializer(), asWebhookJson(alertsJson), enrichedPartitions),
             Named.as("detect"),
-            PLACE_STATE_STORE, PLACE_STORIES_STORE, RECENT_ALERTS_STORE, REORDER_STORE, PROGRESS_STORE);
+            PLACE_STATE_STORE, PLACE_STORIES_STORE, PLACE_ORIGINALS_STORE, RECENT_ALERTS_STORE, REORDER_STORE, PROGRESS_STORE);
     detected.to(alerts.name(), Produced.with(alerts.keySerde(), Serdes.ByteArray()).withName(ALERTS_SINK));
     detected.to(alertsJson.name(), Produced.with(alertsJson.keySerde(), Serdes.ByteArray()).withName(ALERTS_JSON_SINK));
     detected.to(topics.deadLetter().name(), Produced.with(Serdes.String(), Serdes.ByteArray())

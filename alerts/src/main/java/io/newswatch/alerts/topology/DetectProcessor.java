@@ -103,7 +103,8 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     this.detectors = BoundedMap.leastRecentlyUsed(DETECTORS_CACHED);
     this.watchlist = watchlists.open(context);
     this.places = new PlaceStates(context.getStateStore(AlertsTopology.PLACE_STATE_STORE),
-        context.getStateStore(AlertsTopology.PLACE_STORIES_STORE), DETECTORS_CACHED);
+        context.getStateStore(AlertsTopology.PLACE_STORIES_STORE),
+        context.getStateStore(AlertsTopology.PLACE_ORIGINALS_STORE), DETECTORS_CACHED);
     this.recentAlerts = context.getStateStore(AlertsTopology.RECENT_ALERTS_STORE);
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE), articles,
         new ReorderBuffer.Release() {

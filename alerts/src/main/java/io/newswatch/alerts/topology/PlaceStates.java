@@ -2,12 +2,15 @@ package io.newswatch.alerts.topology;
 
 import io.newswatch.alerts.detector.PlaceState;
 import io.newswatch.alerts.detector.PlaceState.Bucket;
+import io.newswatch.alerts.detector.PlaceState.Original;
 import io.newswatch.alerts.detector.PlaceState.Story;
 import io.newswatch.schemas.BoundedMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,24 +18,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * The detectors' {@link PlaceState}s, kept in two stores: the place's counts and scores
- * ({@link AlertsTopology#PLACE_STATE_STORE}, its buckets without their stories) and the window's
- * stories one by one ({@link AlertsTopology#PLACE_STORIES_STORE}, key placeId/bucketStart/index).
- * A busy place's stories are most of its state; written apart, each article about it writes
- * its own story and the small summary, not the whole window again.
+ * The detectors' {@link PlaceState}s, kept in three stores: the place's counts and scores
+ * ({@link AlertsTopology#PLACE_STATE_STORE}, its buckets without their stories, without its
+ * originals), the window's stories one by one ({@link AlertsTopology#PLACE_STORIES_STORE}, key
+ * placeId/bucketStart/index) and its originals one by one ({@link AlertsTopology#PLACE_ORIGINALS_STORE},
+ * key placeId/publishedAt/articleId, the fingerprint as value). A busy place's stories and
+ * originals are most of its state; written apart, each article about it writes its own story
+ * and original and the small summary, not the whole window and day again.
  */
 public final class PlaceStates {
   private final KeyValueStore<String, PlaceState> summaries;
   private final KeyValueStore<String, Story> stories;
+  private final KeyValueStore<String, Long> originals;
   /**
    * The stored state of the places used last, as read or written: a read cache, so that a write
    * need not read the stores back to compare.
    */
   private final Map<String, PlaceState> storedCache;
 
-  PlaceStates(KeyValueStore<String, PlaceState> summaries, KeyValueStore<String, Story> stories, int cached) {
+  PlaceStates(KeyValueStore<String, PlaceState> summaries, KeyValueStore<String, Story> stories,
+      KeyValueStore<String, Long> originals, int cached) {
     this.summaries = summaries;
     this.stories = stories;
+    this.originals = originals;
     this.storedCache = BoundedMap.leastRecentlyUsed(cached);
   }
 
@@ -40,7 +48,7 @@ public final class PlaceStates {
   PlaceState get(String placeKey) {
     PlaceState state = storedCache.get(placeKey);
     if (state == null) {
-      state = read(summaries, stories, placeKey);
+      state = readWithOriginals(summaries, stories, originals, placeKey);
       if (state != null) {
         storedCache.put(placeKey, state);
       }
@@ -67,6 +75,13 @@ public final class PlaceStates {
       before.remove(bucket.start());
     }
     before.forEach((start, old) -> deleteFrom(placeKey, start, 0, old.size()));
+    Set<Original> originalsBefore = new HashSet<>(stored == null ? List.of() : stored.originals());
+    for (Original original : state.originals()) {
+      if (!originalsBefore.remove(original)) {
+        originals.put(originalKey(placeKey, original), original.fingerprint());
+      }
+    }
+    originalsBefore.forEach(gone -> originals.delete(originalKey(placeKey, gone)));
     PlaceState summary = summary(state);
     if (stored == null || !summary.equals(summary(stored))) {
       summaries.put(placeKey, summary);
@@ -75,14 +90,19 @@ public final class PlaceStates {
   }
 
   /**
-   * A state without its stories, as the summaries store holds it: unchanged by most articles,
-   * a story added to a bucket already in the window, so those write their story only.
+   * A state without its stories and originals, as the summaries store holds it: unchanged by
+   * most articles, a story added to a bucket already in the window, so those write their story
+   * and original only.
    */
   private static PlaceState summary(PlaceState state) {
-    return state.withBuckets(state.buckets().stream().map(b -> new Bucket(b.start(), List.of(), b.rest())).toList());
+    return state.withBuckets(state.buckets().stream().map(b -> new Bucket(b.start(), List.of(), b.rest())).toList())
+        .withOriginals(List.of());
   }
 
-  /** A place's state as {@link #get} assembles it, from stores open for queries. */
+  /**
+   * A place's state as {@link #get} assembles it, without its originals (which only its detector
+   * uses), from stores open for queries.
+   */
   public static PlaceState read(ReadOnlyKeyValueStore<String, PlaceState> summaries,
       ReadOnlyKeyValueStore<String, Story> stories, String placeKey) {
     PlaceState summary = summaries.get(placeKey);
@@ -104,10 +124,33 @@ public final class PlaceStates {
         .toList());
   }
 
+  /** A place's state as its detector left it, from its three stores; null when the place has none. */
+  static PlaceState readWithOriginals(ReadOnlyKeyValueStore<String, PlaceState> summaries,
+      ReadOnlyKeyValueStore<String, Story> stories, ReadOnlyKeyValueStore<String, Long> originals, String placeKey) {
+    PlaceState state = read(summaries, stories, placeKey);
+    return state == null ? null : state.withOriginals(originals(originals, placeKey));
+  }
+
+  /** A place's stored originals, in any order: its detector sorts them. */
+  private static List<Original> originals(ReadOnlyKeyValueStore<String, Long> originals, String placeKey) {
+    List<Original> remembered = new ArrayList<>();
+    try (var kept = originals.prefixScan(placeKey + "/", new StringSerializer())) {
+      kept.forEachRemaining(kv -> {
+        String[] parts = kv.key.split("/", 3);
+        remembered.add(new Original(parts[2], kv.value, Long.parseLong(parts[1])));
+      });
+    }
+    return remembered;
+  }
+
   private void deleteFrom(String placeKey, long bucketStart, int from, int to) {
     for (int i = from; i < to; i++) {
       stories.delete(storyKey(placeKey, bucketStart, i));
     }
+  }
+
+  private static String originalKey(String placeKey, Original original) {
+    return placeKey + "/" + original.publishedAt() + "/" + original.articleId();
   }
 
   private static String storyKey(String placeKey, long bucketStart, int index) {

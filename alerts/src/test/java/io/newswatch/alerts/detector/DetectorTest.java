@@ -80,7 +80,7 @@ class DetectorTest {
     PlaceState known = PlaceMemory.forget(HOURLY, Detector.start(HOURLY, KOSTIANTYNIVKA).state());
     Detector detector = Detector.resume(HOURLY, new PlaceState(known.placeId(), known.placeName(),
         known.countryCode(), known.lat(), known.lon(), Level.NORMAL, 0.5, 0, 0, 0,
-        DAY_ONE.toEpochMilli(), List.of(), Map.of(), Map.of(), List.of(), 0, 0, List.of()));
+        DAY_ONE.toEpochMilli(), List.of(), Map.of(), Map.of(), List.of(), 0, 0, List.of(), List.of()));
     List<Alert> lastDay = new ArrayList<>();
     for (int day = 0; day <= 28; day++) {
       int firstHour = day < 28 ? 12 : firstHourOfLastDay;
@@ -373,7 +373,7 @@ class DetectorTest {
     // a town that has had a story an hour from these outlets, the last window quiet
     PlaceState usual = new PlaceState(KOSTIANTYNIVKA.getGeonameId(), "Kostiantynivka", "UA", 48.5, 37.7,
         Level.NORMAL, 1.0, 0, 0, 0, DAY_ONE.minus(Duration.ofHours(6)).toEpochMilli(), List.of(), Map.of(),
-        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)), List.of(), 0, 0, List.of());
+        outlets.stream().collect(Collectors.toMap(o -> o, o -> DAY_ONE.toEpochMilli() - 1)), List.of(), 0, 0, List.of(), List.of());
     Detector detector = Detector.resume(HOURLY, usual);
     List<Alert> alerts = new ArrayList<>();
 
@@ -522,7 +522,7 @@ class DetectorTest {
   }
 
   private static EnrichedArticle copy(String id, EnrichedArticle original, Instant at, String source) {
-    return article(id).at(at).source(source).about(KOSTIANTYNIVKA).duplicateOf(original.getId()).build();
+    return article(id).at(at).source(source).about(KOSTIANTYNIVKA).copyOf(original.getId()).build();
   }
 
   private static EnrichedArticle story(String id, Instant at, String source) {

@@ -127,7 +127,7 @@ class GeneralNewsTest {
         feed.add(article(id).at(at).source("outlet" + random.nextInt(OUTLETS) + ".example").about(place).build());
         if (random.nextDouble() < 0.15) {
           feed.add(article(id + "-copy").at(at.plusSeconds(600))
-              .source("outlet" + random.nextInt(OUTLETS) + ".example").about(place).duplicateOf(id).build());
+              .source("outlet" + random.nextInt(OUTLETS) + ".example").about(place).copyOf(id).build());
         }
       }
     }

@@ -6,6 +6,7 @@ import static io.newswatch.alerts.Donbas.KOSTIANTYNIVKA;
 import static io.newswatch.alerts.Donbas.KRAMATORSK;
 import static io.newswatch.alerts.Donbas.article;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newswatch.alerts.Donbas;
@@ -414,7 +415,7 @@ class AlertsTopologyTest {
       feed.add(article);
       feed.add(article); // redelivered
       feed.add(EnrichedArticle.newBuilder(article).setId("repost-" + article.getId())
-          .setPublishedAt(article.getPublishedAt().plusSeconds(5)).setDuplicateOf(article.getId()).build());
+          .setPublishedAt(article.getPublishedAt().plusSeconds(5)).build()); // the same text: a copy
     }
 
     send(feed);
@@ -462,6 +463,7 @@ class AlertsTopologyTest {
     List<Alert> beforeRestart = alerts.readValuesToList();
     List<KeyValue<String, PlaceState>> stored = contents(states());
     List<KeyValue<String, PlaceState.Story>> stories = contents(stories());
+    List<KeyValue<String, Long>> originals = contents(driver.getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE));
     List<KeyValue<String, Alert>> recent = contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE));
     List<KeyValue<String, FeedVolume.State>> volume = contents(driver.getKeyValueStore(AlertsTopology.FEED_VOLUME_STORE));
     driver.close();
@@ -471,6 +473,7 @@ class AlertsTopologyTest {
     watch(KOSTIANTYNIVKA, Level.ELEVATED);
     states().putAll(stored);
     stories().putAll(stories);
+    driver.<String, Long>getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE).putAll(originals);
     driver.<String, Alert>getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE).putAll(recent);
     driver.<String, FeedVolume.State>getKeyValueStore(AlertsTopology.FEED_VOLUME_STORE).putAll(volume);
     send(demo.stream().filter(early.negate()).toList());
@@ -480,6 +483,37 @@ class AlertsTopologyTest {
     assertThat(all).isEqualTo(Backtest.run(demo, SETTINGS, WatchFilter.all()));
     assertThat(contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE)))
         .extracting(kv -> kv.value).isEqualTo(all);
+  }
+
+  /**
+   * Copies are told per place, by the place's originals: a copy that comes after a restart, by
+   * an outlet new to the window, is an echo of the story stored before it.
+   */
+  @Test
+  void aCopyAfterARestartIsAnEchoOfTheStoryBeforeIt() {
+    EnrichedArticle story = article("story").at(ESCALATION).source("a.example").about(KOSTIANTYNIVKA).build();
+    EnrichedArticle copy = article("copy").at(ESCALATION.plusSeconds(600)).source("b.example")
+        .about(KOSTIANTYNIVKA).copyOf("story").build();
+    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    send(List.of(story));
+    List<KeyValue<String, PlaceState>> stored = contents(states());
+    List<KeyValue<String, PlaceState.Story>> stories = contents(stories());
+    List<KeyValue<String, Long>> originals = contents(driver.getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE));
+    driver.close();
+
+    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    states().putAll(stored);
+    stories().putAll(stories);
+    driver.<String, Long>getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE).putAll(originals);
+    send(List.of(copy));
+
+    assertThat(originals).extracting(kv -> kv.key)
+        .containsExactly(key(KOSTIANTYNIVKA) + "/" + ESCALATION.toEpochMilli() + "/story");
+    assertThat(placeState(key(KOSTIANTYNIVKA)).buckets()).flatExtracting(PlaceState.Bucket::stories)
+        .extracting(PlaceState.Story::articleId, PlaceState.Story::echoOf)
+        .containsExactly(tuple("story", null), tuple("copy", "story"));
   }
 
   private void start(Topology topology) {
@@ -541,7 +575,8 @@ class AlertsTopologyTest {
 
   /** A place's state as the HTTP API shows it. */
   private PlaceState placeState(String placeKey) {
-    return PlaceStates.read(states(), stories(), placeKey);
+    return PlaceStates.readWithOriginals(states(), stories(),
+        driver.getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE), placeKey);
   }
 
   private static <V> List<KeyValue<String, V>> contents(KeyValueStore<String, V> store) {

@@ -1,6 +1,7 @@
 package io.newswatch.cli.bench;
 
 import io.newswatch.alerts.topology.AlertsTopology;
+import io.newswatch.enrich.dedup.RepeatedArticles;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.schemas.Topics;
 import io.newswatch.cli.bench.WrittenRecords.Sample;
@@ -69,18 +70,15 @@ public final class PassThrough {
   private PassThrough() {}
 
   /**
-   * Enrich's shape: raw articles become enriched ones, copied in turn, are repartitioned
-   * to one partition as for the duplicate check, written to its two stores and passed on to the
-   * enriched topic.
+   * Enrich's shape: each raw article's id written to the repeat check's store, and the article
+   * replaced by an enriched one, copied in turn, passed on to the enriched topic.
    */
   public static Topology enrich(Topics topics, Shape shape) {
     StreamsBuilder builder = new StreamsBuilder();
-    EnrichTopology.addDuplicateCheckStores(builder);
+    builder.addStateStore(RepeatedArticles.store(EnrichTopology.SEEN_IDS_STORE));
     builder.stream(topics.raw().name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .processValues(RepeatCheckWrites::new, EnrichTopology.SEEN_IDS_STORE)
         .processValues(() -> new InTurn(shape.enriched()))
-        .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray())
-            .withName(EnrichTopology.DEDUP_REPARTITION).withNumberOfPartitions(1))
-        .processValues(DuplicateCheckWrites::new, EnrichTopology.SEEN_STORE, EnrichTopology.SEEN_IDS_STORE)
         .to(topics.enriched().name(), Produced.with(Serdes.String(), Serdes.ByteArray()));
     return builder.build();
   }
@@ -143,23 +141,20 @@ public final class PassThrough {
     }
   }
 
-  /** Writes each article to the duplicate check's two stores, as it does an article seen first. */
-  private static final class DuplicateCheckWrites implements FixedKeyProcessor<String, byte[], byte[]> {
+  /** Writes each article's id to the repeat check's store, as it does an article seen first. */
+  private static final class RepeatCheckWrites implements FixedKeyProcessor<String, byte[], byte[]> {
     private FixedKeyProcessorContext<String, byte[]> context;
-    private WindowStore<Long, String> fingerprints;
     private WindowStore<String, Long> ids;
 
     @Override
     public void init(FixedKeyProcessorContext<String, byte[]> context) {
       this.context = context;
-      this.fingerprints = context.getStateStore(EnrichTopology.SEEN_STORE);
       this.ids = context.getStateStore(EnrichTopology.SEEN_IDS_STORE);
     }
 
     @Override
     public void process(FixedKeyRecord<String, byte[]> record) {
       ids.put(record.key(), record.timestamp(), record.timestamp());
-      fingerprints.put((long) record.key().hashCode(), record.key(), record.timestamp());
       context.forward(record);
     }
   }

@@ -85,8 +85,7 @@ public final class PipelineMonitor implements AutoCloseable {
       registry.counter("newswatch.articles.ingested").increment();
     } else if (topic.equals(topics.enriched().name())) {
       EnrichedArticle article = topics.enriched().valueSerde().deserializer().deserialize(topic, record.value());
-      registry.counter("newswatch.articles.enriched",
-          "duplicate", Boolean.toString(article.getDuplicateOf() != null)).increment();
+      registry.counter("newswatch.articles.enriched").increment();
       recordLag(registry, "newswatch.ingest.to.enriched", now - article.getIngestedAt().toEpochMilli());
       recordLag(registry, "newswatch.published.to.enriched", now - article.getPublishedAt().toEpochMilli());
     } else if (topic.equals(topics.alerts().name())) {

@@ -3,9 +3,7 @@ package io.newswatch.enrich.topology;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.Enricher;
-import io.newswatch.enrich.dedup.NearDuplicates;
 import io.newswatch.enrich.dedup.RepeatedArticles;
-import io.newswatch.enrich.dedup.WindowStoreSeenFingerprints;
 import io.newswatch.schemas.PublishedAt;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
@@ -15,23 +13,25 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * The enrich topology: {@code raw} articles are enriched ({@link Enricher}), marked when they
- * copy an article seen before ({@link NearDuplicates}) and written to {@code enriched}, keyed
- * by article id. An article whose id was seen before ({@link RepeatedArticles}) is the same
- * article sent again: it is counted ({@value #REPEATS_METRIC}) and not passed on.
+ * The enrich topology: {@code raw} articles are enriched ({@link Enricher}) and written to
+ * {@code enriched}, keyed by article id. An article whose id was seen before on its partition
+ * ({@link RepeatedArticles}) is the same article sent again: it is counted
+ * ({@value #REPEATS_METRIC}) and neither tagged nor passed on. Ingest keys raw articles by id,
+ * so an article's sendings share a partition, and its enriched partition has the number of its
+ * raw one (both topics have one partition count); a producer that keys them otherwise loses
+ * both: a repeat on another partition is then passed on (the alerts stage counts it as the
+ * same text again, see alerts/README.md), and its partition's order depends on timing.
  *
- * <p>Copies of one story arrive under different ids, so on different partitions: the
- * duplicate check runs after a repartition to a single partition, where one state store sees
- * every article. That step is cheap (a lookup in memory per article, and a store write per
- * original); the enrichment before it runs on all partitions. The store is a window store
- * whose retention, twice the duplicate horizon (2 days by default), bounds it; the index in
- * memory is built from it when the task starts.
+ * <p>Every step runs on every partition, each partition's articles in their order: nothing
+ * here sees all articles, and the enriched partition an article lands on, and its place there,
+ * do not depend on how many instances run or which of them is slow. Syndicated copies, which
+ * come under ids of their own, are passed on as articles of their own: the alerts stage tells
+ * them per place, by their fingerprint.
  *
  * <p>The time tagging takes, in milliseconds, is the Kafka Streams metric {@code tagging-latency-avg} and
  * {@code -max} (group {@code stream-newswatch-metrics}), on {@code /metrics} with the others.
@@ -41,14 +41,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  * after its record was written ({@link PublishedAt}).
  */
 public final class EnrichTopology {
-  // Names of stores, processors and the repartition topic: the app's internal topics are
-  // <application.id>-<name>-changelog and -repartition, and its metrics carry the names, so
-  // each is named for what it does, without repeating the stage.
-  public static final String SEEN_STORE = "seen-fingerprint-ids";
+  // Names of stores and processors: the app's internal topics are <application.id>-<name>-changelog,
+  // and its metrics carry the names, so each is named for what it does, without repeating the stage.
   public static final String SEEN_IDS_STORE = "seen-article-ids";
   static final String REPEATS_METRIC = "repeated-articles-dropped";
-  /** Names the repartition topic: {@code <application.id>-duplicate-check-repartition}. */
-  public static final String DEDUP_REPARTITION = "duplicate-check";
 
   private EnrichTopology() {}
 
@@ -61,26 +57,15 @@ public final class EnrichTopology {
   public static void build(StreamsBuilder builder, Topics topics, Enricher enricher) {
     Topic<String, RawArticle> raw = topics.raw();
     Topic<String, EnrichedArticle> enriched = topics.enriched();
-    addDuplicateCheckStores(builder);
+    builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
     builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName("raw-articles"))
         .filter((id, article) -> article != null, Named.as("skip-tombstones")) // a tombstone on the raw topic means nothing
         .processValues(DateCheck::new, Named.as("date-check"))
-        // keyed by id even when a producer gave no key, which the repartition would drop silently
+        // the enriched topic is keyed by id, whatever key a producer gave
         .selectKey((key, article) -> article.getId(), Named.as("key-by-id"))
+        .processValues(RepeatCheck::new, Named.as("drop-repeats"), SEEN_IDS_STORE)
         .processValues(() -> new Tagging(enricher), Named.as("tagging"))
-        .repartition(Repartitioned.with(enriched.keySerde(), enriched.valueSerde())
-            .withName(DEDUP_REPARTITION).withNumberOfPartitions(1))
-        .processValues(DuplicateMarker::new, Named.as("mark-duplicates"), SEEN_STORE, SEEN_IDS_STORE)
         .to(enriched.name(), Produced.with(enriched.keySerde(), enriched.valueSerde()).withName("enriched-articles"));
-  }
-
-  /**
-   * Adds the duplicate check's stores, {@value #SEEN_STORE} and {@value #SEEN_IDS_STORE}, to
-   * {@code builder}: here, and in the bench's pass-through of this topology's shape.
-   */
-  public static void addDuplicateCheckStores(StreamsBuilder builder) {
-    builder.addStateStore(WindowStoreSeenFingerprints.store(SEEN_STORE, NearDuplicates.DEFAULT_HORIZON.multipliedBy(2)));
-    builder.addStateStore(RepeatedArticles.store(SEEN_IDS_STORE));
   }
 
   /** Refuses an article dated in the future (see {@link PublishedAt}). */
@@ -130,38 +115,27 @@ public final class EnrichTopology {
     }
   }
 
-  /**
-   * Drops an article sent again, and sets duplicateOf from the seen-fingerprint store. Its
-   * index is built from the store on the first article after the task (re)starts, so it holds
-   * what the restored store holds.
-   */
-  private static final class DuplicateMarker implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
-    private NearDuplicates nearDuplicates;
+  /** Drops an article sent again. */
+  private static final class RepeatCheck implements FixedKeyProcessor<String, RawArticle, RawArticle> {
+    private FixedKeyProcessorContext<String, RawArticle> context;
     private RepeatedArticles repeated;
     private Sensor repeats;
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, RawArticle> context) {
       this.context = context;
-      this.nearDuplicates = null;
       this.repeated = new RepeatedArticles(context.getStateStore(SEEN_IDS_STORE));
       this.repeats = context.metrics().addRateTotalSensor("newswatch", "enrich-" + context.taskId(),
           REPEATS_METRIC, Sensor.RecordingLevel.INFO);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
-      if (!repeated.firstSighting(record.key(), record.timestamp())) {
+    public void process(FixedKeyRecord<String, RawArticle> record) {
+      if (repeated.firstSighting(record.key(), record.timestamp())) {
+        context.forward(record);
+      } else {
         repeats.record();
-        return;
       }
-      if (nearDuplicates == null) {
-        nearDuplicates = new NearDuplicates(new WindowStoreSeenFingerprints(context.getStateStore(SEEN_STORE)));
-      }
-      EnrichedArticle article = record.value();
-      article.setDuplicateOf(nearDuplicates.duplicateOf(article));
-      context.forward(record.withValue(article));
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.newswatch.enrich.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class NearDuplicatesTest {
+public class FingerprintTest {
+  /** What the alerts stage takes for a copy (its Originals.MAX_DISTANCE). */
+  public static final int COPY_DISTANCE = 6;
+
   static final String STORY = """
       Russian forces shelled the town of Kostiantynivka in the Donetsk region overnight, \
       local officials said on Thursday. At least three civilians were killed and eleven \
@@ -41,13 +42,11 @@ class NearDuplicatesTest {
       six hours before the vote, and the finance minister said the changes would keep the \
       deficit within the limits agreed with international lenders.""";
 
-  private static final long DAY = Duration.ofDays(1).toMillis();
-
   @Test
   void rewordedCopyIsCloseAndDifferentStoryIsFar() {
-    long story = NearDuplicates.fingerprint(STORY);
-    assertThat(NearDuplicates.distance(story, NearDuplicates.fingerprint(REWORDED))).isLessThanOrEqualTo(NearDuplicates.DEFAULT_MAX_DISTANCE);
-    assertThat(NearDuplicates.distance(story, NearDuplicates.fingerprint(OTHER_STORY))).isGreaterThan(2 * NearDuplicates.DEFAULT_MAX_DISTANCE);
+    long story = Fingerprint.of(STORY);
+    assertThat(Fingerprint.distance(story, Fingerprint.of(REWORDED))).isLessThanOrEqualTo(COPY_DISTANCE);
+    assertThat(Fingerprint.distance(story, Fingerprint.of(OTHER_STORY))).isGreaterThan(2 * COPY_DISTANCE);
   }
 
   /**
@@ -57,7 +56,7 @@ class NearDuplicatesTest {
   @Test
   void nearlyEveryCopyWithThreeWordsChangedIsFound() {
     String[] words = STORY.split(" ");
-    long story = NearDuplicates.fingerprint(STORY);
+    long story = Fingerprint.of(STORY);
     Random random = new Random(7);
     int found = 0;
     int copies = 500;
@@ -66,36 +65,9 @@ class NearDuplicatesTest {
       for (int edit = 0; edit < 3; edit++) {
         copy[random.nextInt(copy.length)] = "word" + random.nextInt(1000);
       }
-      found += NearDuplicates.distance(story, NearDuplicates.fingerprint(String.join(" ", copy)))
-          <= NearDuplicates.DEFAULT_MAX_DISTANCE ? 1 : 0;
+      found += Fingerprint.distance(story, Fingerprint.of(String.join(" ", copy)))
+          <= COPY_DISTANCE ? 1 : 0;
     }
     assertThat(found).isGreaterThanOrEqualTo(copies * 9 / 10);
-  }
-
-  @Test
-  void copyPointsAtTheFirstArticleWithinTheHorizon() {
-    NearDuplicates duplicates = new NearDuplicates(new InMemorySeenFingerprints(Duration.ofDays(2)));
-    long story = NearDuplicates.fingerprint(STORY);
-    assertThat(duplicates.duplicateOf("a", story, 0)).isNull();
-    assertThat(duplicates.duplicateOf("b", NearDuplicates.fingerprint(REWORDED), DAY / 4)).isEqualTo("a");
-    assertThat(duplicates.duplicateOf("c", story, DAY - 1)).isEqualTo("a");
-    assertThat(duplicates.duplicateOf("a", story, 0)).as("the same article again is no copy").isNull();
-    assertThat(duplicates.duplicateOf("d", NearDuplicates.fingerprint(OTHER_STORY), DAY / 4)).isNull();
-    assertThat(duplicates.duplicateOf("e", story, 2 * DAY)).as("past the 1-day horizon").isNull();
-  }
-
-  @Test
-  void copiesOfArticlesRememberedBeforeARestartAreFound() {
-    InMemorySeenFingerprints seen = new InMemorySeenFingerprints(Duration.ofDays(2));
-    assertThat(new NearDuplicates(seen).duplicateOf("a", NearDuplicates.fingerprint(STORY), 0)).isNull();
-
-    NearDuplicates restarted = new NearDuplicates(seen);
-    assertThat(restarted.duplicateOf("b", NearDuplicates.fingerprint(REWORDED), DAY / 4)).isEqualTo("a");
-  }
-
-  @Test
-  void distanceTheBandsCannotGuaranteeIsRejected() {
-    assertThatThrownBy(() -> new NearDuplicates(new InMemorySeenFingerprints(Duration.ofDays(1)),
-        Duration.ofDays(1), 8)).isInstanceOf(IllegalArgumentException.class);
   }
 }
