@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * same text. Like real coverage, each article tells its own story, a few of the sentences
  * worded its own way, so that two articles share about as many word pairs as two reports on
  * one war do; and one in {@value #WIRE_COPY_ONE_IN} is a wire copy: an earlier article
- * republished by another outlet, which the duplicate check should find.
+ * republished by another outlet, which the detectors should take for a copy.
  */
 final class BenchArticles {
   static final int MIN_BYTES = 3_000;

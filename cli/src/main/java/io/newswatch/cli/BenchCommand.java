@@ -1,7 +1,10 @@
 package io.newswatch.cli;
 
 import io.newswatch.avro.RawArticle;
+import io.newswatch.alerts.detector.Originals;
+import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.cli.bench.BrokerBytes;
+import io.newswatch.cli.bench.CopiesBench;
 import io.newswatch.cli.bench.PassThrough;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.text.ArticleText;
@@ -31,7 +34,8 @@ import picocli.CommandLine.Spec;
 /** Measures newswatch on this machine, one subcommand per stage. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measures how fast newswatch runs on this machine.",
-    subcommands = {BenchCommand.Enrich.class, BenchCommand.EndToEnd.class, BenchCommand.Replay.class})
+    subcommands = {BenchCommand.Enrich.class, BenchCommand.EndToEnd.class, BenchCommand.Replay.class,
+        BenchCommand.Copies.class})
 final class BenchCommand {
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,
@@ -87,6 +91,50 @@ final class BenchCommand {
       out.println("normalise only: " + normalise);
       out.printf("tag:            %s = %.0f%% of the normalise-only ceiling%n", tag,
           100 * tag.perSecond() / normalise.perSecond());
+      return 0;
+    }
+  }
+
+  @Command(name = "copies", mixinStandardHelpOptions = true,
+      description = {"Measures how the alerts stage tells syndicated copies: each place's originals filled as "
+          + "--days of publication time at --rate articles/s would fill them, each article naming 3 of --places places "
+          + "(Zipf: a few very often, most rarely), one in ten a copy of a recent one. Prints the time of a lookup "
+          + "(mean, p99), the originals kept, the heap they take with every place in memory, and what the "
+          + "1,000 places a task keeps in memory take at most.",
+          "No broker: the check alone, as each detector runs it."})
+  static final class Copies implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--rate", defaultValue = "200", paramLabel = "PER_SECOND",
+        description = "Articles per second of publication time (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--days", defaultValue = "2", paramLabel = "D",
+        description = "Days of publication time (default: ${DEFAULT-VALUE}).")
+    double days;
+
+    @Option(names = "--places", defaultValue = "30000", paramLabel = "N",
+        description = "Places the articles name (default: ${DEFAULT-VALUE}).")
+    int places;
+
+    @Override
+    public Integer call() {
+      if (rate <= 0 || days <= 0 || places < CopiesBench.PLACES_PER_ARTICLE) {
+        throw new UserError("--rate and --days must be positive and --places at least " + CopiesBench.PLACES_PER_ARTICLE);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(machine());
+      out.flush();
+      long start = System.nanoTime();
+      CopiesBench.Result r = CopiesBench.run(rate, Duration.ofSeconds((long) (days * 86_400)), places, 1);
+      out.printf("articles: %,d (%,.0f/s over %.1f days of publication time), %,d told as copies; "
+          + "%,d lookups in %.0f s%n", r.articles(), rate, days, r.copies(), r.lookups(),
+          (System.nanoTime() - start) / 1e9);
+      out.printf("lookup: %.2f µs mean, %.2f µs p99%n", r.meanMicros(), r.p99Micros());
+      out.printf("originals kept: %,d over %,d places, at most %d a place; heap %,d MB, %.0f bytes an original; "
+          + "a task's %,d places in memory take at most %.0f MB%n", r.kept(), places, r.largest(),
+          r.heapBytes() >> 20, r.bytesPerOriginal(), AlertsTopology.PLACES_IN_MEMORY,
+          AlertsTopology.PLACES_IN_MEMORY * (double) Originals.KEPT * r.bytesPerOriginal() / (1 << 20));
       return 0;
     }
   }

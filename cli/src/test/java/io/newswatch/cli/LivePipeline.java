@@ -280,7 +280,7 @@ final class LivePipeline implements AutoCloseable {
 
     /**
      * Records not yet committed as read, on the stage's input and on the internal topics it
-     * reads back (enrich's duplicate check reads a repartition topic, restored after a crash).
+     * reads back (the alerts stage reads its by-place repartition topic, restored after a crash).
      */
     long lag() throws Exception {
       Map<TopicPartition, Long> committed = committed();

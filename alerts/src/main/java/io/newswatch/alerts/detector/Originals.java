@@ -32,13 +32,13 @@ public final class Originals {
    */
   public static final int MAX_DISTANCE = 6;
   /** Far above what a village or town gets in a day; a capital's busiest days exceed it. */
-  static final int KEPT = 256;
+  public static final int KEPT = 256;
   private static final Comparator<Original> BY_TIME =
       Comparator.comparingLong(Original::publishedAt).thenComparing(Original::articleId);
 
   private final TreeSet<Original> kept = new TreeSet<>(BY_TIME);
 
-  Originals(List<Original> originals) {
+  public Originals(List<Original> originals) {
     kept.addAll(originals);
   }
 
@@ -46,7 +46,7 @@ public final class Originals {
    * The id of the original {@code articleId} copies; its own id when it is that original, seen
    * before; null when it is an original, and then it is remembered.
    */
-  String originalOf(String articleId, long fingerprint, long publishedAt) {
+  public String originalOf(String articleId, long fingerprint, long publishedAt) {
     long horizon = HORIZON.toMillis();
     for (Original original : kept) {
       if (Math.abs(original.publishedAt() - publishedAt) <= horizon
@@ -63,7 +63,7 @@ public final class Originals {
   }
 
   /** Oldest first. */
-  List<Original> list() {
+  public List<Original> list() {
     return List.copyOf(kept);
   }
 }

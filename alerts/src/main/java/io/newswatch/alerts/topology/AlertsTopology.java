@@ -71,6 +71,12 @@ public final class AlertsTopology {
    * the reorder buffer, so the stage has caught up when its consumers have and this is 0.
    */
   public static final String ARTICLES_WAITING_METRIC = "articles-waiting";
+  /**
+   * Places whose detector, and what is stored of it, a task keeps in memory: at most their
+   * windows' stories (some ten kilobytes a place) and their originals (a few hundred
+   * bytes each, see {@code newswatch bench copies}).
+   */
+  public static final int PLACES_IN_MEMORY = 1_000;
   /** Names the repartition topic: {@code <application.id>-articles-by-place-repartition}. */
   public static final String BY_PLACE = "articles-by-place";
   /** The detector's child that writes alerts. */
@@ -96,6 +102,15 @@ public final class AlertsTopology {
    */
   public static Topology build(Topics topics, DetectorSettings settings, WatchFilter alwaysWatched,
       int enrichedPartitions) {
+    return build(topics, settings, alwaysWatched, enrichedPartitions, UpstreamCaughtUp.ALWAYS);
+  }
+
+  /**
+   * As {@link #build(Topics, DetectorSettings, WatchFilter, int)}, in a pipeline whose enrich
+   * stage says when it has caught up ({@link UpstreamCaughtUp}): a running pipeline's.
+   */
+  public static Topology build(Topics topics, DetectorSettings settings, WatchFilter alwaysWatched,
+      int enrichedPartitions, UpstreamCaughtUp upstreamCaughtUp) {
     if (enrichedPartitions < 1) {
       throw new IllegalArgumentException("the enriched topic has at least one partition");
     }
@@ -140,7 +155,8 @@ public final class AlertsTopology {
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE)
             .withStreamPartitioner(new Progress.Multicast()))
         .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
-                alerts.valueSerde().serializer(), asWebhookJson(alertsJson), enrichedPartitions),
+                alerts.valueSerde().serializer(), asWebhookJson(alertsJson), enrichedPartitions,
+                upstreamCaughtUp),
             Named.as("detect"),
             PLACE_STATE_STORE, PLACE_STORIES_STORE, PLACE_ORIGINALS_STORE, RECENT_ALERTS_STORE, REORDER_STORE, PROGRESS_STORE);
     detected.to(alerts.name(), Produced.with(alerts.keySerde(), Serdes.ByteArray()).withName(ALERTS_SINK));

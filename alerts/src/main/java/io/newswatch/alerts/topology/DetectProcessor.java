@@ -61,8 +61,6 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
    */
   static final int RELEASE_BATCH = 500;
   static final Duration RELEASE_EVERY = Duration.ofMillis(100);
-  /** Places whose detector a task keeps in memory (some ten kilobytes each at most). */
-  static final int DETECTORS_CACHED = 1_000;
 
   private final DetectorSettings settings;
   private final WatchlistFactory watchlists;
@@ -77,6 +75,8 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   private Sensor droppedLate;
   private Sensor waitingNow;
   private Sensor outOfOrder;
+  /** Articles out of order since the last in order. */
+  private long outOfOrderRun;
   private Progress.Upstreams upstreams;
   private final int enrichedPartitions;
   /**
@@ -85,12 +85,14 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
    * is (re)initialised, so after an aborted transaction the store, restored, is read again.
    */
   private Map<String, Detector> detectors;
+  private final UpstreamCaughtUp upstreamCaughtUp;
 
   DetectProcessor(DetectorSettings settings, WatchlistFactory watchlists,
       Deserializer<EnrichedArticle> articles, Serializer<Alert> alerts, Serializer<Alert> alertsJson,
-      int enrichedPartitions) {
+      int enrichedPartitions, UpstreamCaughtUp upstreamCaughtUp) {
     this.settings = settings;
     this.enrichedPartitions = enrichedPartitions;
+    this.upstreamCaughtUp = upstreamCaughtUp;
     this.watchlists = watchlists;
     this.articles = articles;
     this.alerts = alerts;
@@ -100,11 +102,11 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
   @Override
   public void init(ProcessorContext<String, byte[]> context) {
     this.context = context;
-    this.detectors = BoundedMap.leastRecentlyUsed(DETECTORS_CACHED);
+    this.detectors = BoundedMap.leastRecentlyUsed(AlertsTopology.PLACES_IN_MEMORY);
     this.watchlist = watchlists.open(context);
     this.places = new PlaceStates(context.getStateStore(AlertsTopology.PLACE_STATE_STORE),
         context.getStateStore(AlertsTopology.PLACE_STORIES_STORE),
-        context.getStateStore(AlertsTopology.PLACE_ORIGINALS_STORE), DETECTORS_CACHED);
+        context.getStateStore(AlertsTopology.PLACE_ORIGINALS_STORE), AlertsTopology.PLACES_IN_MEMORY);
     this.recentAlerts = context.getStateStore(AlertsTopology.RECENT_ALERTS_STORE);
     this.waiting = new ReorderBuffer(context.getStateStore(AlertsTopology.REORDER_STORE), articles,
         new ReorderBuffer.Release() {
@@ -151,7 +153,15 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     if (Progress.isMarker(record.headers())) {
       upstreams.report(Progress.upstream(record.value()), Progress.report(record.value()));
     } else if (waiting.add(record.key(), record.value(), record.headers())) {
+      // the first of a run is logged: a stall upstream longer than Progress.IDLE_LAG, or an
+      // enriched partition out of ingest order by more than Progress.DISORDER
+      if (outOfOrderRun++ == 0) {
+        LOG.warn("task {}: an article for place {} came after later ones were released; it is released at once, "
+            + "out of order (the alerts from here can differ from an ordered run's)", context.taskId(), record.key());
+      }
       outOfOrder.record();
+    } else {
+      outOfOrderRun = 0;
     }
     releaseDue();
     waitingNow.record(waiting.size());
@@ -159,7 +169,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
 
   /** Releases up to {@link #RELEASE_BATCH} of the articles ingested before the time every upstream has passed. */
   private void releaseDue() {
-    upstreams.passed(context.currentSystemTimeMs())
+    upstreams.passed(upstreamCaughtUp.at(context.currentSystemTimeMs()))
         .ifPresent(passed -> waiting.releaseUpTo(Instant.ofEpochMilli(passed - 1), RELEASE_BATCH));
   }
 

@@ -26,13 +26,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * upstream partitions. That alone would hold a feed's last articles until the next ones come,
  * so a task that has read nothing for {@link #IDLE_AFTER} also says its partition is idle; when
  * every upstream partition is idle, the whole feed has paused, and what comes next was ingested
- * after the detector's wall clock less {@link #IDLE_LAG}, the longest a healthy pipeline takes
- * from ingest to here. A fan-out task reports only what changed, so an idle pipeline writes
+ * after the last time the enrich stage had read all its input ({@link UpstreamCaughtUp}, by the
+ * wall clock) less {@link #IDLE_LAG}, the longest a healthy pipeline takes from ingest to here.
+ * A stalled enrich stage looks paused from here too, but is not caught up: the detectors then
+ * hold what they have until its articles come. A fan-out task reports only what changed, so an idle pipeline writes
  * nothing; a detector task keeps the reports in a store, so a restarted one knows them. A
  * fan-out task that stops reporting while the others flow (its instance killed) holds every
  * later article back until it runs again. An article that still breaks the order (an enriched
- * partition out of order by more than {@link #DISORDER}, the whole pipeline stalled for longer
- * than {@link #IDLE_LAG}) reaches its detector after articles ingested later than it, and is
+ * partition out of order by more than {@link #DISORDER}, ingest held up for longer than
+ * {@link #IDLE_LAG} between stamping an article and writing it) reaches its detector after articles ingested later than it, and is
  * counted (see {@link DetectProcessor}).
  *
  * <p>A marker is one record with key {@link #KEY}, never a place id (those are decimal), the
@@ -61,9 +63,12 @@ final class Progress {
   record Report(long byData, boolean idle) {
     private static final int BYTES = Long.BYTES + 1;
 
-    /** The time passed at the detector's wall-clock time {@code now} when every upstream partition is idle. */
-    long whenAllIdle(long now) {
-      return Math.max(byData, now - IDLE_LAG.toMillis());
+    /**
+     * The time passed when every upstream partition is idle and the stage before them had read
+     * all its input at wall-clock time {@code caughtUp} ({@link UpstreamCaughtUp}).
+     */
+    long whenAllIdle(long caughtUp) {
+      return Math.max(byData, caughtUp - IDLE_LAG.toMillis());
     }
 
     byte[] bytes() {
@@ -188,15 +193,16 @@ final class Progress {
     }
 
     /**
-     * The time every upstream partition has passed at the wall-clock time {@code now}: by their
-     * data, or when all are idle by the wall clock too; none before each has reported.
+     * The time every upstream partition has passed: by their data, or when all are idle by the
+     * wall-clock time {@code caughtUp} at which the stage before them had last read all its input
+     * too; none before each has reported.
      */
-    OptionalLong passed(long now) {
+    OptionalLong passed(long caughtUp) {
       if (Arrays.stream(reports).anyMatch(r -> r == null)) {
         return OptionalLong.empty();
       }
       boolean allIdle = Arrays.stream(reports).allMatch(Report::idle);
-      long min = Arrays.stream(reports).mapToLong(r -> allIdle ? r.whenAllIdle(now) : r.byData()).min().orElseThrow();
+      long min = Arrays.stream(reports).mapToLong(r -> allIdle ? r.whenAllIdle(caughtUp) : r.byData()).min().orElseThrow();
       return min == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(min);
     }
   }

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -404,6 +405,32 @@ class AlertsTopologyTest {
 
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel)
         .containsExactly(Level.ELEVATED, Level.ESCALATING, Level.CRITICAL);
+  }
+
+  /**
+   * A stalled enrich stage (killed, restarting, waiting for a broker) makes every enriched
+   * partition look paused, with articles ingested long ago still on their way: the detectors
+   * hold what they have until enrich has caught up, not until their own clock has moved on.
+   */
+  @Test
+  void aPausedFeedIsTakenForOneOnlyOnceEnrichHasCaughtUp() {
+    List<EnrichedArticle> demo = Donbas.demo();
+    EnrichedArticle elevating = Backtest.run(demo, SETTINGS, WatchFilter.all()).get(0).getEvidence().stream()
+        .map(e -> demo.stream().filter(a -> a.getId().equals(e.getArticleId())).findFirst().orElseThrow())
+        .max(Comparator.comparing(EnrichedArticle::getIngestedAt)).orElseThrow();
+    AtomicLong enrichCaughtUpAt = new AtomicLong(demo.get(0).getIngestedAt().toEpochMilli());
+    start(AlertsTopology.build(TOPICS, SETTINGS, WatchFilter.none(), 1,
+        now -> Math.min(now, enrichCaughtUpAt.get())));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    demo.stream().filter(a -> !a.getIngestedAt().isAfter(elevating.getIngestedAt()))
+        .forEach(a -> enriched.pipeInput(a.getId(), a, a.getIngestedAt()));
+    idlePast(elevating.getIngestedAt());
+    advance(Duration.ofMinutes(10));
+    assertThat(alerts.isEmpty()).as("enrich has not caught up since the first article").isTrue();
+
+    enrichCaughtUpAt.set(elevating.getIngestedAt().plus(Progress.IDLE_LAG).plusMillis(1).toEpochMilli());
+    advance(Progress.REPORT_EVERY);
+    assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
   }
 
   @Test

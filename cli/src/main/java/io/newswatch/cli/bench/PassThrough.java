@@ -43,8 +43,7 @@ public final class PassThrough {
    * Records the real stages wrote, kept as they ran ({@link WrittenRecords}), which the
    * pass-through's processors write again in turn.
    *
-   * @param enriched enriched articles, as written to the enriched topic and the duplicate check's
-   *     repartition topic alike; at least one
+   * @param enriched enriched articles, as written to the enriched topic; at least one
    * @param copies fan-out copies, one per watched place an article names, with their headers
    * @param copiesPerArticle fan-out copies per article: 0 with watching off, as then the fan-out
    *     copies nothing

@@ -37,8 +37,11 @@ public final class Stages {
     overrides.put("application.server", httpApi.host() + ":" + httpApi.port());
     int enrichedPartitions = TopicSetup.partitions(clientProperties, topics.enriched().name());
     TopicSetup.partitions(clientProperties, topics.alertsJson().name());
-    return StreamsApp.start("alerts", AlertsTopology.build(topics, settings, alwaysWatched, enrichedPartitions),
-        clientProperties, topics, stateDir, overrides);
+    EnrichCaughtUp enrichCaughtUp = EnrichCaughtUp.watch(clientProperties,
+        StreamsApp.applicationId(topics, "enrich"), topics.raw().name());
+    return StreamsApp.start("alerts",
+        AlertsTopology.build(topics, settings, alwaysWatched, enrichedPartitions, enrichCaughtUp),
+        clientProperties, topics, stateDir, overrides, enrichCaughtUp);
   }
 
   /**

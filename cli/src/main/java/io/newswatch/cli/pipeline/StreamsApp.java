@@ -4,6 +4,7 @@ import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -17,18 +18,22 @@ public final class StreamsApp implements AutoCloseable {
 
   private final String name;
   private final KafkaStreams streams;
+  /** What the app's topology calls on and must stop with it. */
+  private final List<AutoCloseable> companions;
 
-  private StreamsApp(String name, KafkaStreams streams) {
+  private StreamsApp(String name, KafkaStreams streams, List<AutoCloseable> companions) {
     this.name = name;
     this.streams = streams;
+    this.companions = companions;
   }
 
   /**
    * Starts {@code topology} as application {@code <prefix>newswatch-<name>}, with the
-   * shared Streams defaults, then the user's client properties, then {@code overrides}.
+   * shared Streams defaults, then the user's client properties, then {@code overrides}; closing
+   * the app closes {@code companions} after it.
    */
   public static StreamsApp start(String name, Topology topology, Properties clientProperties, Topics topics,
-      Path stateDir, Properties overrides) {
+      Path stateDir, Properties overrides, AutoCloseable... companions) {
     Properties props = StreamsDefaults.properties(
         applicationId(topics, name), clientProperties.getProperty("bootstrap.servers"), topics);
     props.putAll(clientProperties);
@@ -38,7 +43,7 @@ public final class StreamsApp implements AutoCloseable {
     streams.setUncaughtExceptionHandler(new ThreadReplacements(name, System::currentTimeMillis));
     streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", name, before, now));
     streams.start();
-    return new StreamsApp(name, streams);
+    return new StreamsApp(name, streams, List.of(companions));
   }
 
   /** The application id, and so the consumer group, of stage {@code name}. */
@@ -63,5 +68,12 @@ public final class StreamsApp implements AutoCloseable {
     // Leave the group on close, so a restart does not wait for the session to time out.
     streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
         .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+    for (AutoCloseable companion : companions) {
+      try {
+        companion.close();
+      } catch (Exception e) {
+        LOG.warn("{}: closing {}: {}", name, companion, e.getMessage());
+      }
+    }
   }
 }
