@@ -127,7 +127,7 @@ final class BenchCommand {
       out.flush();
       long start = System.nanoTime();
       CopiesBench.Result r = CopiesBench.run(rate, Duration.ofSeconds((long) (days * 86_400)), places, 1);
-      out.printf("articles: %,d (%,.0f/s over %.1f days of publication time), %,d told as copies; "
+      out.printf("articles: %,d (%,.0f/s over %.2f days of publication time), %,d told as copies; "
           + "%,d lookups in %.0f s%n", r.articles(), rate, days, r.copies(), r.lookups(),
           (System.nanoTime() - start) / 1e9);
       out.printf("lookup: %.2f µs mean, %.2f µs p99%n", r.meanMicros(), r.p99Micros());

@@ -2,9 +2,10 @@ package io.newswatch.alerts.detector;
 
 import io.newswatch.alerts.detector.PlaceState.Original;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The stories one place got lately, by fingerprint, for telling a syndicated copy from a new
@@ -22,6 +23,9 @@ import java.util.TreeSet;
  * originals, whatever order they came in, and a lookup reads at most {@value #KEPT} entries, at
  * any traffic. A place with more stories than that within a day can count a late copy of an
  * older one as a story of its own.
+ *
+ * <p>The originals sit in three arrays side by side, sorted by time: a lookup reads the
+ * fingerprints and times in a row, as a list of objects would have it hop from one to the next.
  */
 public final class Originals {
   /** Copies of a wire story run within hours of it; a day is ample. */
@@ -36,10 +40,25 @@ public final class Originals {
   private static final Comparator<Original> BY_TIME =
       Comparator.comparingLong(Original::publishedAt).thenComparing(Original::articleId);
 
-  private final TreeSet<Original> kept = new TreeSet<>(BY_TIME);
+  /** The first {@link #size} entries, oldest first (ties by id). */
+  private long[] times;
+  private long[] fingerprints;
+  private String[] ids;
+  private int size;
 
   public Originals(List<Original> originals) {
-    kept.addAll(originals);
+    List<Original> sorted = new ArrayList<>(originals);
+    sorted.sort(BY_TIME);
+    int capacity = Math.max(4, Integer.highestOneBit(Math.max(1, sorted.size())) << 1);
+    times = new long[capacity];
+    fingerprints = new long[capacity];
+    ids = new String[capacity];
+    for (Original original : sorted) {
+      times[size] = original.publishedAt();
+      fingerprints[size] = original.fingerprint();
+      ids[size++] = original.articleId();
+    }
+    forgetBeyondKept();
   }
 
   /**
@@ -48,22 +67,60 @@ public final class Originals {
    */
   public String originalOf(String articleId, long fingerprint, long publishedAt) {
     long horizon = HORIZON.toMillis();
-    for (Original original : kept) {
-      if (Math.abs(original.publishedAt() - publishedAt) <= horizon
-          && Long.bitCount(original.fingerprint() ^ fingerprint) <= MAX_DISTANCE) {
-        return original.articleId();
+    for (int i = 0; i < size; i++) {
+      if (Long.bitCount(fingerprints[i] ^ fingerprint) <= MAX_DISTANCE && Math.abs(times[i] - publishedAt) <= horizon) {
+        return ids[i];
       }
     }
-    kept.add(new Original(articleId, fingerprint, publishedAt));
-    long forgetBefore = kept.last().publishedAt() - horizon;
-    while (kept.size() > KEPT || kept.first().publishedAt() < forgetBefore) {
-      kept.pollFirst();
-    }
+    insert(articleId, fingerprint, publishedAt);
+    forgetBeyondKept();
     return null;
   }
 
   /** Oldest first. */
   public List<Original> list() {
-    return List.copyOf(kept);
+    Original[] list = new Original[size];
+    for (int i = 0; i < size; i++) {
+      list[i] = new Original(ids[i], fingerprints[i], times[i]);
+    }
+    return List.of(list);
+  }
+
+  private void insert(String articleId, long fingerprint, long publishedAt) {
+    int at = size;
+    while (at > 0 && (times[at - 1] > publishedAt || times[at - 1] == publishedAt && ids[at - 1].compareTo(articleId) > 0)) {
+      at--;
+    }
+    if (size == times.length) {
+      times = Arrays.copyOf(times, 2 * size);
+      fingerprints = Arrays.copyOf(fingerprints, 2 * size);
+      ids = Arrays.copyOf(ids, 2 * size);
+    }
+    System.arraycopy(times, at, times, at + 1, size - at);
+    System.arraycopy(fingerprints, at, fingerprints, at + 1, size - at);
+    System.arraycopy(ids, at, ids, at + 1, size - at);
+    times[at] = publishedAt;
+    fingerprints[at] = fingerprint;
+    ids[at] = articleId;
+    size++;
+  }
+
+  /** Keeps the invariant: the latest {@link #KEPT}, none more than the horizon before the latest. */
+  private void forgetBeyondKept() {
+    if (size == 0) {
+      return;
+    }
+    long forgetBefore = times[size - 1] - HORIZON.toMillis();
+    int drop = Math.max(0, size - KEPT);
+    while (drop < size && times[drop] < forgetBefore) {
+      drop++;
+    }
+    if (drop > 0) {
+      System.arraycopy(times, drop, times, 0, size - drop);
+      System.arraycopy(fingerprints, drop, fingerprints, 0, size - drop);
+      System.arraycopy(ids, drop, ids, 0, size - drop);
+      Arrays.fill(ids, size - drop, size, null);
+      size -= drop;
+    }
   }
 }
