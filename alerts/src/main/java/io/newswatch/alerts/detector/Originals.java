@@ -4,7 +4,7 @@ import io.newswatch.alerts.detector.PlaceState.Original;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,6 +26,8 @@ import java.util.List;
  *
  * <p>The originals sit in three arrays side by side, sorted by time: a lookup reads the
  * fingerprints and times in a row, as a list of objects would have it hop from one to the next.
+ * The same originals as records, in the same order, are kept beside them for the place's state,
+ * which is taken after every article and must not build them anew.
  */
 public final class Originals {
   /** Copies of a wire story run within hours of it; a day is ample. */
@@ -37,18 +39,18 @@ public final class Originals {
   public static final int MAX_DISTANCE = 6;
   /** Far above what a village or town gets in a day; a capital's busiest days exceed it. */
   public static final int KEPT = 256;
-  private static final Comparator<Original> BY_TIME =
-      Comparator.comparingLong(Original::publishedAt).thenComparing(Original::articleId);
 
   /** The first {@link #size} entries, oldest first (ties by id). */
   private long[] times;
   private long[] fingerprints;
   private String[] ids;
   private int size;
+  /** The same, as records. */
+  private final ArrayList<Original> records;
 
   public Originals(List<Original> originals) {
-    List<Original> sorted = new ArrayList<>(originals);
-    sorted.sort(BY_TIME);
+    ArrayList<Original> sorted = new ArrayList<>(originals);
+    sorted.sort(Original.ORDER);
     int capacity = Math.max(4, Integer.highestOneBit(Math.max(1, sorted.size())) << 1);
     times = new long[capacity];
     fingerprints = new long[capacity];
@@ -58,6 +60,7 @@ public final class Originals {
       fingerprints[size] = original.fingerprint();
       ids[size++] = original.articleId();
     }
+    records = sorted;
     forgetBeyondKept();
   }
 
@@ -77,13 +80,9 @@ public final class Originals {
     return null;
   }
 
-  /** Oldest first. */
+  /** Oldest first; a view that changes with these originals. */
   public List<Original> list() {
-    Original[] list = new Original[size];
-    for (int i = 0; i < size; i++) {
-      list[i] = new Original(ids[i], fingerprints[i], times[i]);
-    }
-    return List.of(list);
+    return Collections.unmodifiableList(records);
   }
 
   private void insert(String articleId, long fingerprint, long publishedAt) {
@@ -103,6 +102,7 @@ public final class Originals {
     fingerprints[at] = fingerprint;
     ids[at] = articleId;
     size++;
+    records.add(at, new Original(articleId, fingerprint, publishedAt));
   }
 
   /** Keeps the invariant: the latest {@link #KEPT}, none more than the horizon before the latest. */
@@ -121,6 +121,7 @@ public final class Originals {
       System.arraycopy(ids, drop, ids, 0, size - drop);
       Arrays.fill(ids, size - drop, size, null);
       size -= drop;
+      records.subList(0, drop).clear();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.newswatch.alerts.detector;
 import io.newswatch.avro.Level;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,5 +150,9 @@ public record PlaceState(
   }
 
   /** A story of the place as {@link Originals} remembers it: what its copies are told by. */
-  public record Original(String articleId, long fingerprint, long publishedAt) {}
+  public record Original(String articleId, long fingerprint, long publishedAt) {
+    /** The order a place keeps its originals in: by time, then id. */
+    public static final Comparator<Original> ORDER =
+        Comparator.comparingLong(Original::publishedAt).thenComparing(Original::articleId);
+  }
 }

@@ -7,10 +7,8 @@ import io.newswatch.alerts.detector.PlaceState.Story;
 import io.newswatch.schemas.BoundedMap;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -75,18 +73,34 @@ public final class PlaceStates {
       before.remove(bucket.start());
     }
     before.forEach((start, old) -> deleteFrom(placeKey, start, 0, old.size()));
-    Set<Original> originalsBefore = new HashSet<>(stored == null ? List.of() : stored.originals());
-    for (Original original : state.originals()) {
-      if (!originalsBefore.remove(original)) {
-        originals.put(originalKey(placeKey, original), original.fingerprint());
-      }
-    }
-    originalsBefore.forEach(gone -> originals.delete(originalKey(placeKey, gone)));
+    writeOriginals(placeKey, stored == null ? List.of() : stored.originals(), state.originals());
     PlaceState summary = summary(state);
     if (stored == null || !summary.equals(summary(stored))) {
       summaries.put(placeKey, summary);
     }
     storedCache.put(placeKey, state);
+  }
+
+  /**
+   * Writes the originals in {@code now} that are not in {@code before} and deletes those gone:
+   * both sorted by time, then id, as a place keeps them, so one pass over the two finds them.
+   */
+  private void writeOriginals(String placeKey, List<Original> before, List<Original> now) {
+    int b = 0;
+    int n = 0;
+    while (b < before.size() || n < now.size()) {
+      int order = b == before.size() ? 1 : n == now.size() ? -1
+          : before.get(b) == now.get(n) ? 0 : Original.ORDER.compare(before.get(b), now.get(n));
+      if (order < 0) {
+        originals.delete(originalKey(placeKey, before.get(b++)));
+      } else if (order > 0) {
+        Original added = now.get(n++);
+        originals.put(originalKey(placeKey, added), added.fingerprint());
+      } else {
+        b++;
+        n++;
+      }
+    }
   }
 
   /**
