@@ -42,8 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Poison and garbage on the raw topic: each record is enriched or lands on the dead-letter
- * topic with a reason a person can read, and the articles after it are still enriched and
- * still checked for copies.
+ * topic with a reason a person can read, and the articles after it are still enriched, once.
  */
 class EnrichPoisonTest {
   /** Kafka's default largest record (max.request.size, message.max.bytes): a bigger one stops the stage. */
