@@ -24,10 +24,10 @@ import java.util.List;
  * any traffic. A place with more stories than that within a day can count a late copy of an
  * older one as a story of its own.
  *
- * <p>The originals sit in three arrays side by side, sorted by time: a lookup reads the
- * fingerprints and times in a row, as a list of objects would have it hop from one to the next.
- * The same originals as records, in the same order, are kept beside them for the place's state,
- * which is taken after every article and must not build them anew.
+ * <p>The originals are records, sorted by time, for the place's state, which is taken after
+ * every article and must not build them anew; their fingerprints and times sit beside them in
+ * two arrays in the same order, so that a lookup reads them in a row, as the records would have
+ * it hop from one to the next.
  */
 public final class Originals {
   /** Copies of a wire story run within hours of it; a day is ample. */
@@ -40,13 +40,12 @@ public final class Originals {
   /** Far above what a village or town gets in a day; a capital's busiest days exceed it. */
   public static final int KEPT = 256;
 
-  /** The first {@link #size} entries, oldest first (ties by id). */
+  /** Oldest first (ties by id). */
+  private final ArrayList<Original> records;
+  /** The first {@link #size} entries: the records' times and fingerprints. */
   private long[] times;
   private long[] fingerprints;
-  private String[] ids;
   private int size;
-  /** The same, as records. */
-  private final ArrayList<Original> records;
 
   public Originals(List<Original> originals) {
     ArrayList<Original> sorted = new ArrayList<>(originals);
@@ -54,11 +53,9 @@ public final class Originals {
     int capacity = Math.max(4, Integer.highestOneBit(Math.max(1, sorted.size())) << 1);
     times = new long[capacity];
     fingerprints = new long[capacity];
-    ids = new String[capacity];
     for (Original original : sorted) {
       times[size] = original.publishedAt();
-      fingerprints[size] = original.fingerprint();
-      ids[size++] = original.articleId();
+      fingerprints[size++] = original.fingerprint();
     }
     records = sorted;
     forgetBeyondKept();
@@ -72,7 +69,7 @@ public final class Originals {
     long horizon = HORIZON.toMillis();
     for (int i = 0; i < size; i++) {
       if (Long.bitCount(fingerprints[i] ^ fingerprint) <= MAX_DISTANCE && Math.abs(times[i] - publishedAt) <= horizon) {
-        return ids[i];
+        return records.get(i).articleId();
       }
     }
     insert(articleId, fingerprint, publishedAt);
@@ -87,20 +84,18 @@ public final class Originals {
 
   private void insert(String articleId, long fingerprint, long publishedAt) {
     int at = size;
-    while (at > 0 && (times[at - 1] > publishedAt || times[at - 1] == publishedAt && ids[at - 1].compareTo(articleId) > 0)) {
+    while (at > 0 && (times[at - 1] > publishedAt || times[at - 1] == publishedAt
+        && records.get(at - 1).articleId().compareTo(articleId) > 0)) {
       at--;
     }
     if (size == times.length) {
       times = Arrays.copyOf(times, 2 * size);
       fingerprints = Arrays.copyOf(fingerprints, 2 * size);
-      ids = Arrays.copyOf(ids, 2 * size);
     }
     System.arraycopy(times, at, times, at + 1, size - at);
     System.arraycopy(fingerprints, at, fingerprints, at + 1, size - at);
-    System.arraycopy(ids, at, ids, at + 1, size - at);
     times[at] = publishedAt;
     fingerprints[at] = fingerprint;
-    ids[at] = articleId;
     size++;
     records.add(at, new Original(articleId, fingerprint, publishedAt));
   }
@@ -118,8 +113,6 @@ public final class Originals {
     if (drop > 0) {
       System.arraycopy(times, drop, times, 0, size - drop);
       System.arraycopy(fingerprints, drop, fingerprints, 0, size - drop);
-      System.arraycopy(ids, drop, ids, 0, size - drop);
-      Arrays.fill(ids, size - drop, size, null);
       size -= drop;
       records.subList(0, drop).clear();
     }
