@@ -33,7 +33,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
@@ -488,21 +490,8 @@ class AlertsTopologyTest {
     watch(KOSTIANTYNIVKA, Level.ELEVATED);
     send(demo.stream().filter(early).toList());
     List<Alert> beforeRestart = alerts.readValuesToList();
-    List<KeyValue<String, PlaceState>> stored = contents(states());
-    List<KeyValue<String, PlaceState.Story>> stories = contents(stories());
-    List<KeyValue<String, Long>> originals = contents(driver.getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE));
-    List<KeyValue<String, Alert>> recent = contents(driver.getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE));
-    List<KeyValue<String, FeedVolume.State>> volume = contents(driver.getKeyValueStore(AlertsTopology.FEED_VOLUME_STORE));
-    driver.close();
-
-    // a new instance restores the stores (from their changelogs, in production)
-    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
-    watch(KOSTIANTYNIVKA, Level.ELEVATED);
-    states().putAll(stored);
-    stories().putAll(stories);
-    driver.<String, Long>getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE).putAll(originals);
-    driver.<String, Alert>getKeyValueStore(AlertsTopology.RECENT_ALERTS_STORE).putAll(recent);
-    driver.<String, FeedVolume.State>getKeyValueStore(AlertsTopology.FEED_VOLUME_STORE).putAll(volume);
+    restartWithStores(AlertsTopology.PLACE_STATE_STORE, AlertsTopology.PLACE_STORIES_STORE,
+        AlertsTopology.PLACE_ORIGINALS_STORE, AlertsTopology.RECENT_ALERTS_STORE, AlertsTopology.FEED_VOLUME_STORE);
     send(demo.stream().filter(early.negate()).toList());
 
     List<Alert> all = new ArrayList<>(beforeRestart);
@@ -524,16 +513,8 @@ class AlertsTopologyTest {
     start(AlertsTopology.build(TOPICS, SETTINGS, 1));
     watch(KOSTIANTYNIVKA, Level.ELEVATED);
     send(List.of(story));
-    List<KeyValue<String, PlaceState>> stored = contents(states());
-    List<KeyValue<String, PlaceState.Story>> stories = contents(stories());
-    List<KeyValue<String, Long>> originals = contents(driver.getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE));
-    driver.close();
-
-    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
-    watch(KOSTIANTYNIVKA, Level.ELEVATED);
-    states().putAll(stored);
-    stories().putAll(stories);
-    driver.<String, Long>getKeyValueStore(AlertsTopology.PLACE_ORIGINALS_STORE).putAll(originals);
+    List<KeyValue<String, Object>> originals = restartWithStores(AlertsTopology.PLACE_STATE_STORE,
+        AlertsTopology.PLACE_STORIES_STORE, AlertsTopology.PLACE_ORIGINALS_STORE).get(AlertsTopology.PLACE_ORIGINALS_STORE);
     send(List.of(copy));
 
     assertThat(originals).extracting(kv -> kv.key)
@@ -541,6 +522,23 @@ class AlertsTopologyTest {
     assertThat(placeState(key(KOSTIANTYNIVKA)).buckets()).flatExtracting(PlaceState.Bucket::stories)
         .extracting(PlaceState.Story::articleId, PlaceState.Story::echoOf)
         .containsExactly(tuple("story", null), tuple("copy", "story"));
+  }
+
+  /**
+   * Closes the driver and starts a new one, Kostiantynivka watched from ELEVATED, with the
+   * contents of the {@code stores} named restored, as a new instance restores them (from their
+   * changelogs, in production). Returns the contents restored, by store.
+   */
+  private Map<String, List<KeyValue<String, Object>>> restartWithStores(String... stores) {
+    Map<String, List<KeyValue<String, Object>>> kept = new LinkedHashMap<>();
+    for (String store : stores) {
+      kept.put(store, contents(driver.<String, Object>getKeyValueStore(store)));
+    }
+    driver.close();
+    start(AlertsTopology.build(TOPICS, SETTINGS, 1));
+    watch(KOSTIANTYNIVKA, Level.ELEVATED);
+    kept.forEach((store, contents) -> driver.<String, Object>getKeyValueStore(store).putAll(contents));
+    return kept;
   }
 
   private void start(Topology topology) {
