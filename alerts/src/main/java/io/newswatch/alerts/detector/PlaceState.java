@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * What the detector remembers about one place between articles: kept in the alerts stage's
- * state stores as JSON (its stories apart from the rest) and shown as the place's timeline.
+ * state stores (its stories and originals apart from the rest) and shown as the place's timeline.
  * Times are epoch milliseconds of event time.
  *
  * @param baseline expected weighted stories per bucket, an EWMA over the buckets that have
@@ -65,7 +65,7 @@ public record PlaceState(
     knownOutlets = Collections.unmodifiableMap(new TreeMap<>(knownOutlets));
     dailyCycle = List.copyOf(dailyCycle);
     history = List.copyOf(history);
-    originals = originals == null ? List.of() : List.copyOf(originals); // none in a state stored before them
+    originals = List.copyOf(originals);
   }
 
   /** The end of the window, exclusive: where the place's latest coverage ends. */

@@ -130,10 +130,10 @@ public final class AlertsTopology {
     // RocksDB and the changelog its last state at each commit rather than every one.
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PLACE_STATE_STORE), Serdes.String(),
-        new JsonSerde<>(PlaceState.class)).withCachingEnabled());
+        StateFormat.placeStates()).withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PLACE_STORIES_STORE), Serdes.String(),
-        new JsonSerde<>(PlaceState.Story.class)));
+        StateFormat.stories()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(PLACE_ORIGINALS_STORE), Serdes.String(), Serdes.Long()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -146,7 +146,7 @@ public final class AlertsTopology {
     // Cached: every article changes it, and the changelog needs only its last value per commit.
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(FEED_VOLUME_STORE), Serdes.String(),
-        new JsonSerde<>(FeedVolume.State.class)).withCachingEnabled());
+        StateFormat.feedVolumes()).withCachingEnabled());
 
     KStream<String, byte[]> detected = builder.stream(enriched.name(),
             Consumed.with(enriched.keySerde(), enriched.valueSerde()))
