@@ -3,6 +3,7 @@ package io.newswatch.schemas;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -62,6 +63,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
       throw new SerializationException(
           "not a readable " + type.getSimpleName() + " record: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A deserializer for readers that need less than the whole record: it leaves out the fields
+   * of these names at any depth, each read as empty ({@link AvroProjection}).
+   */
+  public Deserializer<T> without(String... fields) {
+    return new AvroProjection<>(type, Set.of(fields));
   }
 
   @Override

@@ -55,6 +55,17 @@ public final class Topics {
     return new Topic<>(prefix + ENRICHED, Serdes.String(), AvroSerde.of(EnrichedArticle.class));
   }
 
+  /**
+   * The enriched articles as read by those that need neither the text nor where names occur in
+   * it (the alerts stage, the pipeline's meters): those fields come back empty, their bytes
+   * skipped. Its serializer writes whole articles; a record read through it is not one.
+   */
+  public Topic<String, EnrichedArticle> enrichedWithoutText() {
+    AvroSerde<EnrichedArticle> articles = AvroSerde.of(EnrichedArticle.class);
+    return new Topic<>(prefix + ENRICHED, Serdes.String(),
+        Serdes.serdeFrom(articles.serializer(), articles.without("text", "mentions")));
+  }
+
   /** Compacted webhook subscriptions. Key: subscription id; a tombstone removes it. */
   public Topic<String, Subscription> subscriptions() {
     return new Topic<>(prefix + SUBSCRIPTIONS, Serdes.String(), AvroSerde.of(Subscription.class));

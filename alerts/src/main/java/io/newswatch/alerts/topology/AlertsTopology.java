@@ -116,7 +116,8 @@ public final class AlertsTopology {
     }
     StreamsBuilder builder = new StreamsBuilder();
     Topic<String, Watch> watchlist = topics.watchlist();
-    Topic<String, EnrichedArticle> enriched = topics.enriched();
+    // the stage reads neither an article's text nor where names occur in it: their bytes are skipped
+    Topic<String, EnrichedArticle> enriched = topics.enrichedWithoutText();
     Topic<String, Alert> alerts = topics.alerts();
     Topic<String, String> alertsJson = topics.alertsJson();
     WatchlistFactory watchlists = new WatchlistFactory(alwaysWatched);

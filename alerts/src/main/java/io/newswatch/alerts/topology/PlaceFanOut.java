@@ -3,14 +3,12 @@ package io.newswatch.alerts.topology;
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.detector.FeedVolume;
 import io.newswatch.alerts.watchlist.Watchlist;
-import io.newswatch.avro.ActorMention;
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.schemas.PublishedAt;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -85,13 +83,9 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
     }
     volume.count(article.getPublishedAt());
     volumeStore.put(FEED, volume.state());
-    // The detector reads neither the text, nor where names occur in it, nor the other places:
-    // each copy carries its own place only, or an article naming n watched places would put
-    // n x n places on the topic.
-    EnrichedArticle slim = shallowCopy(article, new EnrichedArticle());
-    slim.setText("");
-    slim.setFocus(article.getFocus() == null ? null : withoutMentions(article.getFocus()));
-    slim.setActors(article.getActors().stream().map(a -> withoutMentions(a, new ActorMention())).toList());
+    // The article comes without its text and mentions (Topics#enrichedWithoutText). Each copy
+    // carries its own place only, or an article naming n watched places would put n x n places
+    // on the topic.
     Set<Long> forwarded = new HashSet<>();
     // the detector task's stream time is then the latest ingest time: see DetectProcessor
     long ingestedAt = article.getIngestedAt().toEpochMilli();
@@ -99,30 +93,18 @@ final class PlaceFanOut implements Processor<String, EnrichedArticle, String, by
     Headers headers = ReorderBuffer.headers(record.headers(), article, volume.perDay() * enrichedPartitions);
     for (PlaceMention place : article.getPlaces()) {
       if (watchlist.minLevel(place).isPresent() && forwarded.add(place.getGeonameId())) {
-        EnrichedArticle forPlace = shallowCopy(slim, new EnrichedArticle());
-        forPlace.setPlaces(List.of(withoutMentions(place)));
+        EnrichedArticle forPlace = shallowCopy(article);
+        forPlace.setPlaces(List.of(place));
         context.forward(record.withKey(Long.toString(place.getGeonameId()))
             .withValue(articles.serialize(null, forPlace)).withHeaders(headers).withTimestamp(ingestedAt));
       }
     }
   }
 
-  private static PlaceMention withoutMentions(PlaceMention place) {
-    return withoutMentions(place, new PlaceMention());
-  }
-
-  private static <T extends SpecificRecordBase> T withoutMentions(T mentioned, T empty) {
-    T copy = shallowCopy(mentioned, empty);
-    copy.put("mentions", List.of());
+  /** The article's field values, shared: Avro's builders copy deeply, and a copy only replaces its places. */
+  private static EnrichedArticle shallowCopy(EnrichedArticle article) {
+    EnrichedArticle copy = new EnrichedArticle();
+    article.getSchema().getFields().forEach(f -> copy.put(f.pos(), article.get(f.pos())));
     return copy;
-  }
-
-  /**
-   * {@code empty} given the record's field values, shared: Avro's builders copy deeply, every
-   * mention of every name included, and the copy only drops fields.
-   */
-  private static <T extends SpecificRecordBase> T shallowCopy(T record, T empty) {
-    record.getSchema().getFields().forEach(f -> empty.put(f.pos(), record.get(f.pos())));
-    return empty;
   }
 }
