@@ -13,10 +13,6 @@ import io.newswatch.avro.Watch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
@@ -53,15 +49,7 @@ class AvroProjectionTest {
 
   @Test
   void readsRecordsOfAReleasedVersionAndEnums() throws Exception {
-    Schema v1 = ReleasedSchemas.of(Watch.class).get(0);
-    GenericRecord old = new GenericData.Record(v1);
-    old.put("placeId", 705104L);
-    old.put("name", "Kostiantynivka");
-    old.put("minLevel", new GenericData.EnumSymbol(v1.getField("minLevel").schema(), "ESCALATING"));
-    old.put("addedAt", 1_700_000_000_000L);
-    var buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
-    byte[] bytes = new byte[buffer.remaining()];
-    buffer.get(bytes);
+    byte[] bytes = AvroSerdeTest.watchWrittenWithTheFirstRelease();
 
     Watch read = AvroSerde.of(Watch.class).without("name").deserialize("t", bytes);
 

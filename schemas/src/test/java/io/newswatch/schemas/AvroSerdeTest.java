@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newswatch.avro.Level;
 import io.newswatch.avro.RawArticle;
 import io.newswatch.avro.Watch;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.avro.Schema;
@@ -45,8 +46,8 @@ class AvroSerdeTest {
         .hasMessageContaining("RawArticle");
   }
 
-  @Test
-  void readsARecordWrittenWithTheReleasedSchema() throws Exception {
+  /** Kostiantynivka watched from ESCALATING, as the first released version of the schema wrote it. */
+  static byte[] watchWrittenWithTheFirstRelease() throws IOException {
     Schema v1 = ReleasedSchemas.of(Watch.class).get(0);
     GenericRecord old = new GenericData.Record(v1);
     old.put("placeId", 705104L);
@@ -56,8 +57,12 @@ class AvroSerdeTest {
     var buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
     byte[] bytes = new byte[buffer.remaining()];
     buffer.get(bytes);
+    return bytes;
+  }
 
-    Watch read = AvroSerde.of(Watch.class).fromBytes(bytes);
+  @Test
+  void readsARecordWrittenWithTheReleasedSchema() throws IOException {
+    Watch read = AvroSerde.of(Watch.class).fromBytes(watchWrittenWithTheFirstRelease());
 
     assertThat(read.getPlaceId()).isEqualTo(705104L);
     assertThat(read.getMinLevel()).isEqualTo(Level.ESCALATING);
