@@ -295,11 +295,15 @@ public final class PlaceTagger {
    */
   private String landmark(Tokens tokens, Match<PlaceName> match) {
     for (int i = match.to(); i < Math.min(tokens.size(), match.to() + LANDMARK_WORDS); i++) {
-      if (tokens.start(i) - tokens.end(i - 1) != 1 || stopWords.contains(tokens.key(i))) {
-        return null; // "Kherson, Svobody Square", "Kherson on Svobody Square": two places
+      if (tokens.start(i) - tokens.end(i - 1) != 1) {
+        return null; // "Kherson, Svobody Square": two places
       }
+      // the noun before the stop list: some landmark nouns are on it ("river", "bridge")
       if (LANDMARKS.contains(tokens.key(i))) {
         return tokens.key(i);
+      }
+      if (stopWords.contains(tokens.key(i))) {
+        return null; // "Kherson on Svobody Square": two places
       }
     }
     return null;

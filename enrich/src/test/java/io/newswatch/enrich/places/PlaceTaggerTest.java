@@ -228,6 +228,20 @@ class PlaceTaggerTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Pontoon bridge hit by artillery overnight.", "Boats crossed the Siverskyi Donets River at dawn."})
+  void aLandmarkNounThatIsAlsoAStopWordStillMakesTheNameBeforeItTheLandmarks(String text) {
+    // "bridge" and "river" are on the stop list too: Pontonnyy and Siverskiy are towns of Russia
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getCountryCode).doesNotContain("RU");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Russian helicopters over Hostomel airport.,Hostomel", "Queues at the Irpin bridge.,Irpin",
+      "Evacuation train left Kramatorsk station.,Kramatorsk"})
+  void aTownsOwnLandmarkBehindAStopWordNounIsStillTheTown(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @ParameterizedTest
   @CsvSource({"Damaged school in Verbivka.,Verbivka", "Damage to Verbivka school.,Verbivka",
       "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
   void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
