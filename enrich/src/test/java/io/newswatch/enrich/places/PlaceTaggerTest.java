@@ -242,6 +242,19 @@ class PlaceTaggerTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"The State Duma voted on the law.", "Protesters threw Molotov cocktails at the gate.",
+      "Syrian troops crossed the border.", "A German howitzer arrived by train."})
+  void aParliamentACocktailAndPeoplesAdjectivesAreNoTowns(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getKind).doesNotContain("locality", "region");
+  }
+
+  @Test
+  void theTownsBehindThoseWordsAreStillFoundByTheirOwnSpellings() {
+    assertThat(tag("News", "Shelling in Douma, Syria.").getPlaces()).extracting(PlaceMention::getCountryCode).contains("SY");
+    assertThat(tag("News", "Protests in Perm, Russia.").getPlaces()).extracting(PlaceMention::getName).contains("Perm");
+  }
+
+  @ParameterizedTest
   @CsvSource({"Damaged school in Verbivka.,Verbivka", "Damage to Verbivka school.,Verbivka",
       "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
   void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
