@@ -255,6 +255,23 @@ class PlaceTaggerTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Ivan Petrenko visited the front.", "A statue of Yuri Gagarin was removed.",
+      "Governor Chaus said two schools were hit.", "Damage to the shrine of Queen Tamara.",
+      "Colonel General Alexander Lapin awarded medals."})
+  void aGivenNameOrATitleMakesTheNamesAroundItAPersons(String text) {
+    assertThat(tag("News", text).getPlaces()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Queues outside Nova Poshta in Mykolaiv.,Mykolayiv", "Houses burned in Malaya Rohan overnight.,Rohan",
+      "Shelling of Nova Kakhovka overnight.,Nova Kakhovka", "Fighting near Velyka Novosilka.,Velyka Novosilka",
+      "Kharkiv Governor Oleh Syniehubov spoke.,Kharkiv", "Air raid alert in Ivano-Frankivsk.,Ivano-Frankivsk",
+      "Mayor of Kyiv Vitali Klitschko spoke.,Kyiv"})
+  void aQualifierOpensAVillagesNameAndAPlaceBesideATitleStaysAPlace(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @ParameterizedTest
   @CsvSource({"Damaged school in Verbivka.,Verbivka", "Damage to Verbivka school.,Verbivka",
       "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
   void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
