@@ -89,6 +89,12 @@ public final class PlaceTagger {
    */
   private static final Set<String> DEDICATED = folded(Stream.of("park", "square", "street", "avenue",
       "boulevard", "lane", "river", "prospekt", "monument", "cathedral", "church", "monastery"));
+  /**
+   * A name only ever followed by this noun is a river's ("the Siverskyi Donets river", "the
+   * Dnipro river"), which the gazetteer does not hold, and no town, however well known: a
+   * town named for its river may lie hundreds of kilometres from where the river is meant.
+   */
+  private static final String RIVER = Tokens.of("river").key(0);
   /** Nouns that make the name before them a landmark's ("Gorky Park", "Sumy market"); folded keys. */
   private static final Set<String> LANDMARKS = Stream.concat(DEDICATED.stream(), folded(Stream.of(
           "road", "highway", "bridge", "stadium", "hotel", "market", "station", "airport", "plant", "factory", "hospital", "school",
@@ -470,6 +476,8 @@ public final class PlaceTagger {
     boolean landmark = true;
     /** Some mention is followed by a landmark usually named for something else ({@link #DEDICATED}). */
     boolean dedicated;
+    /** Every mention is followed by "river": the river's name ({@link #RIVER}). */
+    boolean river = true;
     /** Every mention names who acts, not where ({@link #actorUse}). */
     boolean actorOnly = true;
 
@@ -482,6 +490,7 @@ public final class PlaceTagger {
       matches.add(match);
       landmark &= landmarkNoun != null;
       dedicated |= landmarkNoun != null && DEDICATED.contains(landmarkNoun);
+      river &= RIVER.equals(landmarkNoun);
       actorOnly &= actor;
     }
 
@@ -497,6 +506,9 @@ public final class PlaceTagger {
     }
 
     Choice choose(Evidence evidence) {
+      if (river) {
+        return null;
+      }
       Candidate best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       double runnerUp = Double.NEGATIVE_INFINITY;

@@ -272,6 +272,18 @@ class PlaceTaggerTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"Boats on the Dnipro river near Kherson.,Kherson", "Shelling across the Donets river at Izium.,Izium"})
+  void aNameBeforeRiverIsTheRiverNotATownNamedForIt(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @Test
+  void aTownNamedElsewhereInTheArticleStaysBesideItsRiver() {
+    assertThat(tag("News", "Explosions in Dnipro. Smoke over the Dnipro river.").getPlaces())
+        .extracting(PlaceMention::getName).containsExactly("Dnipro");
+  }
+
+  @ParameterizedTest
   @CsvSource({"Damaged school in Verbivka.,Verbivka", "Damage to Verbivka school.,Verbivka",
       "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
   void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
