@@ -89,12 +89,42 @@ public final class PlaceTagger {
    */
   private static final Set<String> DEDICATED = folded(Stream.of("park", "square", "street", "avenue",
       "boulevard", "lane", "river", "prospekt", "monument", "cathedral", "church", "monastery"));
+  /**
+   * A name only ever followed by this noun is a river's ("the Siverskyi Donets river", "the
+   * Dnipro river"), which the gazetteer does not hold, and no town, however well known: a
+   * town named for its river may lie hundreds of kilometres from where the river is meant.
+   */
+  private static final String RIVER = Tokens.of("river").key(0);
   /** Nouns that make the name before them a landmark's ("Gorky Park", "Sumy market"); folded keys. */
   private static final Set<String> LANDMARKS = Stream.concat(DEDICATED.stream(), folded(Stream.of(
           "road", "highway", "bridge", "stadium", "hotel", "market", "station", "airport", "plant", "factory", "hospital", "school",
           "university", "theatre", "theater", "museum", "mall", "terminal", "reservoir", "canal", "dam",
           "elevator", "centre", "center", "depot", "airfield")).stream())
       .collect(Collectors.toUnmodifiableSet());
+
+  /**
+   * The adjectives that open East Slavic place names (great, little, new, old, upper, lower),
+   * folded: right before a capitalised word one is the first word of a longer name ("Malaya
+   * Rohan", "Velikoy Kamyshevakhe", "Nova Poshta"), whatever village it may name alone.
+   */
+  private static final Set<String> QUALIFIERS = folded(Stream.of("Velyka", "Velykyi", "Velyke", "Velykyy",
+      "Velikaya", "Velikiy", "Velikiye", "Velikoye", "Velikoe", "Velikoy", "Veliky", "Mala", "Malyi", "Male",
+      "Malyy", "Malaya", "Maly", "Maloye", "Maloe", "Maloy", "Nova", "Novyi", "Nove", "Novyy", "Novaya", "Novy",
+      "Novoye", "Novoe", "Novoy", "Stara", "Staryi", "Stare", "Staryy", "Staraya", "Stary", "Staroye", "Staroe",
+      "Verkhnia", "Verkhnii", "Verkhnie", "Verkhnyaya", "Verkhniy", "Verkhneye", "Nyzhnia", "Nyzhnii", "Nyzhnie",
+      "Nizhnyaya", "Nizhniy", "Nizhneye", "Nizhny", "Велика", "Великий", "Велике", "Великая", "Великое", "Мала",
+      "Малий", "Мале", "Малая", "Малое", "Малый", "Нова", "Новий", "Нове", "Новая", "Новое", "Новый", "Стара",
+      "Старий", "Старе", "Старая", "Старое", "Старый", "Верхня", "Верхній", "Верхняя", "Верхний", "Нижня",
+      "Нижній", "Нижняя", "Нижний"));
+  /**
+   * Titles that English writes capitalised before a person's name, folded: the name after one
+   * is the person's ("Governor Chaus", "Queen Tamara", "Colonel General Alexander Lapin").
+   * Not Ukrainian and Russian ones: "мер Києва" is the mayor of Kyiv, a place.
+   */
+  private static final Set<String> TITLES = folded(Stream.of("President", "Governor", "Mayor", "General",
+      "Colonel", "Lieutenant", "Captain", "Sergeant", "Major", "Admiral", "Commander", "Minister", "Deputy",
+      "Senator", "Ambassador", "Judge", "Queen", "King", "Prince", "Princess", "Patriarch", "Archbishop",
+      "Bishop", "Father", "Mr", "Mrs", "Ms", "Dr"));
 
   /**
    * Prepositions of place in English, Ukrainian and Russian, folded: a well-known place's name
@@ -112,6 +142,7 @@ public final class PlaceTagger {
   private final Set<String> cyrillicStopWords;
   private final Set<String> commonWords;
   private final Set<String> cyrillicCommonWords;
+  private final Set<String> givenNames;
   private final Set<String> preferredCountries;
   private final TransliterationSlips slips;
 
@@ -122,6 +153,7 @@ public final class PlaceTagger {
     this.cyrillicStopWords = folded("stopwords-cyrillic.txt");
     this.commonWords = folded("common-words.txt");
     this.cyrillicCommonWords = folded("common-words-cyrillic.txt");
+    this.givenNames = folded("given-names.txt");
     // A name in lower case that begins with a common English word ("the hague", "new york") is
     // the words far more often: leaving those out also spares a lookup per "the" and "in". A
     // Cyrillic one stays, for after a preposition of place ("в харкові": a rare verb, харкати,
@@ -150,7 +182,7 @@ public final class PlaceTagger {
    */
   public List<PlaceMention> tag(Tokens tokens, int titleEnd, PersonNames persons) {
     Predicate<Match<PlaceName>> accept = m -> gate(tokens, m).admitsAny(m.values())
-        && !persons.cover(tokens.start(m.from()), tokens.end(m.to() - 1));
+        && !persons.cover(tokens.start(m.from()), tokens.end(m.to() - 1)) && !inLongerName(tokens, m);
     // Names start capitalised, or in lower case for well-known places: a small index then.
     List<Match<PlaceName>> matches = names.findAll(tokens, Start.CAPITALISED, accept);
     for (Match<PlaceName> lower : lowerCaseNames.findAll(tokens, Start.LOWER_CASE, accept)) {
@@ -235,6 +267,28 @@ public final class PlaceTagger {
         stop || oneLetterWords(tokens, match), common, cyrillic, afterLocative(tokens, match.from()));
   }
 
+  /**
+   * Whether the name is part of a longer name that is no place of the gazetteer: a one-word
+   * name that opens longer names (a given name, {@link #QUALIFIERS}) right before a capitalised
+   * word ("Adam Piotrovsky house", "Nova Poshta", "Malaya Rohan"), or a name right after a given
+   * name or an English title ("Yuri Gagarin", "Maxim Gorky", "Governor Chaus"). A longer name
+   * that is a place ("Nova Kakhovka", "Alexander City") is matched whole before this is asked.
+   */
+  private boolean inLongerName(Tokens tokens, Match<PlaceName> match) {
+    int first = match.from();
+    int next = match.to();
+    if (next == first + 1 && tokens.spaceAfter(first) && Character.isUpperCase(tokens.firstCodePoint(next))
+        && (givenNames.contains(tokens.key(first)) || QUALIFIERS.contains(tokens.key(first)))) {
+      return true;
+    }
+    int before = first - 1;
+    if (before < 0 || !tokens.spaceAfter(before) || !Character.isUpperCase(tokens.firstCodePoint(before))) {
+      return false;
+    }
+    String key = tokens.key(before);
+    return givenNames.contains(key) || TITLES.contains(key) && tokens.firstCodePoint(before) < LATIN_END;
+  }
+
   /** "Я", "І", "Я и": words of one letter, never a place whatever alias GeoNames gives. */
   private static boolean oneLetterWords(Tokens tokens, Match<PlaceName> match) {
     for (int i = match.from(); i < match.to(); i++) {
@@ -295,11 +349,15 @@ public final class PlaceTagger {
    */
   private String landmark(Tokens tokens, Match<PlaceName> match) {
     for (int i = match.to(); i < Math.min(tokens.size(), match.to() + LANDMARK_WORDS); i++) {
-      if (tokens.start(i) - tokens.end(i - 1) != 1 || stopWords.contains(tokens.key(i))) {
-        return null; // "Kherson, Svobody Square", "Kherson on Svobody Square": two places
+      if (tokens.start(i) - tokens.end(i - 1) != 1) {
+        return null; // "Kherson, Svobody Square": two places
       }
+      // the noun before the stop list: some landmark nouns are on it ("river", "bridge")
       if (LANDMARKS.contains(tokens.key(i))) {
         return tokens.key(i);
+      }
+      if (stopWords.contains(tokens.key(i))) {
+        return null; // "Kherson on Svobody Square": two places
       }
     }
     return null;
@@ -418,6 +476,8 @@ public final class PlaceTagger {
     boolean landmark = true;
     /** Some mention is followed by a landmark usually named for something else ({@link #DEDICATED}). */
     boolean dedicated;
+    /** Every mention is followed by "river": the river's name ({@link #RIVER}). */
+    boolean river = true;
     /** Every mention names who acts, not where ({@link #actorUse}). */
     boolean actorOnly = true;
 
@@ -430,6 +490,7 @@ public final class PlaceTagger {
       matches.add(match);
       landmark &= landmarkNoun != null;
       dedicated |= landmarkNoun != null && DEDICATED.contains(landmarkNoun);
+      river &= RIVER.equals(landmarkNoun);
       actorOnly &= actor;
     }
 
@@ -445,6 +506,9 @@ public final class PlaceTagger {
     }
 
     Choice choose(Evidence evidence) {
+      if (river) {
+        return null;
+      }
       Candidate best = null;
       double bestScore = Double.NEGATIVE_INFINITY;
       double runnerUp = Double.NEGATIVE_INFINITY;

@@ -173,6 +173,11 @@ public final class Tokens {
     return text.codePointAt(starts[i]);
   }
 
+  /** Whether word {@code i} and the next are apart by one space only: no hyphen, comma or line break. */
+  public boolean spaceAfter(int i) {
+    return i + 1 < size && starts[i + 1] - ends[i] == 1 && text.charAt(ends[i]) == ' ';
+  }
+
   public boolean capitalised(int i) {
     return capitalised[i];
   }

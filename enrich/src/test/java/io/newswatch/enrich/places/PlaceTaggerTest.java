@@ -228,6 +228,62 @@ class PlaceTaggerTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"Pontoon bridge hit by artillery overnight.", "Boats crossed the Siverskyi Donets River at dawn."})
+  void aLandmarkNounThatIsAlsoAStopWordStillMakesTheNameBeforeItTheLandmarks(String text) {
+    // "bridge" and "river" are on the stop list too: Pontonnyy and Siverskiy are towns of Russia
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getCountryCode).doesNotContain("RU");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Russian helicopters over Hostomel airport.,Hostomel", "Queues at the Irpin bridge.,Irpin",
+      "Evacuation train left Kramatorsk station.,Kramatorsk"})
+  void aTownsOwnLandmarkBehindAStopWordNounIsStillTheTown(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"The State Duma voted on the law.", "Protesters threw Molotov cocktails at the gate.",
+      "Syrian troops crossed the border.", "A German howitzer arrived by train."})
+  void aParliamentACocktailAndPeoplesAdjectivesAreNoTowns(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getKind).doesNotContain("locality", "region");
+  }
+
+  @Test
+  void theTownsBehindThoseWordsAreStillFoundByTheirOwnSpellings() {
+    assertThat(tag("News", "Shelling in Douma, Syria.").getPlaces()).extracting(PlaceMention::getCountryCode).contains("SY");
+    assertThat(tag("News", "Protests in Perm, Russia.").getPlaces()).extracting(PlaceMention::getName).contains("Perm");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Ivan Petrenko visited the front.", "A statue of Yuri Gagarin was removed.",
+      "Governor Chaus said two schools were hit.", "Damage to the shrine of Queen Tamara.",
+      "Colonel General Alexander Lapin awarded medals."})
+  void aGivenNameOrATitleMakesTheNamesAroundItAPersons(String text) {
+    assertThat(tag("News", text).getPlaces()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Queues outside Nova Poshta in Mykolaiv.,Mykolayiv", "Houses burned in Malaya Rohan overnight.,Rohan",
+      "Shelling of Nova Kakhovka overnight.,Nova Kakhovka", "Fighting near Velyka Novosilka.,Velyka Novosilka",
+      "Kharkiv Governor Oleh Syniehubov spoke.,Kharkiv", "Air raid alert in Ivano-Frankivsk.,Ivano-Frankivsk",
+      "Mayor of Kyiv Vitali Klitschko spoke.,Kyiv"})
+  void aQualifierOpensAVillagesNameAndAPlaceBesideATitleStaysAPlace(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Boats on the Dnipro river near Kherson.,Kherson", "Shelling across the Donets river at Izium.,Izium"})
+  void aNameBeforeRiverIsTheRiverNotATownNamedForIt(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @Test
+  void aTownNamedElsewhereInTheArticleStaysBesideItsRiver() {
+    assertThat(tag("News", "Explosions in Dnipro. Smoke over the Dnipro river.").getPlaces())
+        .extracting(PlaceMention::getName).containsExactly("Dnipro");
+  }
+
+  @ParameterizedTest
   @CsvSource({"Damaged school in Verbivka.,Verbivka", "Damage to Verbivka school.,Verbivka",
       "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
   void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
