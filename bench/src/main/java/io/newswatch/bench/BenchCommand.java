@@ -1,11 +1,14 @@
-package io.newswatch.cli;
+package io.newswatch.bench;
 
 import io.newswatch.avro.RawArticle;
 import io.newswatch.alerts.detector.Originals;
 import io.newswatch.alerts.topology.AlertsTopology;
-import io.newswatch.cli.bench.BrokerBytes;
-import io.newswatch.cli.bench.CopiesBench;
-import io.newswatch.cli.bench.PassThrough;
+import io.newswatch.cli.ClusterOptions;
+import io.newswatch.cli.EnrichmentOptions;
+import io.newswatch.cli.OptionalSubcommand;
+import io.newswatch.cli.RawArticleFiles;
+import io.newswatch.cli.ReplicationOptions;
+import io.newswatch.cli.UserError;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.text.ArticleText;
 import io.newswatch.enrich.text.Tokens;
@@ -31,12 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Measures newswatch on this machine, one subcommand per stage. */
+/**
+ * Measures newswatch on this machine, one subcommand per stage. {@code newswatch} finds it as an
+ * {@link OptionalSubcommand} (META-INF/services) wherever this module's jar is on the class path.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measures how fast newswatch runs on this machine.",
     subcommands = {BenchCommand.Enrich.class, BenchCommand.EndToEnd.class, BenchCommand.Replay.class,
         BenchCommand.Copies.class})
-final class BenchCommand {
+public final class BenchCommand implements OptionalSubcommand {
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,
       description = {"Measures tagging on one thread: articles per second of CPU time (per core), p50 and p99 "
