@@ -25,7 +25,7 @@ final class CpuUse {
   private final Map<Long, Long> threadNanos;
   private final Map<Long, String> threadNames;
 
-  /** A snapshot of the given figures: the process's CPU nanoseconds, and each live thread's by its id, with its name. */
+  /** A snapshot of given figures: the process's CPU nanoseconds, and each live thread's by id, with its name. */
   CpuUse(long processNanos, Map<Long, Long> threadNanos, Map<Long, String> threadNames) {
     this.processNanos = processNanos;
     this.threadNanos = threadNanos;
