@@ -9,7 +9,7 @@ import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** What the tagging may be given, shared by {@code tag}, {@code backtest}, {@code enrich} and {@code up}. */
-final class EnrichmentOptions {
+public final class EnrichmentOptions {
   @Option(names = "--gazetteer", paramLabel = "FILE",
       description = "A gazetteer built by `newswatch gazetteer import` instead of the bundled one.")
   Path gazetteer;
@@ -23,7 +23,7 @@ final class EnrichmentOptions {
           + "when the article itself does not say.")
   List<String> preferCountries = List.of();
 
-  Enricher enricher() {
+  public Enricher enricher() {
     return load(options());
   }
 

@@ -1,6 +1,7 @@
 package io.newswatch.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
       UpCommand.class, IngestCommand.class, EnrichCommand.class, AlertsCommand.class,
       TagCommand.class, BacktestCommand.class, TailCommand.class, WatchCommand.class,
       TopicsCommand.class, ReplayCommand.class, SubscribeCommand.class, WebhooksCommand.class,
-      GazetteerCommand.class, ActorsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      GazetteerCommand.class, ActorsCommand.class
     },
     footer = {"%nExit status: 0 on success, 2 on bad usage or bad input (with a one-line reason), 1 on other failures."})
 public final class Main {
@@ -19,9 +20,15 @@ public final class Main {
     System.exit(commandLine().execute(args));
   }
 
-  /** The command line with newswatch's error handling: what tests and main both run. */
+  /**
+   * The command line with the optional subcommands on the class path and newswatch's error
+   * handling: what tests and main both run.
+   */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    ServiceLoader.load(OptionalSubcommand.class).forEach(cli::addSubcommand);
+    // added last so that help lists it last, after the optional subcommands
+    cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       PrintWriter err = commandLine.getErr();
       if (e instanceof UserError) {

@@ -23,7 +23,7 @@ import java.util.Map;
  * Raw articles read from a JSON Lines file (or "-" for standard input) by the same
  * importer as {@code newswatch ingest}, for the offline commands.
  */
-final class RawArticleFiles {
+public final class RawArticleFiles {
   private RawArticleFiles() {}
 
   /**
@@ -44,7 +44,7 @@ final class RawArticleFiles {
   }
 
   /** Every valid article of the file, once per id; each rejected line is reported on {@code err}. */
-  static List<RawArticle> read(Path file, PrintWriter err) throws IOException {
+  public static List<RawArticle> read(Path file, PrintWriter err) throws IOException {
     Map<String, RawArticle> articles = new LinkedHashMap<>();
     ArticleSink collect = new ArticleSink() {
       @Override public boolean accept(RawArticle article) {

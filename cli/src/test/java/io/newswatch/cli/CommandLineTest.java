@@ -12,11 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-/** What a user sees when a command is used wrongly: exit 2 and one line that says why. */
-class CommandLineTest {
-  record Result(int exitCode, String out, String err) {}
+/**
+ * What a user sees when a command is used wrongly: exit 2 and one line that says why. {@link #run}
+ * is public for the tests of the modules that add subcommands (bench).
+ */
+public class CommandLineTest {
+  public record Result(int exitCode, String out, String err) {}
 
-  static Result run(String... args) {
+  /** Runs {@code newswatch} with {@code args} in this JVM, as {@code Main} does: its exit code and what it printed. */
+  public static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();

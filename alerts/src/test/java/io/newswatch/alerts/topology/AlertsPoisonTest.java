@@ -2,6 +2,8 @@ package io.newswatch.alerts.topology;
 
 import static io.newswatch.alerts.Donbas.KOSTIANTYNIVKA;
 import static io.newswatch.alerts.Donbas.article;
+import static io.newswatch.schemas.PoisonTestDriver.bytes;
+import static io.newswatch.schemas.PoisonTestDriver.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.Donbas;
@@ -14,22 +16,17 @@ import io.newswatch.avro.Level;
 import io.newswatch.avro.PlaceMention;
 import io.newswatch.avro.Watch;
 import io.newswatch.schemas.DeadLetters;
-import io.newswatch.schemas.StreamsDefaults;
+import io.newswatch.schemas.PoisonTestDriver;
 import io.newswatch.schemas.Topics;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,6 +50,7 @@ class AlertsPoisonTest {
   private static final String KOSTIANTYNIVKA_KEY = Long.toString(KOSTIANTYNIVKA.getGeonameId());
   @TempDir
   Path stateDir;
+  private PoisonTestDriver<String, EnrichedArticle> poison;
   private TopologyTestDriver driver;
   private TestInputTopic<String, EnrichedArticle> enriched;
   private TestInputTopic<byte[], byte[]> enrichedBytes;
@@ -61,48 +59,38 @@ class AlertsPoisonTest {
 
   @BeforeEach
   void start() {
-    Properties props = StreamsDefaults.properties(APPLICATION_ID, "unused:9092", TOPICS);
-    props.put("state.dir", stateDir.toString());
-    // Under exactly_once_v2 TopologyTestDriver loses the dead letter of a record that cannot be
-    // read: it clears its producer's open transaction after taking the record in. At least once
-    // shows it; the dead letter on a real broker with exactly-once is UpIT's.
-    props.put("processing.guarantee", "at_least_once");
-    driver = new TopologyTestDriver(AlertsTopology.build(TOPICS, DetectorSettings.defaults(), WatchFilter.all(), 1), props);
-    enriched = driver.createInputTopic(TOPICS.enriched().name(),
-        TOPICS.enriched().keySerde().serializer(), TOPICS.enriched().valueSerde().serializer());
-    enrichedBytes = driver.createInputTopic(TOPICS.enriched().name(), new ByteArraySerializer(), new ByteArraySerializer());
-    alerts = driver.createOutputTopic(TOPICS.alerts().name(),
-        TOPICS.alerts().keySerde().deserializer(), TOPICS.alerts().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(TOPICS.deadLetter().name(),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    poison = new PoisonTestDriver<>(AlertsTopology.build(TOPICS, DetectorSettings.defaults(), WatchFilter.all(), 1),
+        APPLICATION_ID, TOPICS, stateDir, TOPICS.enriched());
+    driver = poison.driver();
+    enriched = poison.input();
+    enrichedBytes = poison.inputBytes();
+    alerts = poison.output(TOPICS.alerts());
+    deadLetters = poison.deadLetters();
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    poison.close();
   }
 
   @Test
   void bytesThatAreNotAvroAreDeadLettered() {
     enrichedBytes.pipeInput(bytes("poison"), bytes("{\"not\": \"avro\"}"));
 
-    assertThat(deadLetterReason()).startsWith("not a readable EnrichedArticle record");
+    assertThat(poison.nextDeadLetterReason()).startsWith("not a readable EnrichedArticle record");
     assertAlertsGoOn();
   }
 
   @Test
-  void aRecordWrittenWithAnUnknownSchemaIsDeadLettered() throws IOException {
+  void aRecordWrittenWithAnUnknownSchemaIsDeadLettered() {
     Schema future = SchemaBuilder.record("EnrichedArticle").namespace("io.newswatch.avro").fields()
         .requiredString("id").requiredLong("placeCount").endRecord();
     GenericRecord article = new GenericData.Record(future);
     article.put("id", "from-the-future");
     article.put("placeCount", 3L);
-    ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), future).encode(article);
-    byte[] value = new byte[buffer.remaining()];
-    buffer.get(value);
-    enrichedBytes.pipeInput(bytes("from-the-future"), value);
+    enrichedBytes.pipeInput(bytes("from-the-future"), encode(future, article));
 
-    assertThat(deadLetterReason()).contains("unknown schema");
+    assertThat(poison.nextDeadLetterReason()).contains("unknown schema");
     assertAlertsGoOn();
   }
 
@@ -153,7 +141,8 @@ class AlertsPoisonTest {
     EnrichedArticle future = article("future").at(Instant.parse("2100-01-01T00:00:00Z")).about(KOSTIANTYNIVKA).build();
     enriched.pipeInput(future.getId(), future, Donbas.DAY_ONE);
 
-    assertThat(deadLetterReason()).startsWith("publishedAt 2100-01-01T00:00:00Z is later than the article was written");
+    assertThat(poison.nextDeadLetterReason())
+        .startsWith("publishedAt 2100-01-01T00:00:00Z is later than the article was written");
     assertAlertsGoOn();
   }
 
@@ -274,14 +263,5 @@ class AlertsPoisonTest {
         TOPICS.watchlist().valueSerde().serializer()).pipeInput(KOSTIANTYNIVKA_KEY,
         Watch.newBuilder().setPlaceId(KOSTIANTYNIVKA.getGeonameId()).setName(KOSTIANTYNIVKA.getName())
             .setMinLevel(Level.ELEVATED).setAddedAt(Donbas.DAY_ONE).build());
-  }
-
-  private String deadLetterReason() {
-    TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
-    return DeadLetters.reason(dead.headers());
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

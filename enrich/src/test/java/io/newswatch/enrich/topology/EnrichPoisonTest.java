@@ -1,5 +1,7 @@
 package io.newswatch.enrich.topology;
 
+import static io.newswatch.schemas.PoisonTestDriver.bytes;
+import static io.newswatch.schemas.PoisonTestDriver.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.avro.EnrichedArticle;
@@ -9,32 +11,24 @@ import io.newswatch.enrich.TestArticles;
 import io.newswatch.enrich.gazetteer.Gazetteer;
 import io.newswatch.enrich.text.ArticleText;
 import io.newswatch.schemas.AvroSerde;
-import io.newswatch.schemas.DeadLetters;
-import io.newswatch.schemas.StreamsDefaults;
+import io.newswatch.schemas.PoisonTestDriver;
 import io.newswatch.schemas.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +44,7 @@ class EnrichPoisonTest {
   private final Topics topics = Topics.withPrefix("test.");
   @TempDir
   Path stateDir;
-  private TopologyTestDriver driver;
+  private PoisonTestDriver<String, RawArticle> poison;
   private TestInputTopic<String, RawArticle> raw;
   private TestInputTopic<byte[], byte[]> rawBytes;
   private TestOutputTopic<String, EnrichedArticle> enriched;
@@ -58,25 +52,17 @@ class EnrichPoisonTest {
 
   @BeforeEach
   void start() {
-    Properties props = StreamsDefaults.properties("enrich-poison-test", "unused:9092", topics);
-    props.put("state.dir", stateDir.toString());
-    // Under exactly_once_v2 TopologyTestDriver loses the dead letter of a record that cannot be
-    // read: it clears its producer's open transaction after taking the record in. At least once
-    // shows it; the dead letter on a real broker with exactly-once is UpIT's.
-    props.put("processing.guarantee", "at_least_once");
-    driver = new TopologyTestDriver(EnrichTopology.build(topics, Enricher.loadDefault()), props);
-    raw = driver.createInputTopic(topics.raw().name(),
-        topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
-    rawBytes = driver.createInputTopic(topics.raw().name(), new ByteArraySerializer(), new ByteArraySerializer());
-    enriched = driver.createOutputTopic(topics.enriched().name(),
-        topics.enriched().keySerde().deserializer(), topics.enriched().valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetter().name(),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    poison = new PoisonTestDriver<>(EnrichTopology.build(topics, Enricher.loadDefault()), "enrich-poison-test",
+        topics, stateDir, topics.raw());
+    raw = poison.input();
+    rawBytes = poison.inputBytes();
+    enriched = poison.output(topics.enriched());
+    deadLetters = poison.deadLetters();
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    poison.close();
   }
 
   @Test
@@ -177,9 +163,9 @@ class EnrichPoisonTest {
   }
 
   private String deadLetterReason() {
-    TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+    String reason = poison.nextDeadLetterReason();
     assertThat(enriched.isEmpty()).as("dead-lettered, not enriched").isTrue();
-    return DeadLetters.reason(dead.headers());
+    return reason;
   }
 
   private static void assertFitsInARecord(EnrichedArticle article) {
@@ -202,18 +188,4 @@ class EnrichPoisonTest {
     return List.copyOf(names);
   }
 
-  private static byte[] encode(Schema schema, GenericRecord record) {
-    try {
-      ByteBuffer buffer = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), schema).encode(record);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] bytes(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
 }

@@ -1,9 +1,9 @@
-package io.newswatch.cli.bench;
+package io.newswatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.topology.AlertsTopology;
-import io.newswatch.cli.bench.WrittenRecords.Sample;
+import io.newswatch.bench.WrittenRecords.Sample;
 import io.newswatch.schemas.StreamsDefaults;
 import io.newswatch.schemas.Topics;
 import java.nio.charset.StandardCharsets;

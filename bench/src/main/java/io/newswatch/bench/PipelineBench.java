@@ -1,11 +1,11 @@
-package io.newswatch.cli;
+package io.newswatch.bench;
 
 import io.newswatch.alerts.detector.DetectorSettings;
 import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.alerts.watchlist.WatchFilter;
 import io.newswatch.avro.RawArticle;
-import io.newswatch.cli.bench.PassThrough;
-import io.newswatch.cli.bench.WrittenRecords;
+import io.newswatch.cli.ClusterOptions;
+import io.newswatch.cli.ReplicationOptions;
 import io.newswatch.cli.broker.LocalCluster;
 import io.newswatch.cli.pipeline.LocalFiles;
 import io.newswatch.cli.pipeline.Running;

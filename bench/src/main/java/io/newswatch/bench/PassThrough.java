@@ -1,10 +1,10 @@
-package io.newswatch.cli.bench;
+package io.newswatch.bench;
 
 import io.newswatch.alerts.topology.AlertsTopology;
 import io.newswatch.enrich.dedup.RepeatedArticles;
 import io.newswatch.enrich.topology.EnrichTopology;
 import io.newswatch.schemas.Topics;
-import io.newswatch.cli.bench.WrittenRecords.Sample;
+import io.newswatch.bench.WrittenRecords.Sample;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;

@@ -1,4 +1,4 @@
-package io.newswatch.cli;
+package io.newswatch.bench;
 
 import io.newswatch.avro.RawArticle;
 import io.newswatch.enrich.text.ResourceLines;
@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * English news articles of 3-5 KB for {@code bench}, assembled from the bundled sentences
- * ({@code bench/sentences.txt}) by a seeded random draw: every run, on every machine, reads the
- * same text. Like real coverage, each article tells its own story, a few of the sentences
+ * ({@code sentences.txt}, beside this class) by a seeded random draw: every run, on every
+ * machine, reads the same text. Like real coverage, each article tells its own story, a few of the sentences
  * worded its own way, so that two articles share about as many word pairs as two reports on
  * one war do; and one in {@value #WIRE_COPY_ONE_IN} is a wire copy: an earlier article
  * republished by another outlet, which the detectors should take for a copy.
@@ -82,7 +82,7 @@ final class BenchArticles {
 
   /** Each sentence as its parts: fixed text (one option) and {a|b|c} choices. */
   private static List<List<String[]>> sentences() {
-    return ResourceLines.read(BenchArticles.class, "bench/sentences.txt").stream()
+    return ResourceLines.read(BenchArticles.class, "sentences.txt").stream()
         .map(f -> parts(f[0]))
         .toList();
   }

@@ -1,5 +1,6 @@
-package io.newswatch.cli;
+package io.newswatch.bench;
 
+import static io.newswatch.cli.CommandLineTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newswatch.alerts.detector.Originals;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
   @Test
   void benchEnrichReportsTaggingBesideTheNormaliseOnlyCeiling() {
-    var r = CommandLineTest.run("bench", "enrich", "--seconds", "1", "--articles", "20");
+    var r = run("bench", "enrich", "--seconds", "1", "--articles", "20");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("places loaded in", "heap after load", "articles: 20,")
@@ -59,14 +60,14 @@ class BenchCommandTest {
 
   @Test
   void badSettingsAreAOneLineUsageError() {
-    var r = CommandLineTest.run("bench", "enrich", "--seconds", "0");
+    var r = run("bench", "enrich", "--seconds", "0");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--seconds");
   }
 
   @Test
   void moreInstancesThanPartitionsIsAOneLineUsageError() {
-    var r = CommandLineTest.run("bench", "e2e", "--instances", "3", "--partitions", "2");
+    var r = run("bench", "e2e", "--instances", "3", "--partitions", "2");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo(
@@ -75,7 +76,7 @@ class BenchCommandTest {
 
   @Test
   void localBrokersAndANamedClusterAreAOneLineUsageError() {
-    var r = CommandLineTest.run("bench", "e2e", "--brokers", "3", "--bootstrap-servers", "127.0.0.1:1");
+    var r = run("bench", "e2e", "--brokers", "3", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("newswatch: --brokers starts local brokers").doesNotContain("\n");

@@ -1,4 +1,4 @@
-package io.newswatch.cli;
+package io.newswatch.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -25,7 +25,8 @@ final class CpuUse {
   private final Map<Long, Long> threadNanos;
   private final Map<Long, String> threadNames;
 
-  private CpuUse(long processNanos, Map<Long, Long> threadNanos, Map<Long, String> threadNames) {
+  /** A snapshot of given figures: the process's CPU nanoseconds, and each live thread's by id, with its name. */
+  CpuUse(long processNanos, Map<Long, Long> threadNanos, Map<Long, String> threadNames) {
     this.processNanos = processNanos;
     this.threadNanos = threadNanos;
     this.threadNames = threadNames;

@@ -1,4 +1,4 @@
-package io.newswatch.cli.bench;
+package io.newswatch.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.newswatch.cli.bench;
+package io.newswatch.bench;
 
 import io.newswatch.alerts.detector.Originals;
 import java.time.Duration;

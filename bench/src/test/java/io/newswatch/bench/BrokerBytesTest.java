@@ -1,4 +1,4 @@
-package io.newswatch.cli.bench;
+package io.newswatch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

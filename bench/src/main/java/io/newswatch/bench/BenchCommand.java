@@ -1,11 +1,14 @@
-package io.newswatch.cli;
+package io.newswatch.bench;
 
 import io.newswatch.avro.RawArticle;
 import io.newswatch.alerts.detector.Originals;
 import io.newswatch.alerts.topology.AlertsTopology;
-import io.newswatch.cli.bench.BrokerBytes;
-import io.newswatch.cli.bench.CopiesBench;
-import io.newswatch.cli.bench.PassThrough;
+import io.newswatch.cli.ClusterOptions;
+import io.newswatch.cli.EnrichmentOptions;
+import io.newswatch.cli.OptionalSubcommand;
+import io.newswatch.cli.RawArticleFiles;
+import io.newswatch.cli.ReplicationOptions;
+import io.newswatch.cli.UserError;
 import io.newswatch.enrich.Enricher;
 import io.newswatch.enrich.text.ArticleText;
 import io.newswatch.enrich.text.Tokens;
@@ -31,12 +34,38 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Measures newswatch on this machine, one subcommand per stage. */
+/**
+ * Measures newswatch on this machine, one subcommand per stage. {@code newswatch} finds it as an
+ * {@link OptionalSubcommand} (META-INF/services) wherever this module's jar is on the class path.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Measures how fast newswatch runs on this machine.",
     subcommands = {BenchCommand.Enrich.class, BenchCommand.EndToEnd.class, BenchCommand.Replay.class,
         BenchCommand.Copies.class})
-final class BenchCommand {
+public final class BenchCommand implements OptionalSubcommand {
+  /**
+   * What each bench subcommand does before it measures: refuses options out of range before
+   * anything starts, then says which machine the figures come from.
+   */
+  abstract static class Measurement implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    /** Throws a {@link UserError} for options out of range. */
+    abstract void checkOptions();
+
+    /** Measures, printing what it measured to {@code out}. */
+    abstract void measure(PrintWriter out) throws Exception;
+
+    @Override
+    public Integer call() throws Exception {
+      checkOptions();
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(machine());
+      out.flush();
+      measure(out);
+      return 0;
+    }
+  }
 
   @Command(name = "enrich", mixinStandardHelpOptions = true,
       description = {"Measures tagging on one thread: articles per second of CPU time (per core), p50 and p99 "
@@ -44,8 +73,7 @@ final class BenchCommand {
           + "the gazetteer's load time and the heap after loading. In the same run, a pass that only normalises "
           + "the text (clean text and folded words): the ceiling that tagging is compared with.",
           "Each pass warms up for --seconds, then is measured for --seconds."})
-  static final class Enrich implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Enrich extends Measurement {
     @Mixin EnrichmentOptions enrichmentOptions;
 
     @Option(names = "--in", paramLabel = "FILE",
@@ -61,12 +89,14 @@ final class BenchCommand {
     int seconds;
 
     @Override
-    public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
+    void checkOptions() {
       if (count < 1 || seconds < 1) {
         throw new UserError("--articles and --seconds must be at least 1");
       }
-      out.println(machine());
+    }
+
+    @Override
+    void measure(PrintWriter out) throws IOException {
       long start = System.nanoTime();
       Enricher enricher = enrichmentOptions.enricher();
       double loadSeconds = (System.nanoTime() - start) / 1e9;
@@ -91,7 +121,6 @@ final class BenchCommand {
       out.println("normalise only: " + normalise);
       out.printf("tag:            %s = %.0f%% of the normalise-only ceiling%n", tag,
           100 * tag.perSecond() / normalise.perSecond());
-      return 0;
     }
   }
 
@@ -102,9 +131,7 @@ final class BenchCommand {
           + "(mean, p99), the originals kept, the heap they take with every place in memory, and what the "
           + "1,000 places a task keeps in memory take at most.",
           "No broker: the check alone, as each detector runs it."})
-  static final class Copies implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
+  static final class Copies extends Measurement {
     @Option(names = "--rate", defaultValue = "200", paramLabel = "PER_SECOND",
         description = "Articles per second of publication time (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -118,13 +145,14 @@ final class BenchCommand {
     int places;
 
     @Override
-    public Integer call() {
+    void checkOptions() {
       if (rate <= 0 || days <= 0 || places < CopiesBench.PLACES_PER_ARTICLE) {
         throw new UserError("--rate and --days must be positive and --places at least " + CopiesBench.PLACES_PER_ARTICLE);
       }
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(machine());
-      out.flush();
+    }
+
+    @Override
+    void measure(PrintWriter out) {
       long start = System.nanoTime();
       CopiesBench.Result r = CopiesBench.run(rate, Duration.ofSeconds((long) (days * 86_400)), places, 1);
       out.printf("articles: %,d (%,.0f/s over %.2f days of publication time), %,d told as copies; "
@@ -135,7 +163,6 @@ final class BenchCommand {
           + "a task's %,d places in memory take at most %.0f MB%n", r.kept(), places, r.largest(),
           r.heapBytes() >> 20, r.bytesPerOriginal(), AlertsTopology.PLACES_IN_MEMORY,
           AlertsTopology.PLACES_IN_MEMORY * (double) Originals.KEPT * r.bytesPerOriginal() / (1 << 20));
-      return 0;
     }
   }
 
@@ -146,8 +173,7 @@ final class BenchCommand {
           + "moment each article was sent, when it was readable (read_committed) as enriched, and when the alerts "
           + "it raised were: p50, p99, max; with --instances, each instance's share of the articles.",
           "Without --rate the articles are sent as fast as the producer goes: the figure is the pipeline's ceiling."})
-  static final class EndToEnd implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class EndToEnd extends Measurement {
     @Mixin ClusterOptions cluster;
     @Mixin ReplicationOptions replication;
     @Mixin EnrichmentOptions enrichmentOptions;
@@ -193,8 +219,7 @@ final class BenchCommand {
     double eventDays;
 
     @Override
-    public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
+    void checkOptions() {
       if (count < 1 || rate < 0 || partitions < 1 || warmUp < 0 || eventDays < 0 || brokers < 1 || instances < 1) {
         throw new UserError("--articles, --partitions, --brokers and --instances must be at least 1, --rate, "
             + "--warm-up and --event-days at least 0");
@@ -207,7 +232,10 @@ final class BenchCommand {
         throw new UserError("--instances " + instances + " needs --partitions " + instances
             + " or more: an instance without a partition has nothing to do");
       }
-      out.println(machine());
+    }
+
+    @Override
+    void measure(PrintWriter out) throws Exception {
       Enricher enricher = enrichmentOptions.enricher();
       // With --event-days, the warm-up is published where the measured days begin, so that it does not
       // move the stores' event time past them.
@@ -261,7 +289,6 @@ final class BenchCommand {
           passThroughCeiling(out, bench, pipeline, pipelineCpu, firstPublished, eventSpan.dividedBy(count));
         }
       }
-      return 0;
     }
 
     /**
@@ -337,8 +364,7 @@ final class BenchCommand {
       description = {"Fills a raw topic with bench articles, then starts enrich and alerts on it from the start and "
           + "times how long they take to process all of it: what `newswatch replay` of that topic costs. Same broker "
           + "and settings as `bench e2e`."})
-  static final class Replay implements Callable<Integer> {
-    @Spec CommandSpec spec;
+  static final class Replay extends Measurement {
     @Mixin ClusterOptions cluster;
     @Mixin EnrichmentOptions enrichmentOptions;
 
@@ -353,12 +379,14 @@ final class BenchCommand {
     @Mixin ReplicationOptions replication;
 
     @Override
-    public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
+    void checkOptions() {
       if (count < 1 || partitions < 1) {
         throw new UserError("--articles and --partitions must be at least 1");
       }
-      out.println(machine());
+    }
+
+    @Override
+    void measure(PrintWriter out) throws Exception {
       Enricher enricher = enrichmentOptions.enricher();
       try (PipelineBench bench = PipelineBench.open(cluster, replication, 1, partitions, 1)) {
         Instant filling = Instant.now();
@@ -379,7 +407,6 @@ final class BenchCommand {
         out.println("CPU per article, from the stages' start to the last alert: "
             + bench.cpuPerArticleSince(cpuBefore, count));
       }
-      return 0;
     }
   }
 

@@ -1,4 +1,4 @@
-package io.newswatch.cli;
+package io.newswatch.bench;
 
 import static io.newswatch.cli.CommandLineTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
