@@ -72,6 +72,8 @@ public final class PlaceTagger {
    */
   private static final double NEARBY_EVIDENCE = 5;
   private static final double NEARBY_KM = 25;
+  /** No town further apart in latitude than this is within {@link #NEARBY_KM}. */
+  private static final double NEARBY_LATITUDE = NEARBY_KM / 111.0;
   /** Not a support value: the evidence a name needs when only its region, named, will do. */
   private static final double REGION_NAMED = 4;
   /** Villages of one country carrying a name as their own that make it a village name. */
@@ -612,28 +614,32 @@ public final class PlaceTagger {
 
     /**
      * The strongest evidence for {@code place} from names other than {@code own} (a place
-     * does not support itself under another name). Only the voters of its region and
-     * country are read, until one settles it: an article of a hundred names costs no hundred
-     * squared.
+     * does not support itself under another name). Only the voters of its country are read,
+     * those of its region for the region: an article of a hundred names in a hundred countries
+     * costs no hundred squared.
      */
     double support(Place place, Name own) {
+      // A town of the article within NEARBY_KM, in the place's region or across its border
+      // ("Hostomel near Kyiv": Kyiv Oblast beside the city of Kyiv, a region of its own).
+      // Latitude first: most of a country's towns are ruled out by one subtraction.
+      List<Integer> compatriots = byCountry.getOrDefault(place.countryCode(), List.of());
+      for (int i : compatriots) {
+        Place other = likeliest.get(i);
+        if (other.kind() == Place.Kind.LOCALITY && Math.abs(other.lat() - place.lat()) <= NEARBY_LATITUDE
+            && votesFor(i, place, own)
+            && Place.kilometres(place.lat(), place.lon(), other.lat(), other.lon()) <= NEARBY_KM) {
+          return NEARBY_EVIDENCE;
+        }
+      }
       if (place.admin1Code() != null) {
-        double support = 0;
         for (int i : byAdmin1.getOrDefault(place.admin1Code(), List.of())) {
           if (votesFor(i, place, own)) {
-            support = REGION_EVIDENCE;
-            Place other = likeliest.get(i);
-            if (other.kind() == Place.Kind.LOCALITY && Place.kilometres(place.lat(), place.lon(), other.lat(), other.lon()) <= NEARBY_KM) {
-              return NEARBY_EVIDENCE;
-            }
+            return REGION_EVIDENCE;
           }
-        }
-        if (support > 0) {
-          return support;
         }
       }
       double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;
-      for (int i : byCountry.getOrDefault(place.countryCode(), List.of())) {
+      for (int i : compatriots) {
         if (support == COUNTRY_EVIDENCE) {
           break;
         }

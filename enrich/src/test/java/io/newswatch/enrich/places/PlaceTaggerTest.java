@@ -3,6 +3,7 @@ package io.newswatch.enrich.places;
 import static io.newswatch.enrich.TestArticles.placeIds;
 import static io.newswatch.enrich.TestArticles.raw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newswatch.avro.EnrichedArticle;
 import io.newswatch.avro.PlaceMention;
@@ -319,6 +320,15 @@ class PlaceTaggerTest {
     assertThat(beside.getAdmin1()).isEqualTo("Donetsk Oblast");
     assertThat(beside.getConfidence()).isGreaterThan(guess.getConfidence());
     assertThat(guess.getConfidence()).as("one of 25 villages, nothing to tell them apart").isLessThanOrEqualTo(0.55);
+  }
+
+  /** Kyiv is a region of its own; the towns around it are Kyiv Oblast's, a border away. */
+  @ParameterizedTest
+  @CsvSource({"Paratroopers landed at Hostomel airport near Kyiv.,Hostomel", "Fighting at the Irpin bridge outside Kyiv.,Irpin",
+      "Bodies found in Bucha near Kyiv.,Bucha"})
+  void aTownBesideACityAcrossTheirRegionsBorderIsPlacedByIt(String text, String town) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName, PlaceMention::getAdmin1)
+        .contains(tuple(town, "Kyiv Oblast"), tuple("Kyiv", "Kyiv City"));
   }
 
   @Test
