@@ -226,11 +226,16 @@ final class PipelineBench implements AutoCloseable {
    * then until no alert has arrived for 5 s.
    */
   void awaitAlerts(Arrivals alerts) throws InterruptedException, ExecutionException {
+    awaitAlertsStage();
+    alerts.awaitQuiet(Duration.ofSeconds(5));
+  }
+
+  /** Waits until the alerts stage has committed all it has read and its reorder buffers are empty. */
+  private void awaitAlertsStage() throws InterruptedException, ExecutionException {
     awaitCommitted("alerts");
     while (articlesWaiting() > 0) {
       Thread.sleep(200);
     }
-    alerts.awaitQuiet(Duration.ofSeconds(5));
   }
 
   /** Waits until {@code stage} has committed all it has read, from every one of its inputs. */
@@ -270,13 +275,15 @@ final class PipelineBench implements AutoCloseable {
   }
 
   /**
-   * Sends {@code count} other articles and waits until they are enriched, then forgets what
-   * the readers saw: the JIT compiles the tagging and the stages settle before the measured run.
+   * Sends {@code count} other articles and waits until they are enriched and the alerts stage
+   * has read them all and emptied its reorder buffers, then forgets what the readers saw: the
+   * JIT compiles the stages and the measured run does not queue behind the warm-up's backlog.
    */
-  void warmUp(long count, Instant published, Arrivals... readers) throws InterruptedException {
+  void warmUp(long count, Instant published, Arrivals... readers) throws InterruptedException, ExecutionException {
     send(BenchArticles.stream(2).map(a -> RawArticle.newBuilder(a).setId("warm-up-" + a.getId()).build()), count, 0,
         published, Duration.ZERO);
     readers[0].awaitCount(count, Duration.ofSeconds(60));
+    awaitAlertsStage();
     for (Arrivals reader : readers) {
       reader.forget();
     }
