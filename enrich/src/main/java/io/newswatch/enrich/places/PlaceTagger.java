@@ -590,13 +590,15 @@ public final class PlaceTagger {
    * that need no evidence themselves, votes for its first-level region and country.
    */
   private record Evidence(List<Name> names, List<Place> likeliest, Set<String> preferredCountries,
-      Map<String, List<Integer>> byCountry, Map<String, List<Integer>> byAdmin1) {
+      Map<String, List<Integer>> byCountry, Map<String, List<Integer>> byAdmin1,
+      Map<String, List<Integer>> townsByCountry) {
     /** A country only ever written as who acts ("Russia's assault", "Russia struck") places nothing. */
     static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
       List<Name> voters = new ArrayList<>();
       List<Place> likeliest = new ArrayList<>();
       Map<String, List<Integer>> byCountry = new HashMap<>();
       Map<String, List<Integer>> byAdmin1 = new HashMap<>();
+      Map<String, List<Integer>> townsByCountry = new HashMap<>();
       for (Name name : names) {
         Candidate c = name.likeliest();
         boolean actorOnly = c != null && c.place.kind() == Place.Kind.COUNTRY && name.actorOnly;
@@ -605,11 +607,14 @@ public final class PlaceTagger {
           if (c.place.admin1Code() != null) {
             byAdmin1.computeIfAbsent(c.place.admin1Code(), k -> new ArrayList<>()).add(voters.size());
           }
+          if (c.place.kind() == Place.Kind.LOCALITY) {
+            townsByCountry.computeIfAbsent(c.place.countryCode(), k -> new ArrayList<>()).add(voters.size());
+          }
           voters.add(name);
           likeliest.add(c.place);
         }
       }
-      return new Evidence(voters, likeliest, preferredCountries, byCountry, byAdmin1);
+      return new Evidence(voters, likeliest, preferredCountries, byCountry, byAdmin1, townsByCountry);
     }
 
     /**
@@ -622,10 +627,9 @@ public final class PlaceTagger {
       // A town of the article within NEARBY_KM, in the place's region or across its border
       // ("Hostomel near Kyiv": Kyiv Oblast beside the city of Kyiv, a region of its own).
       // Latitude first: most of a country's towns are ruled out by one subtraction.
-      List<Integer> compatriots = byCountry.getOrDefault(place.countryCode(), List.of());
-      for (int i : compatriots) {
+      for (int i : townsByCountry.getOrDefault(place.countryCode(), List.of())) {
         Place other = likeliest.get(i);
-        if (other.kind() == Place.Kind.LOCALITY && Math.abs(other.lat() - place.lat()) <= NEARBY_LATITUDE
+        if (Math.abs(other.lat() - place.lat()) <= NEARBY_LATITUDE
             && votesFor(i, place, own)
             && Place.kilometres(place.lat(), place.lon(), other.lat(), other.lon()) <= NEARBY_KM) {
           return NEARBY_EVIDENCE;
@@ -639,7 +643,7 @@ public final class PlaceTagger {
         }
       }
       double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;
-      for (int i : compatriots) {
+      for (int i : byCountry.getOrDefault(place.countryCode(), List.of())) {
         if (support == COUNTRY_EVIDENCE) {
           break;
         }
