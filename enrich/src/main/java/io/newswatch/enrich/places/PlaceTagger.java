@@ -507,6 +507,13 @@ public final class PlaceTagger {
       return best;
     }
 
+    /** How many candidates are towns of {@code country} that carry the name as their own. */
+    private long ownNameTowns(String country) {
+      return candidates.stream()
+          .filter(c -> c.ownName && c.place.kind() == Place.Kind.LOCALITY && c.place.countryCode().equals(country))
+          .count();
+    }
+
     Choice choose(Evidence evidence) {
       if (river) {
         return null;
@@ -522,13 +529,10 @@ public final class PlaceTagger {
       // name of 97 villages, was once Donetsk's). One or two villages do not make it so:
       // GeoNames still names some by their Russian spelling (Zaporozh'ye, Vinnitsa).
       boolean regionSettles = candidates.stream().anyMatch(c -> evidence.regionNamed(c.place, this));
-      Map<String, Integer> ownIn = new HashMap<>();
-      candidates.stream().filter(c -> c.ownName && c.place.kind() == Place.Kind.LOCALITY)
-          .forEach(c -> ownIn.merge(c.place.countryCode(), 1, Integer::sum));
       for (Candidate c : candidates) {
         if (regionSettles && !evidence.regionNamed(c.place, this)
             || !c.ownName && c.place.kind() == Place.Kind.LOCALITY && c.place.wellKnown()
-                && ownIn.getOrDefault(c.place.countryCode(), 0) >= VILLAGE_NAME) {
+                && ownNameTowns(c.place.countryCode()) >= VILLAGE_NAME) {
           continue;
         }
         double support = evidence.support(c.place, this);
@@ -590,74 +594,60 @@ public final class PlaceTagger {
    * that need no evidence themselves, votes for its first-level region and country.
    */
   private record Evidence(List<Name> names, List<Place> likeliest, Set<String> preferredCountries,
-      Map<String, List<Integer>> byCountry, Map<String, List<Integer>> byAdmin1,
-      Map<String, List<Integer>> townsByCountry) {
+      Map<String, List<Integer>> byCountry) {
     /** A country only ever written as who acts ("Russia's assault", "Russia struck") places nothing. */
     static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
       List<Name> voters = new ArrayList<>();
       List<Place> likeliest = new ArrayList<>();
       Map<String, List<Integer>> byCountry = new HashMap<>();
-      Map<String, List<Integer>> byAdmin1 = new HashMap<>();
-      Map<String, List<Integer>> townsByCountry = new HashMap<>();
       for (Name name : names) {
         Candidate c = name.likeliest();
         boolean actorOnly = c != null && c.place.kind() == Place.Kind.COUNTRY && name.actorOnly;
         if (c != null && !actorOnly) {
           byCountry.computeIfAbsent(c.place.countryCode(), k -> new ArrayList<>()).add(voters.size());
-          if (c.place.admin1Code() != null) {
-            byAdmin1.computeIfAbsent(c.place.admin1Code(), k -> new ArrayList<>()).add(voters.size());
-          }
-          if (c.place.kind() == Place.Kind.LOCALITY) {
-            townsByCountry.computeIfAbsent(c.place.countryCode(), k -> new ArrayList<>()).add(voters.size());
-          }
           voters.add(name);
           likeliest.add(c.place);
         }
       }
-      return new Evidence(voters, likeliest, preferredCountries, byCountry, byAdmin1, townsByCountry);
+      return new Evidence(voters, likeliest, preferredCountries, byCountry);
     }
 
     /**
      * The strongest evidence for {@code place} from names other than {@code own} (a place
-     * does not support itself under another name). Only the voters of its country are read,
-     * those of its region for the region: an article of a hundred names in a hundred countries
-     * costs no hundred squared.
+     * does not support itself under another name): a town of the article within
+     * {@link #NEARBY_KM}, in the place's region or across its border ("Hostomel near Kyiv":
+     * Kyiv Oblast beside the city of Kyiv, a region of its own), else its region, else its
+     * country. Only the voters of its country are read: an article of a hundred names in a
+     * hundred countries costs no hundred squared.
      */
     double support(Place place, Name own) {
-      // A town of the article within NEARBY_KM, in the place's region or across its border
-      // ("Hostomel near Kyiv": Kyiv Oblast beside the city of Kyiv, a region of its own).
-      // Latitude first: most of a country's towns are ruled out by one subtraction.
-      for (int i : townsByCountry.getOrDefault(place.countryCode(), List.of())) {
+      double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;
+      String region = place.admin1Code();
+      for (int i : byCountry.getOrDefault(place.countryCode(), List.of())) {
+        if (!votesFor(i, place, own)) {
+          continue;
+        }
         Place other = likeliest.get(i);
-        if (Math.abs(other.lat() - place.lat()) <= NEARBY_LATITUDE
-            && votesFor(i, place, own)
+        // latitude first: most of a country's towns are ruled out by one subtraction
+        if (other.kind() == Place.Kind.LOCALITY && Math.abs(other.lat() - place.lat()) <= NEARBY_LATITUDE
             && Place.kilometres(place.lat(), place.lon(), other.lat(), other.lon()) <= NEARBY_KM) {
           return NEARBY_EVIDENCE;
         }
-      }
-      if (place.admin1Code() != null) {
-        for (int i : byAdmin1.getOrDefault(place.admin1Code(), List.of())) {
-          if (votesFor(i, place, own)) {
-            return REGION_EVIDENCE;
-          }
-        }
-      }
-      double support = preferredCountries.contains(place.countryCode()) ? COUNTRY_EVIDENCE : 0;
-      for (int i : byCountry.getOrDefault(place.countryCode(), List.of())) {
-        if (support == COUNTRY_EVIDENCE) {
-          break;
-        }
-        if (votesFor(i, place, own)) {
-          support = Math.max(support, likeliest.get(i).kind() == Place.Kind.COUNTRY ? COUNTRY_NAMED : COUNTRY_EVIDENCE);
-        }
+        support = Math.max(support, region != null && region.equals(other.admin1Code()) ? REGION_EVIDENCE
+            : other.kind() == Place.Kind.COUNTRY ? COUNTRY_NAMED : COUNTRY_EVIDENCE);
       }
       return support;
     }
 
     /** Whether another name than {@code own} is {@code place}'s first-level region. */
     boolean regionNamed(Place place, Name own) {
-      for (int i : byAdmin1.getOrDefault(place.admin1Code(), List.of())) {
-        if (likeliest.get(i).kind() == Place.Kind.REGION && votesFor(i, place, own)) {
+      String region = place.admin1Code();
+      if (region == null) {
+        return false;
+      }
+      for (int i : byCountry.getOrDefault(place.countryCode(), List.of())) {
+        Place other = likeliest.get(i);
+        if (other.kind() == Place.Kind.REGION && region.equals(other.admin1Code()) && votesFor(i, place, own)) {
           return true;
         }
       }
