@@ -555,7 +555,8 @@ public final class PlaceTagger {
         // Square" is no town of Russia's).
         boolean landmarkElsewhere = landmark && (!c.ownName && !(c.place.wellKnown() && spellingOfOwnName(phrase, c.place))
             || support == 0 && !c.place.wellKnown()
-                && (dedicated || !c.place.writtenInCyrillic() || c.place.population() < LANDMARK_TOWN)
+                && (dedicated || !c.place.writtenInCyrillic() || c.place.population() < LANDMARK_TOWN
+                    || evidence.placedAbroad(c.place, this))
             || (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN) && evidence.placedByOthers(this));
         boolean supported = c.evidenceNeeded == REGION_NAMED ? evidence.regionNamed(c.place, this)
             : support >= c.evidenceNeeded;
@@ -666,6 +667,21 @@ public final class PlaceTagger {
      */
     boolean pointsElsewhere(Name own) {
       return !preferredCountries.isEmpty() || placedByOthers(own);
+    }
+
+    /**
+     * Whether another name than {@code own} is of a town or region in another country than
+     * {@code place}'s: a landmark's name with nothing in its own country is then the landmark's
+     * ("the Myr hotel" in an article about Sievierodonetsk is no Myr of Belarus).
+     */
+    boolean placedAbroad(Place place, Name own) {
+      for (int i = 0; i < likeliest.size(); i++) {
+        Place other = likeliest.get(i);
+        if (names.get(i) != own && other.kind() != Place.Kind.COUNTRY && !other.countryCode().equals(place.countryCode())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether another name than {@code own} is of a region or a well-known town. */

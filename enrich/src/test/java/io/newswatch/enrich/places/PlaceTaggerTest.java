@@ -249,6 +249,22 @@ class PlaceTaggerTest {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getKind).doesNotContain("locality", "region");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"A Pantsir battery was destroyed overnight.", "Two Buk launchers were hit.",
+      "Osa air defence systems moved north.", "Grad rockets struck the outskirts.", "Росіяни обстріляли місто з Градів і Смерчів.",
+      "Знищено зенітний комплекс Панцирь.", "Pion howitzers and Msta guns fired all night."})
+  void weaponSystemsNamedLikeTownsAreNoTowns(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getKind).doesNotContain("locality", "region");
+  }
+
+  @Test
+  void aLandmarksNameWithNothingInItsCountryIsNoTownThereWhenTheArticleIsPlacedElsewhere() {
+    assertThat(tag("News", "Shelling damaged the Myr hotel in Sievierodonetsk.").getPlaces())
+        .extracting(PlaceMention::getCountryCode).containsOnly("UA");
+    assertThat(tag("News", "Tourists visited the Myr castle in Belarus.").getPlaces())
+        .extracting(PlaceMention::getName, PlaceMention::getCountryCode).contains(tuple("Mir", "BY"));
+  }
+
   @Test
   void theTownsBehindThoseWordsAreStillFoundByTheirOwnSpellings() {
     assertThat(tag("News", "Shelling in Douma, Syria.").getPlaces()).extracting(PlaceMention::getCountryCode).contains("SY");
