@@ -12,6 +12,7 @@ import io.newswatch.avro.Watch;
 import io.newswatch.schemas.Topic;
 import io.newswatch.schemas.Topics;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
@@ -116,8 +117,10 @@ public final class AlertsTopology {
     }
     StreamsBuilder builder = new StreamsBuilder();
     Topic<String, Watch> watchlist = topics.watchlist();
-    // the stage reads neither an article's text nor where names occur in it: their bytes are skipped
+    // The stage reads neither an article's text nor where names occur in it: their bytes are
+    // skipped. The fan-out's copies have neither, so they are written and read whole.
     Topic<String, EnrichedArticle> enriched = topics.enrichedWithoutText();
+    Serde<EnrichedArticle> copies = topics.enriched().valueSerde();
     Topic<String, Alert> alerts = topics.alerts();
     Topic<String, String> alertsJson = topics.alertsJson();
     WatchlistFactory watchlists = new WatchlistFactory(alwaysWatched);
@@ -151,11 +154,11 @@ public final class AlertsTopology {
 
     KStream<String, byte[]> detected = builder.stream(enriched.name(),
             Consumed.with(enriched.keySerde(), enriched.valueSerde()))
-        .process(() -> new PlaceFanOut(watchlists, enriched.valueSerde().serializer(), settings, enrichedPartitions),
+        .process(() -> new PlaceFanOut(watchlists, copies.serializer(), settings, enrichedPartitions),
             Named.as("watched-places"), FEED_VOLUME_STORE)
         .repartition(Repartitioned.with(Serdes.String(), Serdes.ByteArray()).withName(BY_PLACE)
             .withStreamPartitioner(new Progress.Multicast()))
-        .process(() -> new DetectProcessor(settings, watchlists, enriched.valueSerde().deserializer(),
+        .process(() -> new DetectProcessor(settings, watchlists, copies.deserializer(),
                 alerts.valueSerde().serializer(), asWebhookJson(alertsJson), enrichedPartitions,
                 upstreamCaughtUp),
             Named.as("detect"),
