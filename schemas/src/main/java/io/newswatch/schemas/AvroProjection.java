@@ -10,10 +10,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -49,11 +47,8 @@ final class AvroProjection<T extends SpecificRecord> implements Deserializer<T> 
     }
     try {
       return type.cast(toSpecific(decoder.decode(bytes), full));
-    } catch (MissingSchemaException e) {
-      throw new SerializationException("not a readable " + type.getSimpleName()
-          + " record: written with an unknown schema, not a released version (" + e.getMessage() + ")", e);
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("not a readable " + type.getSimpleName() + " record: " + e.getMessage(), e);
+      throw AvroSerde.unreadable(type, e);
     }
   }
 

@@ -56,13 +56,18 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
   public T fromBytes(byte[] bytes) {
     try {
       return decoder.decode(bytes);
-    } catch (MissingSchemaException e) {
-      throw new SerializationException("not a readable " + type.getSimpleName()
-          + " record: written with an unknown schema, not a released version (" + e.getMessage() + ")", e);
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException(
-          "not a readable " + type.getSimpleName() + " record: " + e.getMessage(), e);
+      throw unreadable(type, e);
     }
+  }
+
+  /** Why bytes are no readable record of {@code type}: the reason a dead letter carries. */
+  static SerializationException unreadable(Class<?> type, Exception e) {
+    if (e instanceof MissingSchemaException) {
+      return new SerializationException("not a readable " + type.getSimpleName()
+          + " record: written with an unknown schema, not a released version (" + e.getMessage() + ")", e);
+    }
+    return new SerializationException("not a readable " + type.getSimpleName() + " record: " + e.getMessage(), e);
   }
 
   /**
