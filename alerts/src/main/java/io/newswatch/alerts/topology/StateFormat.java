@@ -109,16 +109,8 @@ public final class StateFormat {
     out.putDouble(s.dayExpected());
     out.putLong(s.windowStart());
     out.putList(s.buckets(), StateFormat::writeBucket);
-    out.putInt(s.lastAlertAt().size());
-    s.lastAlertAt().forEach((level, at) -> {
-      out.putLevel(level);
-      out.putLong(at);
-    });
-    out.putInt(s.knownOutlets().size());
-    s.knownOutlets().forEach((outlet, at) -> {
-      out.putString(outlet);
-      out.putLong(at);
-    });
+    out.putMap(s.lastAlertAt(), Writer::putLevel, Writer::putLong);
+    out.putMap(s.knownOutlets(), Writer::putString, Writer::putLong);
     out.putList(s.dailyCycle(), Writer::putDouble);
     out.putLong(s.bucketMillis());
     out.putInt(s.windowBuckets());
@@ -147,14 +139,8 @@ public final class StateFormat {
     double dayExpected = in.getDouble();
     long windowStart = in.getLong();
     List<Bucket> buckets = in.getList(StateFormat::readBucket);
-    Map<Level, Long> lastAlertAt = new EnumMap<>(Level.class);
-    for (int i = in.getSize(); i > 0; i--) {
-      lastAlertAt.put(in.getLevel(), in.getLong());
-    }
-    Map<String, Long> knownOutlets = new HashMap<>();
-    for (int i = in.getSize(); i > 0; i--) {
-      knownOutlets.put(in.getString(), in.getLong());
-    }
+    Map<Level, Long> lastAlertAt = in.getMap(new EnumMap<>(Level.class), Reader::getLevel, Reader::getLong);
+    Map<String, Long> knownOutlets = in.getMap(new HashMap<>(), Reader::getString, Reader::getLong);
     List<Double> dailyCycle = in.getList(Reader::getDouble);
     long bucketMillis = in.getLong();
     int windowBuckets = in.getInt();
@@ -247,6 +233,14 @@ public final class StateFormat {
       }
     }
 
+    <K, V> void putMap(Map<K, V> map, BiConsumer<Writer, K> key, BiConsumer<Writer, V> value) {
+      putInt(map.size());
+      map.forEach((k, v) -> {
+        key.accept(this, k);
+        value.accept(this, v);
+      });
+    }
+
     private ByteBuffer room(int bytes) {
       if (buffer.remaining() < bytes) {
         ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
@@ -325,6 +319,15 @@ public final class StateFormat {
         list.add(element.apply(this));
       }
       return list;
+    }
+
+    /** Fills {@code map} with what {@link Writer#putMap} wrote, and returns it. */
+    <K, V> Map<K, V> getMap(Map<K, V> map, Function<Reader, K> key, Function<Reader, V> value) {
+      for (int i = getSize(); i > 0; i--) {
+        K k = key.apply(this);
+        map.put(k, value.apply(this));
+      }
+      return map;
     }
 
     void expectEnd(String what) {
