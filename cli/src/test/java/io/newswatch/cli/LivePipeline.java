@@ -11,6 +11,7 @@ import io.newswatch.schemas.TopicReader;
 import io.newswatch.schemas.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +118,43 @@ final class LivePipeline implements AutoCloseable {
 
   static List<String> ids(List<Alert> alerts) {
     return alerts.stream().map(Alert::getAlertId).toList();
+  }
+
+  /**
+   * Asserts that {@code alerts} are {@code expected}, field for field, in any order. A difference
+   * is shown first as one line an alert, with every warning the stages logged (an article out
+   * of order names itself there): whole alerts run to pages, which CI cuts short.
+   */
+  void assertAlertsAre(List<Alert> alerts, List<Alert> expected) throws IOException {
+    String warnings = warnings();
+    assertThat(alerts.stream().map(LivePipeline::line).sorted())
+        .as("alerts, one line each; what the stages warned of:%n%s", warnings)
+        .containsExactlyElementsOf(expected.stream().map(LivePipeline::line).sorted().toList());
+    assertThat(alerts).as("whole alerts; what the stages warned of:%n%s", warnings)
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static String line(Alert alert) {
+    return alert.getPlaceName() + " " + alert.getLevel() + " " + alert.getWindowStart() + " " + alert.getStories()
+        + " stories, detected " + alert.getDetectedAt();
+  }
+
+  /**
+   * The lines of every instance's log at level WARN or ERROR, the first 30 of each, but for what
+   * Kafka's clients say of every kill: a dead broker cannot be reached (many times a second), a
+   * killed instance's stores are restored.
+   */
+  String warnings() throws IOException {
+    StringBuilder warnings = new StringBuilder();
+    for (Stage stage : Stream.concat(enrich.stream(), alerts.stream()).toList()) {
+      Files.readAllLines(stage.log).stream()
+          .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+          .filter(line -> Stream.of(" NetworkClient - ", " ProcessorStateManager - ", " TaskManager - ")
+              .noneMatch(line::contains))
+          .limit(30)
+          .forEach(line -> warnings.append(stage.log.getFileName()).append(": ").append(line).append('\n'));
+    }
+    return warnings.toString();
   }
 
   /** Stops every instance, as Ctrl-C does. */

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * their ingest time (see {@link Progress}), {@link #RELEASE_BATCH} at a time: so they reach the
  * detector in the buffer's order however the partitions interleaved on the way, and a replay
  * raises the same alerts with the same ids. An article that arrives after one that sorts after
- * it was released (the pipeline stalled for longer than {@link Progress#IDLE_LAG}) is released
+ * it was released (the pipeline stalled for longer than {@link UpstreamCaughtUp#IDLE_LAG}) is released
  * at once, out of order, and counted in {@value #OUT_OF_ORDER_METRIC}-total.
  *
  * <p>A waiting article that cannot be read or detected when its turn comes goes to the
@@ -153,7 +153,7 @@ final class DetectProcessor implements Processor<String, byte[], String, byte[]>
     if (Progress.isMarker(record.headers())) {
       upstreams.report(Progress.upstream(record.value()), Progress.report(record.value()));
     } else if (waiting.add(record.key(), record.value(), record.headers())) {
-      // the first of a run is logged: a stall upstream longer than Progress.IDLE_LAG, or an
+      // the first of a run is logged: a stall upstream longer than UpstreamCaughtUp.IDLE_LAG, or an
       // enriched partition out of ingest order by more than Progress.DISORDER
       if (outOfOrderRun++ == 0) {
         LOG.warn("task {}: an article for place {} came after later ones were released; it is released at once, "

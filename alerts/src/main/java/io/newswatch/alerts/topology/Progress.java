@@ -27,15 +27,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * so a task that has read nothing for {@link #IDLE_AFTER} also says its partition is idle; when
  * every upstream partition is idle, the whole feed has paused, and what comes next was ingested
  * after the last time the enrich stage had read all its input ({@link UpstreamCaughtUp}, by the
- * wall clock) less {@link #IDLE_LAG}, the longest a healthy pipeline takes from ingest to here.
+ * wall clock) less {@link UpstreamCaughtUp#IDLE_LAG}, the longest a healthy pipeline takes from ingest to here.
  * A stalled enrich stage looks paused from here too, but is not caught up: the detectors then
  * hold what they have until its articles come. A fan-out task reports only what changed, so an idle pipeline writes
  * nothing; a detector task keeps the reports in a store, so a restarted one knows them. A
  * fan-out task that stops reporting while the others flow (its instance killed) holds every
  * later article back until it runs again. An article that still breaks the order (an enriched
  * partition out of order by more than {@link #DISORDER}, ingest held up for longer than
- * {@link #IDLE_LAG} between stamping an article and writing it) reaches its detector after articles ingested later than it, and is
- * counted (see {@link DetectProcessor}).
+ * {@link UpstreamCaughtUp#IDLE_LAG} between stamping an article and writing it for another reason
+ * than a raw partition without a leader) reaches its detector after articles ingested later than
+ * it, and is counted (see {@link DetectProcessor}).
  *
  * <p>A marker is one record with key {@link #KEY}, never a place id (those are decimal), the
  * header {@link #HEADER} and as value the upstream partition, the time its data has passed and
@@ -52,8 +53,6 @@ final class Progress {
   static final Duration DISORDER = Duration.ofSeconds(2);
   /** A fan-out task that has read nothing for this long (wall clock) has an idle partition. */
   static final Duration IDLE_AFTER = Duration.ofSeconds(1);
-  /** The longest a healthy pipeline takes from an article's ingest to its fan-out. */
-  static final Duration IDLE_LAG = Duration.ofSeconds(10);
   /** How often a fan-out task reports, when its report has changed. */
   static final Duration REPORT_EVERY = Duration.ofMillis(100);
 
@@ -68,7 +67,7 @@ final class Progress {
      * all its input at wall-clock time {@code caughtUp} ({@link UpstreamCaughtUp}).
      */
     long whenAllIdle(long caughtUp) {
-      return Math.max(byData, caughtUp - IDLE_LAG.toMillis());
+      return Math.max(byData, caughtUp - UpstreamCaughtUp.IDLE_LAG.toMillis());
     }
 
     byte[] bytes() {

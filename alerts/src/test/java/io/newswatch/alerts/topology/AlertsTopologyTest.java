@@ -430,7 +430,7 @@ class AlertsTopologyTest {
     advance(Duration.ofMinutes(10));
     assertThat(alerts.isEmpty()).as("enrich has not caught up since the first article").isTrue();
 
-    enrichCaughtUpAt.set(elevating.getIngestedAt().plus(Progress.IDLE_LAG).plusMillis(1).toEpochMilli());
+    enrichCaughtUpAt.set(elevating.getIngestedAt().plus(UpstreamCaughtUp.IDLE_LAG).plusMillis(1).toEpochMilli());
     advance(Progress.REPORT_EVERY);
     assertThat(alerts.readValuesToList()).extracting(Alert::getLevel).containsExactly(Level.ELEVATED);
   }
@@ -661,7 +661,7 @@ class AlertsTopologyTest {
    * passed {@code ingested}: every article ingested up to then is released.
    */
   private void idlePast(Instant ingested) {
-    Instant due = ingested.plus(Progress.IDLE_LAG).plus(Progress.IDLE_AFTER);
+    Instant due = ingested.plus(UpstreamCaughtUp.IDLE_LAG).plus(Progress.IDLE_AFTER);
     advance(wallClock.isBefore(due) ? Duration.between(wallClock, due) : Progress.IDLE_AFTER);
   }
 

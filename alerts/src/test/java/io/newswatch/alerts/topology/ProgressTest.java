@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ProgressTest {
   private static final long START = 1_000_000_000_000L;
   private static final long DISORDER = Progress.DISORDER.toMillis();
-  private static final long LAG = Progress.IDLE_LAG.toMillis();
+  private static final long LAG = UpstreamCaughtUp.IDLE_LAG.toMillis();
 
   private KeyValueStore<Integer, byte[]> store;
 

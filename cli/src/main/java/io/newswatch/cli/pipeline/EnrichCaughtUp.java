@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * raw topic: its group's committed offsets against the topic's end offsets, the end offsets
  * taken first, so that a check that finds the group at or past them shows that everything
  * written before the check began was read and committed. The start of the last such check is
- * when enrich was last caught up ({@link UpstreamCaughtUp}). Until a check succeeds, and while
+ * when enrich was last caught up ({@link UpstreamCaughtUp}), once the raw partitions' leaders
+ * have been settled for {@link UpstreamCaughtUp#IDLE_LAG} ({@link CaughtUpTime}: a producer
+ * holds what it stamped for a partition while it has no leader). Until a check counts, and while
  * the cluster cannot be asked, that time stays where it was: the detectors then hold what they
  * have rather than take a stall for a pause.
  */
@@ -35,7 +37,7 @@ public final class EnrichCaughtUp implements UpstreamCaughtUp, AutoCloseable {
   private final String group;
   private final String rawTopic;
   private final ScheduledExecutorService checks;
-  private volatile long caughtUpAt;
+  private final CaughtUpTime caughtUpAt = new CaughtUpTime(UpstreamCaughtUp.IDLE_LAG.toMillis());
   private volatile boolean failing;
 
   private EnrichCaughtUp(Admin admin, String group, String rawTopic) {
@@ -58,10 +60,10 @@ public final class EnrichCaughtUp implements UpstreamCaughtUp, AutoCloseable {
 
   @Override
   public long at(long now) {
-    return Math.min(now, caughtUpAt);
+    return Math.min(now, caughtUpAt.at());
   }
 
-  /** One check; its start becomes the time caught up when the group has read every partition to its end. */
+  /** One check: the group's offsets against the raw partitions' ends, and their leaders. */
   void check() {
     long start = System.currentTimeMillis();
     try {
@@ -78,9 +80,8 @@ public final class EnrichCaughtUp implements UpstreamCaughtUp, AutoCloseable {
         OffsetAndMetadata read = committed.get(p);
         return read != null ? read.offset() >= end : starts.get(p).offset() >= end; // nothing to read
       });
-      if (readAll) {
-        caughtUpAt = start;
-      }
+      caughtUpAt.checked(start, System.currentTimeMillis(), ends.entrySet().stream()
+          .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().leaderEpoch().orElse(-1))), readAll);
       if (failing) {
         LOG.info("the enrich stage's progress can be read again");
         failing = false;
@@ -88,6 +89,7 @@ public final class EnrichCaughtUp implements UpstreamCaughtUp, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
+      caughtUpAt.failed();
       if (!failing) {
         LOG.warn("cannot read the enrich stage's progress ({}); the alerts stage holds what it has until it can",
             e.getMessage());

@@ -3,6 +3,7 @@ package io.newswatch.cli.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.newswatch.alerts.topology.UpstreamCaughtUp;
 import io.newswatch.cli.broker.LocalBroker;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,8 @@ class EnrichCaughtUpIT {
       long start = System.currentTimeMillis();
       try (EnrichCaughtUp caughtUp = EnrichCaughtUp.watch(client, "enrich", "raw")) {
         await().atMost(Duration.ofSeconds(30)).until(() -> caughtUp.at(Long.MAX_VALUE) >= start);
+        assertThat(caughtUp.at(Long.MAX_VALUE)).as("not before the leaders it first saw have settled")
+            .isGreaterThanOrEqualTo(start + UpstreamCaughtUp.IDLE_LAG.toMillis());
 
         try (var producer = new KafkaProducer<>(client, new StringSerializer(), new StringSerializer())) {
           producer.send(new ProducerRecord<>("raw", 0, "a", "article a")).get();
