@@ -12,6 +12,7 @@ import io.newswatch.enrich.text.ResourceLines;
 import io.newswatch.enrich.text.Tokens;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,7 +79,10 @@ public final class PlaceTagger {
   private static final double REGION_NAMED = 4;
   /** Villages of one country carrying a name as their own that make it a village name. */
   private static final int VILLAGE_NAME = 10;
-  /** The fewest people of a town whose name, in Cyrillic, is never taken for a common word. */
+  /**
+   * The fewest people of a town whose name is known beyond its villages: in Cyrillic it is never
+   * taken for a common word, and in another romanisation before a landmark noun it is the town's.
+   */
   private static final long NATIVE_TOWN = 10_000;
   /** The fewest people a place named only before landmark nouns must have to be meant. */
   private static final long LANDMARK_TOWN = 1_000;
@@ -367,12 +371,43 @@ public final class PlaceTagger {
 
   /**
    * Whether a folded alternate name is a spelling of the place's own name rather than another
-   * name ("severodonetsk" of Sievierodonetsk, not "gorkii" of Nizhny Novgorod, nor of
-   * Horki): at most one letter in five edited.
+   * name ("severodonetsk" of Sievierodonetsk, not "gorkii" of Nizhny Novgorod), of a town known
+   * beyond its villages: at most one letter in five edited and the same last letter, which in an
+   * East Slavic name carries gender and case ("Nikolsky Mall" is no Nikol'skoye); for a
+   * well-known place any such edit, or the same consonants in the same order as the
+   * romanisations of Ukrainian and Russian write them ("gomel" of Homyel', "kharkov" of Kharkiv).
    */
   private static boolean spellingOfOwnName(String phrase, Place place) {
     String own = Tokens.of(place.name()).phrase();
-    return editDistance(phrase, own) <= Math.max(phrase.length(), own.length()) / 5;
+    boolean edited = editDistance(phrase, own) <= Math.max(phrase.length(), own.length()) / 5;
+    if (place.wellKnown()) {
+      return edited || consonants(phrase).equals(consonants(own));
+    }
+    return place.population() >= NATIVE_TOWN && edited && !own.isEmpty() && !phrase.isEmpty()
+        && phrase.charAt(phrase.length() - 1) == own.charAt(own.length() - 1);
+  }
+
+  /**
+   * The consonants of a folded name, each sound as one letter whichever romanisation wrote it:
+   * Russian's g is Ukrainian's h, kh and h are one, as are ts and c, zh and z, ch and c, sh,
+   * shch and s (Zaporozhye, Zaporizhzhia); vowels, y and j, which the systems and the two
+   * languages write differently, are left out, and a consonant doubled becomes one.
+   */
+  static String consonants(String folded) {
+    String merged = folded.replace("shch", "s").replace("sch", "s").replace("kh", "h").replace("zh", "z")
+        .replace("ch", "c").replace("sh", "s").replace("ts", "c").replace('g', 'h').replace('w', 'v');
+    StringBuilder consonants = new StringBuilder(merged.length());
+    char last = 0;
+    for (int i = 0; i < merged.length(); i++) {
+      char ch = merged.charAt(i);
+      if ("aeiouyj".indexOf(ch) >= 0) {
+        last = 0;
+      } else if (Character.isLetter(ch) && ch != last) {
+        consonants.append(ch);
+        last = ch;
+      }
+    }
+    return consonants.toString();
   }
 
   /** Levenshtein's distance, one row at a time. */
@@ -546,14 +581,15 @@ public final class PlaceTagger {
         // A village with fewer than LANDMARK_TOWN people ("Gorky Park in Kharkiv" beside the
         // village Gor'kiy of Kharkiv oblast) is the landmark's namesake, even in the region.
         // "Gorky Park" under a former name of Nizhny Novgorod is the park wherever the article
-        // is; "Severodonetsk hospital", a spelling of Sievierodonetsk, is the town's.
+        // is; "Severodonetsk hospital" and "Gomel airport", spellings of a town's own name
+        // (Sievierodonetsk, Homyel'), are the town's.
         // And with nothing placing the article, a landmark's name is no small town in a
         // country that does not write Cyrillic, nor a village of fewer than LANDMARK_TOWN
         // people in one ("Gorky Park" is neither Górki, Poland, nor Gor'kiy, Kharkiv Oblast;
         // "Hostomel airport" is Hostomel, "Verbivka school" Verbivka), nor, for a landmark
         // usually named for something else, any town that is not well known ("Svobody
         // Square" is no town of Russia's).
-        boolean landmarkElsewhere = landmark && (!c.ownName && !(c.place.wellKnown() && spellingOfOwnName(phrase, c.place))
+        boolean landmarkElsewhere = landmark && (!c.ownName && !spellingOfOwnName(phrase, c.place)
             || support == 0 && !c.place.wellKnown()
                 && (dedicated || !c.place.writtenInCyrillic() || c.place.population() < LANDMARK_TOWN
                     || evidence.placedAbroad(c.place, this))
@@ -594,23 +630,25 @@ public final class PlaceTagger {
    * What the article's names say about where it is: each name's likeliest place, among those
    * that need no evidence themselves, votes for its first-level region and country.
    */
-  private record Evidence(List<Name> names, List<Place> likeliest, Set<String> preferredCountries,
+  private record Evidence(List<Name> names, List<Place> likeliest, BitSet firm, Set<String> preferredCountries,
       Map<String, List<Integer>> byCountry) {
     /** A country only ever written as who acts ("Russia's assault", "Russia struck") places nothing. */
     static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
       List<Name> voters = new ArrayList<>();
       List<Place> likeliest = new ArrayList<>();
+      BitSet firm = new BitSet();
       Map<String, List<Integer>> byCountry = new HashMap<>();
       for (Name name : names) {
         Candidate c = name.likeliest();
         boolean actorOnly = c != null && c.place.kind() == Place.Kind.COUNTRY && name.actorOnly;
         if (c != null && !actorOnly) {
           byCountry.computeIfAbsent(c.place.countryCode(), k -> new ArrayList<>()).add(voters.size());
+          firm.set(voters.size(), c.evidenceNeeded == 0);
           voters.add(name);
           likeliest.add(c.place);
         }
       }
-      return new Evidence(voters, likeliest, preferredCountries, byCountry);
+      return new Evidence(voters, likeliest, firm, preferredCountries, byCountry);
     }
 
     /**
@@ -670,12 +708,12 @@ public final class PlaceTagger {
     }
 
     /**
-     * Whether another name than {@code own} is of a town or region in another country than
-     * {@code place}'s: a landmark's name with nothing in its own country is then the landmark's
+     * Whether another name than {@code own}, needing no evidence, is of a town or region in
+     * another country than {@code place}'s: a landmark's name with nothing in its own country is then the landmark's
      * ("the Myr hotel" in an article about Sievierodonetsk is no Myr of Belarus).
      */
     boolean placedAbroad(Place place, Name own) {
-      for (int i = 0; i < likeliest.size(); i++) {
+      for (int i = firm.nextSetBit(0); i >= 0; i = firm.nextSetBit(i + 1)) {
         Place other = likeliest.get(i);
         if (names.get(i) != own && other.kind() != Place.Kind.COUNTRY && !other.countryCode().equals(place.countryCode())) {
           return true;
@@ -684,9 +722,13 @@ public final class PlaceTagger {
       return false;
     }
 
-    /** Whether another name than {@code own} is of a region or a well-known town. */
+    /**
+     * Whether another name than {@code own} is of a region or a well-known town, and needs no
+     * evidence to be: "metro" in "Kyiv metro station", a well-known town's name in lower case
+     * (Metro, Indonesia), does not place the article.
+     */
     boolean placedByOthers(Name own) {
-      for (int i = 0; i < likeliest.size(); i++) {
+      for (int i = firm.nextSetBit(0); i >= 0; i = firm.nextSetBit(i + 1)) {
         Place other = likeliest.get(i);
         if (names.get(i) != own && other.kind() != Place.Kind.COUNTRY && other.wellKnown()) {
           return true;

@@ -223,7 +223,7 @@ class PlaceTaggerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Strikes on the Riviera shopping mall.", "Crater in Taras Shevchenko Park.",
-      "A column of trucks on Svobody Square.", "Fire after strike on Gorky Park."})
+      "A column of trucks on Svobody Square.", "Fire after strike on Gorky Park.", "Damage at Nikolsky Mall after strike."})
   void aLandmarksNameIsNoTownAbroadWhenNothingPlacesTheArticle(String text) {
     assertThat(tag("News", text).getPlaces()).isEmpty();
   }
@@ -302,7 +302,9 @@ class PlaceTaggerTest {
 
   @ParameterizedTest
   @CsvSource({"Damaged school in Verbivka.,Verbivka", "Damage to Verbivka school.,Verbivka",
-      "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel"})
+      "Russian forces at Komyshuvakha train station.,Komyshuvakha", "Hostomel airport under attack.,Hostomel",
+      "Severodonetsk hospital suffered damage.,Sievierodonetsk", "Transport planes at Gomel airport.,Homyel'",
+      "Shelling near the Kharkov railway station.,Kharkiv", "Crowds sheltered in a Kyiv metro station.,Kyiv"})
   void aLandmarkNamedForItsTownIsTheTown(String text, String town) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
   }
