@@ -101,6 +101,15 @@ public final class PlaceTagger {
    * town named for its river may lie hundreds of kilometres from where the river is meant.
    */
   private static final String RIVER = Tokens.of("river").key(0);
+  /** "the", folded: English writes it before a river's name, and before a town's only as an adjective's. */
+  private static final String THE = Tokens.of("the").key(0);
+  /**
+   * Prepositions that follow a river's name where a town's, after "the", would be followed by
+   * the noun it qualifies ("across the Dnipro near Kherson", not "the Kherson offensive");
+   * folded. Not "and" nor "to": "the Kharkiv and Sumy regions", "the Kharkiv to Kupiansk road".
+   */
+  private static final Set<String> AFTER_RIVER = folded(Stream.of("near", "in", "at", "between", "along", "into",
+      "across", "from", "by"));
   /** Nouns that make the name before them a landmark's ("Gorky Park", "Sumy market"); folded keys. */
   private static final Set<String> LANDMARKS = Stream.concat(DEDICATED.stream(), folded(Stream.of(
           "road", "highway", "bridge", "stadium", "hotel", "market", "station", "airport", "plant", "factory", "hospital", "school",
@@ -201,7 +210,7 @@ public final class PlaceTagger {
     for (Match<PlaceName> match : matches) {
       String phrase = tokens.phrase(match.from(), match.to());
       byName.computeIfAbsent(phrase, k -> new Name(phrase, candidates(tokens, match)))
-          .add(match, landmark(tokens, match), actorUse(tokens, match));
+          .add(match, landmark(tokens, match), actorUse(tokens, match), writtenAsRiver(tokens, match));
     }
     Evidence evidence = Evidence.of(byName.values(), preferredCountries);
 
@@ -345,6 +354,22 @@ public final class PlaceTagger {
     }
     String word = tokens.key(next);
     return !stopWords.contains(word) && !cyrillicStopWords.contains(word);
+  }
+
+  /**
+   * Whether the name is written as English writes a river's and never a town's: after a
+   * lower-case "the" and before the end of a clause, a possessive or a preposition ("the left
+   * bank of the Dnipro.", "the Dnipro's banks", "across the Irpin near Kyiv"). A town takes
+   * "the" only as an adjective, before a noun: "the Kharkiv offensive", "the Sumy market".
+   */
+  private static boolean writtenAsRiver(Tokens tokens, Match<PlaceName> match) {
+    int before = match.from() - 1;
+    int last = match.to() - 1;
+    if (before < 0 || tokens.capitalised(before) || !THE.equals(tokens.key(before))) {
+      return false;
+    }
+    return tokens.possessive(last) || tokens.clauseEndsAfter(last)
+        || tokens.spaceAfter(last) && !tokens.capitalised(last + 1) && AFTER_RIVER.contains(tokens.key(last + 1));
   }
 
   /**
@@ -515,6 +540,8 @@ public final class PlaceTagger {
     boolean dedicated;
     /** Every mention is followed by "river": the river's name ({@link #RIVER}). */
     boolean river = true;
+    /** Every mention is written as a river's is ({@link #writtenAsRiver}): no town's, whatever else it is. */
+    boolean noTown = true;
     /** Every mention names who acts, not where ({@link #actorUse}). */
     boolean actorOnly = true;
 
@@ -523,8 +550,9 @@ public final class PlaceTagger {
       this.candidates = candidates;
     }
 
-    void add(Match<PlaceName> match, String landmarkNoun, boolean actor) {
+    void add(Match<PlaceName> match, String landmarkNoun, boolean actor, boolean asRiver) {
       matches.add(match);
+      noTown &= asRiver;
       landmark &= landmarkNoun != null;
       dedicated |= landmarkNoun != null && DEDICATED.contains(landmarkNoun);
       river &= RIVER.equals(landmarkNoun);
@@ -535,7 +563,8 @@ public final class PlaceTagger {
     Candidate likeliest() {
       Candidate best = null;
       for (Candidate c : candidates) {
-        if (c.votes() && (best == null || c.prior() > best.prior())) {
+        if (c.votes() && !(noTown && c.place.kind() == Place.Kind.LOCALITY)
+            && (best == null || c.prior() > best.prior())) {
           best = c;
         }
       }
@@ -565,7 +594,8 @@ public final class PlaceTagger {
       // GeoNames still names some by their Russian spelling (Zaporozh'ye, Vinnitsa).
       boolean regionSettles = candidates.stream().anyMatch(c -> evidence.regionNamed(c.place, this));
       for (Candidate c : candidates) {
-        if (regionSettles && !evidence.regionNamed(c.place, this)
+        if (noTown && c.place.kind() == Place.Kind.LOCALITY
+            || regionSettles && !evidence.regionNamed(c.place, this)
             || !c.ownName && c.place.kind() == Place.Kind.LOCALITY && c.place.wellKnown()
                 && ownNameTowns(c.place.countryCode()) >= VILLAGE_NAME) {
           continue;

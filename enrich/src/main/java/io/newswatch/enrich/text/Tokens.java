@@ -178,6 +178,20 @@ public final class Tokens {
     return i + 1 < size && starts[i + 1] - ends[i] == 1 && text.charAt(ends[i]) == ' ';
   }
 
+  /**
+   * Whether a clause ends after word {@code i}: the text ends, or a full stop, semicolon, colon,
+   * question or exclamation mark or closing bracket comes before the next word.
+   */
+  public boolean clauseEndsAfter(int i) {
+    int until = i + 1 < size ? starts[i + 1] : text.length();
+    for (int c = ends[i]; c < until; c++) {
+      if (".;:!?)".indexOf(text.charAt(c)) >= 0) {
+        return true;
+      }
+    }
+    return i + 1 >= size;
+  }
+
   public boolean capitalised(int i) {
     return capitalised[i];
   }

@@ -244,8 +244,10 @@ class PlaceTaggerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"The State Duma voted on the law.", "Protesters threw Molotov cocktails at the gate.",
-      "Syrian troops crossed the border.", "A German howitzer arrived by train."})
-  void aParliamentACocktailAndPeoplesAdjectivesAreNoTowns(String text) {
+      "Syrian troops crossed the border.", "A German howitzer arrived by train.",
+      "The White House announced new aid.", "The Red Cross delivered aid.",
+      "Lawmakers on Capitol Hill debated the aid package."})
+  void aParliamentACocktailInstitutionsAndPeoplesAdjectivesAreNoTowns(String text) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getKind).doesNotContain("locality", "region");
   }
 
@@ -292,6 +294,20 @@ class PlaceTaggerTest {
   @CsvSource({"Boats on the Dnipro river near Kherson.,Kherson", "Shelling across the Donets river at Izium.,Izium"})
   void aNameBeforeRiverIsTheRiverNotATownNamedForIt(String text, String town) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Russian troops withdrew from Kherson to the left bank of the Dnipro.",
+      "Boats crossed the Dnipro near Kherson at night.", "Shelling across the Dnipro's banks near Kherson."})
+  void aNameWrittenAsARiversIsNoTown(String text) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).containsExactly("Kherson");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"The Kharkiv offensive began in September.,Kharkiv", "Strikes on the Kharkiv and Sumy regions.,Kharkiv",
+      "Talks in The Hague.,The Hague", "Peace talks resumed in the Crimea.,Crimea"})
+  void aTownOrRegionAfterTheIsStillOne(String text, String place) {
+    assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).contains(place);
   }
 
   @Test
