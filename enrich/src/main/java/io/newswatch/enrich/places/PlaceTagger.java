@@ -91,10 +91,13 @@ public final class PlaceTagger {
   private static final int LANDMARK_WORDS = 3;
   /**
    * Landmarks commonly named for a person, a thing or an idea rather than for the town they are
-   * in ("Gorky Park", "Svobody Square"; not "Irpin bridge"); folded keys.
+   * in ("Gorky Park", "Svobody Square"; not "Irpin bridge"), and armed units, named for a person,
+   * an idea or where they were first raised rather than where they fight ("the Azov regiment",
+   * "the Wagner group"); folded keys.
    */
   private static final Set<String> DEDICATED = folded(Stream.of("park", "square", "street", "avenue",
-      "boulevard", "lane", "river", "prospekt", "monument", "cathedral", "church", "monastery"));
+      "boulevard", "lane", "river", "prospekt", "monument", "cathedral", "church", "monastery",
+      "regiment", "battalion", "brigade", "division", "group"));
   /**
    * A name only ever followed by this noun is a river's ("the Siverskyi Donets river", "the
    * Dnipro river"), which the gazetteer does not hold, and no town, however well known: a

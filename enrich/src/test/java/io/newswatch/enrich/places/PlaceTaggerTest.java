@@ -223,7 +223,8 @@ class PlaceTaggerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"Strikes on the Riviera shopping mall.", "Crater in Taras Shevchenko Park.",
-      "A column of trucks on Svobody Square.", "Fire after strike on Gorky Park.", "Damage at Nikolsky Mall after strike."})
+      "A column of trucks on Svobody Square.", "Fire after strike on Gorky Park.", "Damage at Nikolsky Mall after strike.",
+      "The Azov regiment defended the steel works.", "Fighters of the Wagner group withdrew."})
   void aLandmarksNameIsNoTownAbroadWhenNothingPlacesTheArticle(String text) {
     assertThat(tag("News", text).getPlaces()).isEmpty();
   }
@@ -246,7 +247,8 @@ class PlaceTaggerTest {
   @ValueSource(strings = {"The State Duma voted on the law.", "Protesters threw Molotov cocktails at the gate.",
       "Syrian troops crossed the border.", "A German howitzer arrived by train.",
       "The White House announced new aid.", "The Red Cross delivered aid.",
-      "Lawmakers on Capitol Hill debated the aid package."})
+      "Lawmakers on Capitol Hill debated the aid package.", "Украинские военные сбили ракету.",
+      "Українські військові збили ракету.", "Украинская армия наступает."})
   void aParliamentACocktailInstitutionsAndPeoplesAdjectivesAreNoTowns(String text) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getKind).doesNotContain("locality", "region");
   }
