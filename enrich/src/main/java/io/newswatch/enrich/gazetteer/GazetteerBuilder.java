@@ -392,12 +392,39 @@ public final class GazetteerBuilder {
   }
 
   /**
+   * The case endings of an adjective that opens a name, by its ending in the nominative, the
+   * longest first: Ukrainian and Russian, whose stems of three letters the stemmer leaves
+   * apart (Нова, Нової, Новій, Нову; Новая, Новой). A possessive adjective in -ів (Часів Яр)
+   * takes -ов- before its endings. An ending of either language's other genders or of the
+   * other language is harmless: a form no text writes is never found.
+   */
+  private static final List<Map.Entry<String, List<String>>> ADJECTIVE_CASES = List.of(
+      Map.entry("ая", List.of("ой", "ую", "ою")),
+      Map.entry("ый", List.of("ого", "ому", "ым", "ом")),
+      Map.entry("ой", List.of("ого", "ому", "ым", "ом")),
+      Map.entry("ое", List.of("ого", "ому", "ым", "ом")),
+      Map.entry("ее", List.of("его", "ему", "им", "ем")),
+      Map.entry("ые", List.of("ых", "ым", "ыми")),
+      Map.entry("ие", List.of("их", "им", "ими")),
+      Map.entry("ий", List.of("ого", "ому", "им", "его", "ему", "ом", "ем")),
+      Map.entry("ій", List.of("ього", "ьому", "ім")),
+      Map.entry("ів", List.of("ового", "овому", "овим", "ова", "овом")),
+      Map.entry("а", List.of("ої", "ій", "у", "ою")),
+      Map.entry("е", List.of("ого", "ому", "им")),
+      Map.entry("і", List.of("их", "им", "ими")));
+  /** The case endings of a noun of three letters or fewer that ends a name (Яр: Яру, Яром), which the stemmer leaves whole. */
+  private static final List<String> SHORT_NOUN_CASES = List.of("у", "ом", "і", "а", "е");
+
+  /**
    * Adds the Ukrainian case forms whose sound change the stemmer cannot undo: the locative of
    * names in -ка (Костянтинівка: в Костянтинівці), and the stem of names in -їв, whose ї
-   * becomes є (Миколаїв: в Миколаєві), and the locative of plural names (Суми: в Сумах).
+   * becomes є (Миколаїв: в Миколаєві), and the locative of plural names (Суми: в Сумах);
+   * and of names of two or more words that open with an adjective, the forms the stemmer
+   * cannot bring together ({@link #withAdjectiveCaseForms}).
    */
   private static List<String> withUkrainianCaseForms(List<String> aliases) {
     List<String> all = new ArrayList<>(aliases);
+    aliases.forEach(alias -> withAdjectiveCaseForms(alias, all));
     aliases.stream().filter(a -> a.endsWith("ка") && a.matches(".*[іїєґ].*"))
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "ці"));
     aliases.stream().filter(a -> a.endsWith("їв"))
@@ -406,6 +433,44 @@ public final class GazetteerBuilder {
     aliases.stream().filter(a -> a.length() > 3 && (a.endsWith("и") || a.endsWith("ы")) && a.matches("\\p{IsCyrillic}+"))
         .forEach(a -> all.add(a.substring(0, a.length() - 1) + "ах"));
     return all;
+  }
+
+  /**
+   * Adds to {@code all} the case forms of a Cyrillic name of two or more words that opens with
+   * an adjective: the adjective in each case ({@link #ADJECTIVE_CASES}), and with it a last
+   * word of three letters or fewer in each case (Часового Яру) or a last word in -ка in the
+   * Ukrainian locative (Новій Каховці). The stemmer brings the other words' cases together.
+   */
+  private static void withAdjectiveCaseForms(String alias, List<String> all) {
+    String[] words = alias.split(" ");
+    if (words.length < 2 || !words[0].matches("\\p{IsCyrillic}{3,}")) {
+      return;
+    }
+    String first = words[0].toLowerCase(Locale.ROOT);
+    String capital = words[0].substring(0, 1);
+    for (Map.Entry<String, List<String>> adjective : ADJECTIVE_CASES) {
+      if (!first.endsWith(adjective.getKey())) {
+        continue;
+      }
+      String stem = capital + first.substring(1, first.length() - adjective.getKey().length());
+      String middle = String.join(" ", Arrays.asList(words).subList(1, words.length - 1));
+      String last = words[words.length - 1];
+      List<String> lastForms = new ArrayList<>(List.of(last));
+      if (last.matches("\\p{IsCyrillic}{1,3}") && "аеиоуіїєюяыэ".indexOf(last.charAt(last.length() - 1)) < 0) {
+        SHORT_NOUN_CASES.forEach(ending -> lastForms.add(last + ending));
+      } else if (last.endsWith("ка") && adjective.getKey().equals("а")) {
+        lastForms.add(last.substring(0, last.length() - 2) + "ці");
+      }
+      for (String ending : adjective.getValue()) {
+        for (String lastForm : lastForms) {
+          all.add(stem + ending + " " + (middle.isEmpty() ? "" : middle + " ") + lastForm);
+        }
+      }
+      for (String lastForm : lastForms.subList(1, lastForms.size())) {
+        all.add(words[0] + " " + (middle.isEmpty() ? "" : middle + " ") + lastForm);
+      }
+      return;
+    }
   }
 
   private static Entry entry(Place place, Set<String> aliases) {

@@ -299,6 +299,13 @@ class PlaceTaggerTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"Вибухи у Новій Каховці.,Nova Kakhovka", "Взрывы в Новой Каховке.,Nova Kakhovka",
+      "Бої біля Часового Яру.,Chasiv Yar", "Бои у Часова Яра.,Chasiv Yar", "Вибухи в Білій Церкві.,Bila Tserkva"})
+  void aNameThatOpensWithAnAdjectiveIsFoundInEveryCase(String text, String town) {
+    assertThat(tag("Новини", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"Russian troops withdrew from Kherson to the left bank of the Dnipro.",
       "Boats crossed the Dnipro near Kherson at night.", "Shelling across the Dnipro's banks near Kherson."})
   void aNameWrittenAsARiversIsNoTown(String text) {
