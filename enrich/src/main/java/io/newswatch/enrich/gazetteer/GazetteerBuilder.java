@@ -414,10 +414,35 @@ public final class GazetteerBuilder {
       Map.entry("і", List.of("их", "им", "ими")));
   /** The case endings of a noun of three letters or fewer that ends a name (Яр: Яру, Яром), which the stemmer leaves whole. */
   private static final List<String> SHORT_NOUN_CASES = List.of("у", "ом", "і", "а", "е");
+  /** Ukrainian consonants that change before the locative's і: Ріг, у Розі; Каховка, у Каховці. */
+  private static final Map<Character, Character> BEFORE_LOCATIVE = Map.of('г', 'з', 'к', 'ц', 'х', 'с');
+
+  /**
+   * The cases of a short Ukrainian or Russian noun: with each ending of {@link #SHORT_NOUN_CASES},
+   * from the noun and, when its last vowel is an і, from the form with о that the other cases
+   * open up (Ріг: Рогу, Рогом), whose locative changes г, к and х ({@link #BEFORE_LOCATIVE}: Розі).
+   */
+  private static List<String> shortNounCases(String noun) {
+    List<String> bases = new ArrayList<>(List.of(noun));
+    int vowel = noun.lastIndexOf('і');
+    if (vowel > 0 && vowel == noun.length() - 2) {
+      bases.add(noun.substring(0, vowel) + "о" + noun.substring(vowel + 1));
+    }
+    List<String> forms = new ArrayList<>();
+    for (String base : bases) {
+      SHORT_NOUN_CASES.forEach(ending -> forms.add(base + ending));
+      Character changed = BEFORE_LOCATIVE.get(base.charAt(base.length() - 1));
+      if (changed != null) {
+        forms.add(base.substring(0, base.length() - 1) + changed + "і");
+      }
+    }
+    return forms;
+  }
 
   /**
    * Adds the Ukrainian case forms whose sound change the stemmer cannot undo: the locative of
-   * names in -ка (Костянтинівка: в Костянтинівці), and the stem of names in -їв, whose ї
+   * names in -ка (Костянтинівка: в Костянтинівці) and in a vowel and к (Кременчук: у
+   * Кременчуці), and the stem of names in -їв, whose ї
    * becomes є (Миколаїв: в Миколаєві), and the locative of plural names (Суми: в Сумах);
    * and of names of two or more words that open with an adjective, the forms the stemmer
    * cannot bring together ({@link #withAdjectiveCaseForms}).
@@ -427,6 +452,10 @@ public final class GazetteerBuilder {
     aliases.forEach(alias -> withAdjectiveCaseForms(alias, all));
     aliases.stream().filter(a -> a.endsWith("ка") && a.matches(".*[іїєґ].*"))
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "ці"));
+    // a name in a vowel and к takes -ці in the locative too: Кременчук, у Кременчуці (such
+    // names rarely show a letter only Ukrainian writes; a Russian one gains a form never written)
+    aliases.stream().filter(a -> a.matches("\\p{IsCyrillic}+[аеиоуіюя]к"))
+        .forEach(a -> all.add(a.substring(0, a.length() - 1) + "ці"));
     aliases.stream().filter(a -> a.endsWith("їв"))
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "єві"));
     // plural names: Суми, Черкаси (Сумы, Черкассы): в Сумах, в Черкасах
@@ -457,7 +486,7 @@ public final class GazetteerBuilder {
       String last = words[words.length - 1];
       List<String> lastForms = new ArrayList<>(List.of(last));
       if (last.matches("\\p{IsCyrillic}{1,3}") && "аеиоуіїєюяыэ".indexOf(last.charAt(last.length() - 1)) < 0) {
-        SHORT_NOUN_CASES.forEach(ending -> lastForms.add(last + ending));
+        lastForms.addAll(shortNounCases(last));
       } else if (last.endsWith("ка") && adjective.getKey().equals("а")) {
         lastForms.add(last.substring(0, last.length() - 2) + "ці");
       }

@@ -300,7 +300,8 @@ class PlaceTaggerTest {
 
   @ParameterizedTest
   @CsvSource({"Вибухи у Новій Каховці.,Nova Kakhovka", "Взрывы в Новой Каховке.,Nova Kakhovka",
-      "Бої біля Часового Яру.,Chasiv Yar", "Бои у Часова Яра.,Chasiv Yar", "Вибухи в Білій Церкві.,Bila Tserkva"})
+      "Бої біля Часового Яру.,Chasiv Yar", "Бои у Часова Яра.,Chasiv Yar", "Вибухи в Білій Церкві.,Bila Tserkva",
+      "Вибухи у Кривому Розі.,Kryvyy Rih", "Вибухи у Кременчуці.,Kremenchuk"})
   void aNameThatOpensWithAnAdjectiveIsFoundInEveryCase(String text, String town) {
     assertThat(tag("Новини", text).getPlaces()).extracting(PlaceMention::getName).containsExactly(town);
   }
