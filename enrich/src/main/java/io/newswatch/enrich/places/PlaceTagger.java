@@ -595,10 +595,18 @@ public final class PlaceTagger {
       // not a well-known city of that country whose old name it only is (Oleksandrivka, the own
       // name of 97 villages, was once Donetsk's). One or two villages do not make it so:
       // GeoNames still names some by their Russian spelling (Zaporozh'ye, Vinnitsa).
-      boolean regionSettles = candidates.stream().anyMatch(c -> evidence.regionNamed(c.place, this));
-      for (Candidate c : candidates) {
+      // each candidate's region named, asked once: up to five questions need it
+      boolean[] regionNamed = new boolean[candidates.size()];
+      boolean regionSettles = false;
+      for (int i = 0; i < regionNamed.length; i++) {
+        regionNamed[i] = evidence.regionNamed(candidates.get(i).place, this);
+        regionSettles |= regionNamed[i];
+      }
+      double bestSupport = 0;
+      for (int i = 0; i < regionNamed.length; i++) {
+        Candidate c = candidates.get(i);
         if (noTown && c.place.kind() == Place.Kind.LOCALITY
-            || regionSettles && !evidence.regionNamed(c.place, this)
+            || regionSettles && !regionNamed[i]
             || !c.ownName && c.place.kind() == Place.Kind.LOCALITY && c.place.wellKnown()
                 && ownNameTowns(c.place.countryCode()) >= VILLAGE_NAME) {
           continue;
@@ -608,7 +616,7 @@ public final class PlaceTagger {
         // Paris beside Chicago is still Paris, France: other towns of a namesake's region or
         // country do not make a small town of a name that a well-known place carries; only
         // its region named does ("Paris, Texas").
-        boolean overshadowed = wellKnownMeant && !c.place.wellKnown() && !evidence.regionNamed(c.place, this);
+        boolean overshadowed = wellKnownMeant && !c.place.wellKnown() && !regionNamed[i];
         // A landmark's name in an article placed by other names must be in their region:
         // "the Sumy market in Kharkiv" is in Kharkiv, "Polohy factory, Zaporizhzhia Oblast" in Polohy.
         // A village with fewer than LANDMARK_TOWN people ("Gorky Park in Kharkiv" beside the
@@ -627,8 +635,7 @@ public final class PlaceTagger {
                 && (dedicated || !c.place.writtenInCyrillic() || c.place.population() < LANDMARK_TOWN
                     || evidence.placedAbroad(c.place, this))
             || (support < REGION_EVIDENCE || c.place.population() < LANDMARK_TOWN) && evidence.placedByOthers(this));
-        boolean supported = c.evidenceNeeded == REGION_NAMED ? evidence.regionNamed(c.place, this)
-            : support >= c.evidenceNeeded;
+        boolean supported = c.evidenceNeeded == REGION_NAMED ? regionNamed[i] : support >= c.evidenceNeeded;
         if (!supported || foreign || landmarkElsewhere) {
           continue;
         }
@@ -639,12 +646,12 @@ public final class PlaceTagger {
           runnerUp = Math.max(runnerUp, bestScore);
           best = c;
           bestScore = score;
+          bestSupport = support;
         } else if (score > runnerUp) {
           runnerUp = score;
         }
       }
-      return best == null ? null
-          : new Choice(best.place, bestScore - runnerUp, evidence.support(best.place, this));
+      return best == null ? null : new Choice(best.place, bestScore - runnerUp, bestSupport);
     }
   }
 
@@ -664,7 +671,7 @@ public final class PlaceTagger {
    * that need no evidence themselves, votes for its first-level region and country.
    */
   private record Evidence(List<Name> names, List<Place> likeliest, BitSet firm, Set<String> preferredCountries,
-      Map<String, List<Integer>> byCountry) {
+      Map<String, List<Integer>> byCountry, boolean anyRegion) {
     /** A country only ever written as who acts ("Russia's assault", "Russia struck") places nothing. */
     static Evidence of(Iterable<Name> names, Set<String> preferredCountries) {
       List<Name> voters = new ArrayList<>();
@@ -681,7 +688,8 @@ public final class PlaceTagger {
           likeliest.add(c.place);
         }
       }
-      return new Evidence(voters, likeliest, firm, preferredCountries, byCountry);
+      boolean anyRegion = likeliest.stream().anyMatch(place -> place.kind() == Place.Kind.REGION);
+      return new Evidence(voters, likeliest, firm, preferredCountries, byCountry, anyRegion);
     }
 
     /**
@@ -714,7 +722,7 @@ public final class PlaceTagger {
     /** Whether another name than {@code own} is {@code place}'s first-level region. */
     boolean regionNamed(Place place, Name own) {
       String region = place.admin1Code();
-      if (region == null) {
+      if (region == null || !anyRegion) {
         return false;
       }
       for (int i : byCountry.getOrDefault(place.countryCode(), List.of())) {
