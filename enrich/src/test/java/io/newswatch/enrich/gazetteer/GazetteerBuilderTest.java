@@ -79,6 +79,17 @@ class GazetteerBuilderTest {
   }
 
   @Test
+  void anIslandIsAPlaceByItsNamesOfTwoWordsOrMore() throws Exception {
+    Path out = dir.resolve("islands.tsv.gz");
+    GazetteerBuilder.build(List.of(resource("mini-dump.txt"), resource("mini-country-dump.txt")),
+        resource("mini-newer-cities.json"), resource("mini-admin1.json"), Set.of(), out);
+    Gazetteer gazetteer = Gazetteer.load(out);
+    assertThat(gazetteer.lookup("Snake Island")).extracting(Place::geonameId).containsExactly(686930L);
+    assertThat(gazetteer.lookup("Острів Зміїний")).extracting(Place::kind).containsExactly(Place.Kind.LOCALITY);
+    assertThat(gazetteer.lookup("Alba")).as("its Romanian name, one word").isEmpty();
+  }
+
+  @Test
   void countryFilterKeepsItsPlacesAndEveryCountry() throws Exception {
     Gazetteer gazetteer = build(Set.of("UA"));
     assertThat(gazetteer.lookup("Warsaw")).isEmpty();

@@ -315,7 +315,8 @@ class PlaceTaggerTest {
 
   @ParameterizedTest
   @CsvSource({"The Kharkiv offensive began in September.,Kharkiv", "Strikes on the Kharkiv and Sumy regions.,Kharkiv",
-      "Talks in The Hague.,The Hague", "Peace talks resumed in the Crimea.,Crimea"})
+      "Talks in The Hague.,The Hague", "Peace talks resumed in the Crimea.,Crimea",
+      "Russian troops landed on the Kinburn Spit.,Kinburns’ka Kosa", "Strikes on Snake Island.,Ostriv Zmiyinyy"})
   void aTownOrRegionAfterTheIsStillOne(String text, String place) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getName).contains(place);
   }
