@@ -26,6 +26,14 @@ class GazetteerBuilderTest {
     return Gazetteer.load(out);
   }
 
+  /** cities500, then a country dump with villages, then newer places without ids. */
+  private Gazetteer buildMerged(String file) throws Exception {
+    Path out = dir.resolve(file);
+    GazetteerBuilder.build(List.of(resource("mini-dump.txt"), resource("mini-country-dump.txt")),
+        resource("mini-newer-cities.json"), resource("mini-admin1.json"), Set.of(), out);
+    return Gazetteer.load(out);
+  }
+
   /**
    * cities500, then a country dump with villages, then newer places without ids: a place in
    * two dumps is one with every alias; a newer place no dump has gets a derived id, which a
@@ -33,10 +41,7 @@ class GazetteerBuilderTest {
    */
   @Test
   void theSourcesMergeIntoOnePlaceEachAndADerivedIdLeadsToTheDumpsPlaceOnceADumpHasIt() throws Exception {
-    Path out = dir.resolve("merged.tsv.gz");
-    GazetteerBuilder.build(List.of(resource("mini-dump.txt"), resource("mini-country-dump.txt")),
-        resource("mini-newer-cities.json"), resource("mini-admin1.json"), Set.of(), out);
-    Gazetteer merged = Gazetteer.load(out);
+    Gazetteer merged = buildMerged("merged.tsv.gz");
 
     assertThat(merged.lookup("Kostiantyniwka")).extracting(Place::geonameId).containsExactly(705104L);
     assertThat(merged.lookup("Kostiantynivka")).hasSize(1);
@@ -72,18 +77,12 @@ class GazetteerBuilderTest {
       "Часовим Яром,711347", "Часова Яра,711347", "Часове Яре,711347", "Кривому Розі,703845", "Кривого Рогу,703845",
       "Кривом Роге,703845", "Кременчуці,704147"})
   void aNameOpeningWithAnAdjectiveOrInAVowelAndKIsFoundInEveryCase(String name, long id) throws Exception {
-    Path out = dir.resolve("cases.tsv.gz");
-    GazetteerBuilder.build(List.of(resource("mini-dump.txt"), resource("mini-country-dump.txt")),
-        resource("mini-newer-cities.json"), resource("mini-admin1.json"), Set.of(), out);
-    assertThat(Gazetteer.load(out).lookup(name)).extracting(Place::geonameId).containsExactly(id);
+    assertThat(buildMerged("cases.tsv.gz").lookup(name)).extracting(Place::geonameId).containsExactly(id);
   }
 
   @Test
   void anIslandIsAPlaceByItsNamesOfTwoWordsOrMore() throws Exception {
-    Path out = dir.resolve("islands.tsv.gz");
-    GazetteerBuilder.build(List.of(resource("mini-dump.txt"), resource("mini-country-dump.txt")),
-        resource("mini-newer-cities.json"), resource("mini-admin1.json"), Set.of(), out);
-    Gazetteer gazetteer = Gazetteer.load(out);
+    Gazetteer gazetteer = buildMerged("islands.tsv.gz");
     assertThat(gazetteer.lookup("Snake Island")).extracting(Place::geonameId).containsExactly(686930L);
     assertThat(gazetteer.lookup("Острів Зміїний")).extracting(Place::kind).containsExactly(Place.Kind.LOCALITY);
     assertThat(gazetteer.lookup("Alba")).as("its Romanian name, one word").isEmpty();
