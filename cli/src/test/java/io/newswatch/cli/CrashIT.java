@@ -44,7 +44,7 @@ class CrashIT {
     broker = LocalBroker.start(dir.resolve("kafka"), port, port + 1);
     client = broker.clientProperties();
     articles = LivePipeline.articles(ARTICLES, SEED);
-    cleanAlerts = run(Topics.withPrefix("clean."), pipeline -> { });
+    cleanAlerts = run(Topics.withPrefix("clean."), pipeline -> { }).alerts();
     assertThat(cleanAlerts).as("the clean run must raise alerts for the comparison to mean anything").isNotEmpty();
   }
 
@@ -57,11 +57,12 @@ class CrashIT {
 
   @Test
   void killingAlertsFiveTimesLosesNothingDuplicatesNothingAndChangesNoAlert() throws Exception {
-    List<Alert> alerts = run(Topics.withPrefix("kill-alerts."), pipeline -> killFiveTimes(pipeline.alerts.get(0), SEED));
+    LivePipeline run = run(Topics.withPrefix("kill-alerts."), pipeline -> killFiveTimes(pipeline.alerts.get(0), SEED));
+    List<Alert> alerts = run.alerts();
 
     assertThat(LivePipeline.ids(alerts)).doesNotHaveDuplicates();
     // whole alerts, not only their ids: an article that reached a detector late would change its baseline
-    assertThat(alerts).containsExactlyInAnyOrderElementsOf(cleanAlerts);
+    run.assertAlertsAre(alerts, cleanAlerts);
   }
 
   /**
@@ -71,11 +72,12 @@ class CrashIT {
    */
   @Test
   void killingEnrichFiveTimesLosesNothingDuplicatesNothingAndChangesNoAlert() throws Exception {
-    List<Alert> alerts = run(Topics.withPrefix("kill-enrich."),
+    LivePipeline run = run(Topics.withPrefix("kill-enrich."),
         pipeline -> killFiveTimes(pipeline.enrich.get(0), SEED + 1));
+    List<Alert> alerts = run.alerts();
 
     assertThat(LivePipeline.ids(alerts)).doesNotHaveDuplicates();
-    assertThat(alerts).containsExactlyInAnyOrderElementsOf(cleanAlerts);
+    run.assertAlertsAre(alerts, cleanAlerts);
   }
 
   /**
@@ -86,16 +88,17 @@ class CrashIT {
   @Test
   void restartingTheBrokerMidRunLosesNothingDuplicatesNothingAndChangesNoAlert() throws Exception {
     Random random = new Random(SEED + 2);
-    List<Alert> alerts = run(Topics.withPrefix("restart."), pipeline -> {
+    LivePipeline run = run(Topics.withPrefix("restart."), pipeline -> {
       double moment = 0.1 + 0.5 * random.nextDouble();
       await().atMost(Duration.ofMinutes(5)).until(() -> pipeline.enrich.get(0).progress() >= moment);
       broker.close();
       Thread.sleep(2000);
       broker = LocalBroker.start(dir.resolve("kafka"), port, port + 1);
     });
+    List<Alert> alerts = run.alerts();
 
     assertThat(LivePipeline.ids(alerts)).doesNotHaveDuplicates();
-    assertThat(alerts).containsExactlyInAnyOrderElementsOf(cleanAlerts);
+    run.assertAlertsAre(alerts, cleanAlerts);
   }
 
   /** kill -9 at five random moments of the stage's work, each time restarting it at once. */
@@ -116,13 +119,13 @@ class CrashIT {
   /**
    * Sends the articles to {@code topics}, runs one instance of each stage through
    * {@code disruption} until they are done, checks that every article was enriched exactly once
-   * and returns the alerts.
+   * and returns the pipeline, stopped: its alerts and its stages' logs can still be read.
    */
-  static List<Alert> run(Topics topics, LivePipeline.Disruption disruption) throws Exception {
+  static LivePipeline run(Topics topics, LivePipeline.Disruption disruption) throws Exception {
     TopicSetup.ensure(client, topics, 3, (short) 1);
     try (LivePipeline pipeline = new LivePipeline(client, dir, topics, articles, 1)) {
       pipeline.run(disruption);
-      return pipeline.alerts();
+      return pipeline;
     }
   }
 }
