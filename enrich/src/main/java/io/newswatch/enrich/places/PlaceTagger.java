@@ -136,13 +136,14 @@ public final class PlaceTagger {
       "Нижній", "Нижняя", "Нижний"));
   /**
    * Titles that English writes capitalised before a person's name, folded: the name after one
-   * is the person's ("Governor Chaus", "Queen Tamara", "Colonel General Alexander Lapin").
+   * is the person's ("Governor Chaus", "Queen Tamara", "Colonel General Alexander Lapin"), and
+   * the words before a storm's given name ("Hurricane Milton" is no Milton, Florida).
    * Not Ukrainian and Russian ones: "мер Києва" is the mayor of Kyiv, a place.
    */
   private static final Set<String> TITLES = folded(Stream.of("President", "Governor", "Mayor", "General",
       "Colonel", "Lieutenant", "Captain", "Sergeant", "Major", "Admiral", "Commander", "Minister", "Deputy",
       "Senator", "Ambassador", "Judge", "Queen", "King", "Prince", "Princess", "Patriarch", "Archbishop",
-      "Bishop", "Father", "Mr", "Mrs", "Ms", "Dr"));
+      "Bishop", "Father", "Mr", "Mrs", "Ms", "Dr", "Hurricane", "Typhoon", "Cyclone", "Storm"));
 
   /**
    * Prepositions of place in English, Ukrainian and Russian, folded: a well-known place's name

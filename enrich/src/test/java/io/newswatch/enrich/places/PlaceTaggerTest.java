@@ -247,7 +247,8 @@ class PlaceTaggerTest {
   @ValueSource(strings = {"The State Duma voted on the law.", "Protesters threw Molotov cocktails at the gate.",
       "Syrian troops crossed the border.", "A German howitzer arrived by train.",
       "The White House announced new aid.", "The Red Cross delivered aid.",
-      "Lawmakers on Capitol Hill debated the aid package.", "Украинские военные сбили ракету.",
+      "Lawmakers on Capitol Hill debated the aid package.", "The Supreme Court ruled on Friday.",
+      "Elon Musk said prices would fall.", "Hurricane Milton made landfall.", "Украинские военные сбили ракету.",
       "Українські військові збили ракету.", "Украинская армия наступает."})
   void aParliamentACocktailInstitutionsAndPeoplesAdjectivesAreNoTowns(String text) {
     assertThat(tag("News", text).getPlaces()).extracting(PlaceMention::getKind).doesNotContain("locality", "region");
