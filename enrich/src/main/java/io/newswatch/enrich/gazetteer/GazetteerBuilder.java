@@ -430,6 +430,17 @@ public final class GazetteerBuilder {
   private static final Map<Character, Character> BEFORE_LOCATIVE = Map.of('г', 'з', 'к', 'ц', 'х', 'с');
 
   /**
+   * The Ukrainian locative of a noun in -ка or in г, к or х, whose consonant changes before the
+   * ending і ({@link #BEFORE_LOCATIVE}: Каховка, Каховці; Кременчук, Кременчуці; Ріг, Розі); null
+   * for another noun.
+   */
+  private static String locative(String noun) {
+    String stem = noun.endsWith("ка") ? noun.substring(0, noun.length() - 1) : noun;
+    Character changed = BEFORE_LOCATIVE.get(stem.charAt(stem.length() - 1));
+    return changed == null ? null : stem.substring(0, stem.length() - 1) + changed + "і";
+  }
+
+  /**
    * The cases of a short Ukrainian or Russian noun: with each ending of {@link #SHORT_NOUN_CASES},
    * from the noun and, when its last vowel is an і, from the form with о that the other cases
    * open up (Ріг: Рогу, Рогом), whose locative changes г, к and х ({@link #BEFORE_LOCATIVE}: Розі).
@@ -443,9 +454,9 @@ public final class GazetteerBuilder {
     List<String> forms = new ArrayList<>();
     for (String base : bases) {
       SHORT_NOUN_CASES.forEach(ending -> forms.add(base + ending));
-      Character changed = BEFORE_LOCATIVE.get(base.charAt(base.length() - 1));
-      if (changed != null) {
-        forms.add(base.substring(0, base.length() - 1) + changed + "і");
+      String locative = locative(base);
+      if (locative != null) {
+        forms.add(locative);
       }
     }
     return forms;
@@ -463,11 +474,11 @@ public final class GazetteerBuilder {
     List<String> all = new ArrayList<>(aliases);
     aliases.forEach(alias -> withAdjectiveCaseForms(alias, all));
     aliases.stream().filter(a -> a.endsWith("ка") && a.matches(".*[іїєґ].*"))
-        .forEach(a -> all.add(a.substring(0, a.length() - 2) + "ці"));
+        .forEach(a -> all.add(locative(a)));
     // a name in a vowel and к takes -ці in the locative too: Кременчук, у Кременчуці (such
     // names rarely show a letter only Ukrainian writes; a Russian one gains a form never written)
     aliases.stream().filter(a -> a.matches("\\p{IsCyrillic}+[аеиоуіюя]к"))
-        .forEach(a -> all.add(a.substring(0, a.length() - 1) + "ці"));
+        .forEach(a -> all.add(locative(a)));
     aliases.stream().filter(a -> a.endsWith("їв"))
         .forEach(a -> all.add(a.substring(0, a.length() - 2) + "єві"));
     // plural names: Суми, Черкаси (Сумы, Черкассы): в Сумах, в Черкасах
@@ -488,29 +499,28 @@ public final class GazetteerBuilder {
       return;
     }
     String first = words[0].toLowerCase(Locale.ROOT);
-    String capital = words[0].substring(0, 1);
-    for (Map.Entry<String, List<String>> adjective : ADJECTIVE_CASES) {
-      if (!first.endsWith(adjective.getKey())) {
-        continue;
-      }
-      String stem = capital + first.substring(1, first.length() - adjective.getKey().length());
-      String middle = String.join(" ", Arrays.asList(words).subList(1, words.length - 1));
-      String last = words[words.length - 1];
-      List<String> lastForms = new ArrayList<>(List.of(last));
-      if (last.matches("\\p{IsCyrillic}{1,3}") && "аеиоуіїєюяыэ".indexOf(last.charAt(last.length() - 1)) < 0) {
-        lastForms.addAll(shortNounCases(last));
-      } else if (last.endsWith("ка") && adjective.getKey().equals("а")) {
-        lastForms.add(last.substring(0, last.length() - 2) + "ці");
-      }
-      for (String ending : adjective.getValue()) {
-        for (String lastForm : lastForms) {
-          all.add(stem + ending + " " + (middle.isEmpty() ? "" : middle + " ") + lastForm);
-        }
-      }
-      for (String lastForm : lastForms.subList(1, lastForms.size())) {
-        all.add(words[0] + " " + (middle.isEmpty() ? "" : middle + " ") + lastForm);
-      }
+    Map.Entry<String, List<String>> adjective = ADJECTIVE_CASES.stream()
+        .filter(entry -> first.endsWith(entry.getKey())).findFirst().orElse(null);
+    if (adjective == null) {
       return;
+    }
+    String stem = words[0].substring(0, 1) + first.substring(1, first.length() - adjective.getKey().length());
+    String middle = String.join(" ", Arrays.asList(words).subList(1, words.length - 1));
+    String between = middle.isEmpty() ? " " : " " + middle + " ";
+    String last = words[words.length - 1];
+    List<String> lastForms = new ArrayList<>(List.of(last));
+    if (last.matches("\\p{IsCyrillic}{1,3}") && "аеиоуіїєюяыэ".indexOf(last.charAt(last.length() - 1)) < 0) {
+      lastForms.addAll(shortNounCases(last));
+    } else if (last.endsWith("ка") && adjective.getKey().equals("а")) {
+      lastForms.add(locative(last));
+    }
+    for (String ending : adjective.getValue()) {
+      for (String lastForm : lastForms) {
+        all.add(stem + ending + between + lastForm);
+      }
+    }
+    for (String lastForm : lastForms.subList(1, lastForms.size())) {
+      all.add(words[0] + between + lastForm);
     }
   }
 

@@ -423,7 +423,7 @@ public final class PlaceTagger {
    * shch and s (Zaporozhye, Zaporizhzhia); vowels, y and j, which the systems and the two
    * languages write differently, are left out, and a consonant doubled becomes one.
    */
-  static String consonants(String folded) {
+  private static String consonants(String folded) {
     String merged = folded.replace("shch", "s").replace("sch", "s").replace("kh", "h").replace("zh", "z")
         .replace("ch", "c").replace("sh", "s").replace("ts", "c").replace('g', 'h').replace('w', 'v');
     StringBuilder consonants = new StringBuilder(merged.length());
